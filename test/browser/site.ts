@@ -1,0 +1,102 @@
+import {existsSync} from "node:fs";
+import {readdir} from "node:fs/promises";
+import {fileURLToPath} from "node:url";
+import {chromium, type Browser, type BrowserContext, type Page} from "playwright-core";
+import {chromiumArgs, findChromium} from "./chromium.js";
+import {serveStatic, type StaticServer} from "./server.js";
+
+export const dist = fileURLToPath(new URL("../../dist/", import.meta.url));
+
+/** The clean URL of every page in dist/, `/` first. */
+export async function listPages(): Promise<string[]> {
+  if (!existsSync(dist)) throw new Error(`no ${dist}: run npm run build first`);
+  const files = await readdir(dist, {recursive: true});
+  return files
+    .filter((file) => file.endsWith(".html") && !file.startsWith("_") && file !== "404.html")
+    .map(
+      (file) =>
+        "/" +
+        file
+          .replace(/\\/g, "/")
+          .replace(/(^|\/)index\.html$/, "$1")
+          .replace(/\.html$/, "")
+    )
+    .sort((a, b) => (a === "/" ? -1 : b === "/" ? 1 : a.localeCompare(b)));
+}
+
+export interface Site {
+  origin: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Serves dist/ on 127.0.0.1 and launches headless Chromium. */
+export async function openSite(): Promise<Site> {
+  const server: StaticServer = await serveStatic(dist);
+  const browser = await chromium.launch({executablePath: findChromium(), args: chromiumArgs, headless: true});
+  return {
+    origin: server.origin,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    }
+  };
+}
+
+export interface Visit {
+  page: Page;
+  context: BrowserContext;
+  /** Everything that went wrong: console errors, exceptions, failed or off-origin requests. */
+  problems: string[];
+  /** Bytes received over the network (bodies as sent, plus headers). */
+  transferred(): Promise<number>;
+}
+
+/**
+ * Opens `path` in a fresh context that blocks and reports any request leaving 127.0.0.1, and waits
+ * until every cell has settled (no loading indicator left in the main column).
+ */
+export async function visit(site: Site, path: string, {timeout = 60_000} = {}): Promise<Visit> {
+  const context = await site.browser.newContext({viewport: {width: 1280, height: 900}});
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const requests: Promise<number>[] = [];
+  await context.route("**/*", async (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol === "data:" || url.protocol === "blob:" || url.hostname === "127.0.0.1") return route.continue();
+    problems.push(`request outside 127.0.0.1: ${url.href}`);
+    return route.abort("blockedbyclient");
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`uncaught exception: ${error.message}`));
+  page.on("requestfailed", (request) => {
+    problems.push(`failed request: ${request.url()} (${request.failure()?.errorText ?? "unknown"})`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  page.on("requestfinished", (request) => {
+    requests.push(request.sizes().then((sizes) => sizes.responseBodySize + sizes.responseHeadersSize));
+  });
+  await page.goto(site.origin + path, {waitUntil: "load", timeout});
+  await page.waitForFunction(
+    () => {
+      const main = document.querySelector("#observablehq-main");
+      return main !== null && main.querySelector("observablehq-loading") === null;
+    },
+    undefined,
+    {timeout}
+  );
+  await page.waitForLoadState("networkidle", {timeout});
+  const errors = await page.$$eval(".observablehq--error", (nodes) => nodes.map((node) => node.textContent ?? ""));
+  for (const error of errors) problems.push(`cell error: ${error}`);
+  return {
+    page,
+    context,
+    problems,
+    transferred: async () => (await Promise.all(requests)).reduce((sum, bytes) => sum + bytes, 0)
+  };
+}
