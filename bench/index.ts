@@ -3,8 +3,9 @@
  * Each benchmark prints one line per measurement: name, value, unit.
  */
 import {pageLoad} from "./pageLoad.js";
+import {survivalEstimators} from "./survival.js";
 
-const results = [...(await pageLoad())];
+const results = [...survivalEstimators(), ...(await pageLoad())];
 const width = Math.max(...results.map((r) => r.name.length));
 for (const {name, value, unit} of results)
   console.log(`${name.padEnd(width)}  ${value.toLocaleString("en-US")} ${unit}`);
