@@ -1,11 +1,24 @@
 /**
- * Benchmarks, reported and never asserted. Run with `npm run bench` (builds the site first).
- * Each benchmark prints one line per measurement: name, value, unit.
+ * Benchmarks, reported and never asserted. `npm run bench` builds the site first and prints a
+ * table; `npm run bench -- --json` prints one JSON object per line instead.
  */
 import {pageLoad} from "./pageLoad.js";
+import {simulationBench} from "./simulation.js";
 import {survivalEstimators} from "./survival.js";
 
-const results = [...survivalEstimators(), ...(await pageLoad())];
-const width = Math.max(...results.map((r) => r.name.length));
-for (const {name, value, unit} of results)
-  console.log(`${name.padEnd(width)}  ${value.toLocaleString("en-US")} ${unit}`);
+const json = process.argv.includes("--json");
+const print = (row: {name: string} & Record<string, unknown>) => {
+  if (json) console.log(JSON.stringify(row));
+  else
+    console.log(
+      Object.entries(row)
+        .map(([k, v]) =>
+          k === "name" ? String(v).padEnd(52) : `${k} ${typeof v === "number" ? v.toLocaleString("en-US") : v}`
+        )
+        .join("  ")
+    );
+};
+
+for (const row of simulationBench()) print({...row});
+for (const {name, value, unit} of survivalEstimators()) print({name, [unit]: value});
+for (const {name, value, unit} of await pageLoad()) print({name, [unit]: value});

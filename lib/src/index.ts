@@ -2,6 +2,7 @@ export {netPresentValue, type NetPresentValueOptions} from "./economics/netPrese
 export {
   accountFields,
   missingAccountColumns,
+  type Account,
   type AccountField,
   type AccountFieldType
 } from "./portfolio/accountFields.js";
@@ -23,3 +24,49 @@ export {normalQuantile} from "./math/normalQuantile.js";
 export {logGamma, logBeta, gammaQ, chiSquareSurvival} from "./math/gamma.js";
 export {nelderMead, type NelderMeadOptions, type NelderMeadResult} from "./math/nelderMead.js";
 export {randomStream, type Random} from "./random/randomStream.js";
+export {
+  validateAccounts,
+  type RejectedRow,
+  type ValidateAccountsOptions,
+  type ValidatedAccounts
+} from "./portfolio/validateAccounts.js";
+export {attritionData, type AttritionData, type AttritionDataOptions} from "./portfolio/attritionData.js";
+export {tiers, isTier, type Tier} from "./tiering/tiers.js";
+export {
+  assignTiers,
+  checkRules,
+  criteria,
+  criterionFields,
+  defaultTierRules,
+  type Criterion,
+  type RankCut,
+  type ScoreCut,
+  type TierRules,
+  type TieredAccount
+} from "./tiering/assignTiers.js";
+export {accountProfit, type AccountProfitOptions} from "./tiering/accountProfit.js";
+export {whaleCurve, type WhaleCurve, type WhaleCurveOptions, type WhalePoint} from "./tiering/whaleCurve.js";
+export {costToServe, defaultCostToServe, type CostToServe} from "./economics/costToServe.js";
+export {defaultTierPolicies, type TierPolicy} from "./economics/tierPolicy.js";
+export {accountCashFlows, type AccountCashFlows, type EconomicsSettings} from "./economics/accountCashFlows.js";
+export {expectedNpv, type ExpectedNpvOptions, type YearlyFlows} from "./economics/expectedNpv.js";
+export {breakEvenSurvival} from "./economics/breakEvenSurvival.js";
+export {customerLifetimeValue, type CustomerLifetimeValueInput} from "./economics/customerLifetimeValue.js";
+export {summarize, quantileSorted, percentiles, type Summary} from "./simulation/summarize.js";
+export {randomNormal} from "./simulation/randomNormal.js";
+export {simulateAttrition, type AttritionPaths, type SimulateAttritionOptions} from "./simulation/simulateAttrition.js";
+export {
+  simulatePortfolio,
+  type Fan,
+  type PortfolioSimulation,
+  type SimulatePortfolioOptions,
+  type TierOutcome
+} from "./simulation/simulatePortfolio.js";
+export {
+  blsEstablishmentHazard,
+  defaultScenario,
+  hazardAt,
+  type AttritionAssumptions,
+  type Scenario
+} from "./scenario/scenario.js";
+export {parseScenario, ScenarioError} from "./scenario/parseScenario.js";

@@ -1,0 +1,61 @@
+import type {Account} from "../portfolio/accountFields.js";
+import {costToServe} from "./costToServe.js";
+import type {TierPolicy} from "./tierPolicy.js";
+
+/** Settings shared by every tier. */
+export interface EconomicsSettings {
+  /** Years simulated (1-30). */
+  horizon: number;
+  /** Yearly discount rate, [0, 1). */
+  discountRate: number;
+  /** Loaded yearly cost of one sales head, currency. */
+  costPerHead: number;
+  /** Wallet growth for accounts without their own walletGrowth. */
+  defaultWalletGrowth: number;
+}
+
+/**
+ * One account's cash flows under a policy, year by year if it lives (index t − 1 is year t).
+ * Investment (heads and pre-sales) is paid at the start of each year the account is alive at;
+ * contribution (revenue · margin − cost to serve) arrives at the end of each year it survives.
+ */
+export interface AccountCashFlows {
+  investment: Float64Array;
+  revenue: Float64Array;
+  contribution: Float64Array;
+  heads: number;
+  /** Years before the first order. */
+  rampYears: number;
+}
+
+/**
+ * The cash flows of one account under a tier policy. Revenue is zero during the ramp; from year
+ * rampYears + 1 it is wallet · share, where the wallet grows at the account's walletGrowth and the
+ * share starts at `firstShare` and closes `shareGrowth` of its gap to `shareCeiling` each year.
+ *
+ * @example
+ * accountCashFlows(account, defaultTierPolicies.S, {horizon: 10, discountRate: 0.1, costPerHead: 150_000, defaultWalletGrowth: 0.03});
+ */
+export function accountCashFlows(
+  account: Account,
+  policy: TierPolicy,
+  {horizon, costPerHead, defaultWalletGrowth}: EconomicsSettings
+): AccountCashFlows {
+  const investment = new Float64Array(horizon);
+  const revenue = new Float64Array(horizon);
+  const contribution = new Float64Array(horizon);
+  const growth = account.walletGrowth ?? defaultWalletGrowth;
+  const margin = policy.grossMargin === "account" ? account.grossMargin : policy.grossMargin;
+  const current = account.annualWallet > 0 ? Math.min(1, account.annualRevenue / account.annualWallet) : 0;
+  let share = policy.firstShare === "current" ? current : policy.firstShare;
+  const heads = policy.headsPerAccount;
+  for (let t = 1; t <= horizon; ++t) {
+    investment[t - 1] = heads * costPerHead + (t <= policy.rampYears ? policy.presalesCost : 0);
+    if (t <= policy.rampYears) continue;
+    const r = account.annualWallet * (1 + growth) ** t * share;
+    revenue[t - 1] = r;
+    contribution[t - 1] = r * margin - costToServe(r, policy.costToServe);
+    share += policy.shareGrowth * (policy.shareCeiling - share);
+  }
+  return {investment, revenue, contribution, heads, rampYears: policy.rampYears};
+}

@@ -1,0 +1,88 @@
+import fc from "fast-check";
+import {describe, expect, it} from "vitest";
+import {assignTiers, criteria, defaultTierRules, type TierRules} from "tierwise";
+import {account} from "./fixtures/accounts.js";
+
+const walletOnly = {wallet: 1, growth: 0, revenue: 0, margin: 0, health: 0, strategicFit: 0};
+
+describe("assignTiers()", () => {
+  const accounts = [10, 40, 20, 30, 50].map((w, i) => account({id: `A${i}`, annualWallet: w * 1e6, health: i / 4}));
+
+  it("scores by percentile ranks and explains the score by criterion", () => {
+    const rules: TierRules = {
+      weights: {...walletOnly, health: 1},
+      cut: {by: "rank", topN: 1, shareA: 0.2, shareB: 0.4}
+    };
+    const tiered = assignTiers(accounts, rules);
+    // Wallet percentiles 0, 0.75, 0.25, 0.5, 1; health percentiles 0, 0.25, 0.5, 0.75, 1.
+    expect(tiered.map((d) => d.percentiles.wallet)).toEqual([0, 0.75, 0.25, 0.5, 1]);
+    expect(tiered.map((d) => d.score)).toEqual([0, 0.5, 0.375, 0.625, 1]);
+    for (const d of tiered) {
+      expect(criteria.reduce((s, c) => s + d.contributions[c], 0)).toBeCloseTo(d.score, 15);
+      expect(d.contributions.wallet).toBe(d.percentiles.wallet / 2);
+    }
+    expect(tiered.map((d) => d.rank)).toEqual([5, 3, 4, 2, 1]);
+    // Top 1 is S, the next 20% of 5 (1) A, the next 40% (2) B, the rest C.
+    expect(tiered.map((d) => d.tier)).toEqual(["C", "B", "B", "A", "S"]);
+  });
+
+  it("cuts by score thresholds", () => {
+    const rules: TierRules = {weights: walletOnly, cut: {by: "score", S: 0.9, A: 0.7, B: 0.3}};
+    expect(assignTiers(accounts, rules).map((d) => d.tier)).toEqual(["C", "A", "C", "B", "S"]);
+  });
+
+  it("gives tied values the same percentile and a missing growth the median", () => {
+    const tiered = assignTiers(
+      [
+        account({id: "a", annualWallet: 5}),
+        account({id: "b", annualWallet: 5, walletGrowth: null}),
+        account({id: "c", annualWallet: 9})
+      ],
+      {weights: walletOnly, cut: {by: "rank", topN: 1, shareA: 0, shareB: 0}}
+    );
+    expect(tiered.map((d) => d.percentiles.wallet)).toEqual([0.25, 0.25, 1]);
+    expect(tiered[1]!.percentiles.growth).toBe(0.5);
+    // Ties in score are broken by id.
+    expect(tiered.map((d) => d.rank)).toEqual([2, 3, 1]);
+  });
+
+  it("tiers only active accounts", () => {
+    const tiered = assignTiers([account({id: "a"}), account({id: "b", exitYear: 2020})]);
+    expect(tiered.map((d) => d.account.id)).toEqual(["a"]);
+  });
+
+  it("grows tier S, and never shrinks it, as top N grows (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({w: fc.integer({min: 1, max: 1000}), h: fc.double({min: 0, max: 1, noNaN: true})}), {
+          minLength: 1,
+          maxLength: 40
+        }),
+        fc.integer({min: 0, max: 40}),
+        (rows, topN) => {
+          const list = rows.map((r, i) =>
+            account({id: `A${String(i).padStart(2, "0")}`, annualWallet: r.w, health: r.h})
+          );
+          const count = (n: number) =>
+            assignTiers(list, {...defaultTierRules, cut: {by: "rank", topN: n, shareA: 0.1, shareB: 0.2}}).filter(
+              (d) => d.tier === "S"
+            ).length;
+          expect(count(topN)).toBe(Math.min(topN, list.length));
+          expect(count(topN + 1)).toBeGreaterThanOrEqual(count(topN));
+        }
+      )
+    );
+  });
+
+  it("rejects invalid rules, naming the rule", () => {
+    expect(() => assignTiers(accounts, {weights: {...walletOnly, wallet: -1}, cut: defaultTierRules.cut})).toThrow(
+      "tier rules: weights.wallet must be a non-negative number, got -1"
+    );
+    expect(() => assignTiers(accounts, {weights: {...walletOnly, wallet: 0}, cut: defaultTierRules.cut})).toThrow(
+      "at least one weight must be positive"
+    );
+    expect(() => assignTiers(accounts, {weights: walletOnly, cut: {by: "score", S: 0.5, A: 0.7, B: 0.1}})).toThrow(
+      "S ≥ A ≥ B"
+    );
+  });
+});
