@@ -143,9 +143,11 @@ describe("simulatePortfolio()", () => {
     const b = simulatePortfolio(accounts, longerRamp, {trials: 300, seed: 4});
     expect(b.total.survivors).toEqual(a.total.survivors);
     expect(b.tiers.A.npvDraws).toEqual(a.tiers.A.npvDraws);
-    // The S difference is paired: every future's difference, not noise between two samples.
+    // The S difference is paired, future by future, not noise between two samples: a longer ramp
+    // costs more in every future, except those where every S account dies in year 1 (equal losses).
     const differences = a.tiers.S.npvDraws.map((x, k) => x - b.tiers.S.npvDraws[k]!);
-    expect(differences.every((d) => d > 0)).toBe(true);
+    expect(differences.every((d) => d >= 0)).toBe(true);
+    expect(differences.filter((d) => d > 0).length).toBeGreaterThan(250);
   });
 
   it("never lets survivors increase, in any trial percentile (property)", () => {

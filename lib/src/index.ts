@@ -23,7 +23,8 @@ export {fitShiftedBetaGeometric, type ShiftedBetaGeometric} from "./survival/fit
 export {normalQuantile} from "./math/normalQuantile.js";
 export {logGamma, logBeta, gammaQ, chiSquareSurvival} from "./math/gamma.js";
 export {nelderMead, type NelderMeadOptions, type NelderMeadResult} from "./math/nelderMead.js";
-export {randomStream, type Random} from "./random/randomStream.js";
+export {randomStream, uint32Stream, type Random} from "./random/randomStream.js";
+export {randomExponential} from "./random/randomExponential.js";
 export {
   validateAccounts,
   type RejectedRow,

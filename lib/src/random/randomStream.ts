@@ -16,6 +16,15 @@ export type Random = () => number;
  * random(); // the same number on every run and every platform
  */
 export function randomStream(seed: number = 42, stream: string = ""): Random {
+  const next = uint32Stream(seed, stream);
+  return () => ((next() >>> 5) * 67108864 + (next() >>> 6)) / 9007199254740992;
+}
+
+/**
+ * The raw unsigned 32-bit outputs behind {@link randomStream}, for generators that need bits
+ * rather than doubles (the ziggurat in `randomExponential`).
+ */
+export function uint32Stream(seed: number = 42, stream: string = ""): () => number {
   if (!Number.isSafeInteger(seed)) throw new RangeError(`invalid seed: ${seed} (expected a safe integer)`);
   // Mix the seed's high and low halves and the stream name (FNV-1a) into one 32-bit state.
   let h = 0x811c9dc5;
@@ -28,8 +37,7 @@ export function randomStream(seed: number = 42, stream: string = ""): Random {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
     return (z ^ (z >>> 16)) >>> 0;
   };
-  const next = xoshiro128StarStar(splitmix(), splitmix(), splitmix(), splitmix());
-  return () => ((next() >>> 5) * 67108864 + (next() >>> 6)) / 9007199254740992;
+  return xoshiro128StarStar(splitmix(), splitmix(), splitmix(), splitmix());
 }
 
 /**

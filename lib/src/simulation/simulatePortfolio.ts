@@ -1,5 +1,6 @@
 import {accountCashFlows} from "../economics/accountCashFlows.js";
 import type {Account} from "../portfolio/accountFields.js";
+import {randomExponential} from "../random/randomExponential.js";
 import {randomStream} from "../random/randomStream.js";
 import {hazardAt, type Scenario} from "../scenario/scenario.js";
 import {assignTiers, type TieredAccount} from "../tiering/assignTiers.js";
@@ -150,7 +151,7 @@ export function simulatePortfolio(
   });
   const sigma = scenario.attrition.shockVolatility;
   const normal = randomNormal(randomStream(seed, "shocks"));
-  const lifetimes = randomStream(seed, "lifetimes");
+  const lifetimes = randomExponential(seed, "lifetimes");
 
   const npv = Array.from({length: groups}, () => new Float64Array(trials));
   const paybackYear = Array.from({length: groups}, () => new Uint8Array(trials));
@@ -159,33 +160,37 @@ export function simulatePortfolio(
   const spent = new Float64Array(groups);
   const wastedFirst = new Float64Array(groups);
   const wastedPayback = new Float64Array(groups);
-  const lifetimeCounts = new Uint32Array(n * W); // trials in which account i lived exactly L full years
   const threshold = new Float64Array(industries.length * H);
   const alive = new Float64Array(groups * W);
   const aliveCash = new Float64Array(groups * W);
   const deadCash = new Float64Array(groups * W);
 
-  const uniforms = new Float64Array(n);
-  const G = new Float64Array(n * W);
-  for (let k = 0; k < n * W; ++k) G[k] = M[k]! - K[k]!;
+  const exponentials = new Float64Array(n);
+  // One row per account, so a trial touches one contiguous block per account: K, then the
+  // cumulative cash G = M − K of an account alive at the end of each year, then the number of
+  // trials in which the account lived exactly L full years (for expected yearly revenue).
+  const P = new Float64Array(n * 3 * W);
+  for (let i = 0; i < n; ++i) {
+    for (let t = 0; t <= H; ++t) {
+      P[i * 3 * W + t] = K[i * W + t]!;
+      P[i * 3 * W + W + t] = M[i * W + t]! - K[i * W + t]!;
+    }
+  }
   const state: TrialState = {
     n,
     H,
-    uniforms,
+    exponentials,
     inverseRisk,
     industryOf,
     threshold,
+    P,
     tierOf,
-    K,
-    M,
-    G,
     ramp,
     payback,
     spent,
     wastedFirst,
     wastedPayback,
     alive,
-    lifetimeCounts,
     deadCash,
     aliveCash
   };
@@ -203,7 +208,7 @@ export function simulatePortfolio(
     aliveCash.fill(0);
     deadCash.fill(0);
     const trialNpv = new Float64Array(groups);
-    for (let i = 0; i < n; ++i) uniforms[i] = lifetimes();
+    for (let i = 0; i < n; ++i) exponentials[i] = lifetimes();
     simulateAccounts(state, trialNpv);
     for (let g = 0; g < 4; ++g) {
       trialNpv[4]! += trialNpv[g]!;
@@ -247,7 +252,7 @@ export function simulatePortfolio(
     let atLeast = trials; // trials in which account i is alive at the start of year t (lived ≥ t − 1 years)
     for (let t = 1; t <= H; ++t) {
       const startAlive = atLeast / trials;
-      atLeast -= lifetimeCounts[i * W + t - 1]!;
+      atLeast -= P[i * 3 * W + 2 * W + t - 1]!;
       const endAlive = atLeast / trials;
       for (const e of [expected[g]!, expected[4]!]) {
         e.heads[t - 1]! += heads[i]! * startAlive;
@@ -303,41 +308,40 @@ export function simulatePortfolio(
 interface TrialState {
   n: number;
   H: number;
-  uniforms: Float64Array;
+  /** This trial's standard exponential variate of each account. */
+  exponentials: Float64Array;
   inverseRisk: Float64Array;
   industryOf: Uint16Array;
   threshold: Float64Array;
   tierOf: Uint8Array;
-  K: Float64Array;
-  M: Float64Array;
-  /** M − K: cumulative discounted cash of an account alive at the end of each year. */
-  G: Float64Array;
+  /** Per account: W prefix sums of discounted investment K, W of cumulative cash G = M − K, W lifetime counts. */
+  P: Float64Array;
   ramp: Uint8Array;
   payback: Uint8Array;
   spent: Float64Array;
   wastedFirst: Float64Array;
   wastedPayback: Float64Array;
   alive: Float64Array;
-  lifetimeCounts: Uint32Array;
   deadCash: Float64Array;
   aliveCash: Float64Array;
 }
 
-/** One trial over every account, given this trial's uniforms and hazard thresholds: the hot loop. */
+/** One trial over every account, given this trial's exponential variates and hazard thresholds: the hot loop. */
 function simulateAccounts(state: TrialState, trialNpv: Float64Array): void {
-  const {n, H, uniforms, inverseRisk, industryOf, threshold, tierOf, K, M, G, ramp, payback} = state;
-  const {spent, wastedFirst, wastedPayback, alive, lifetimeCounts, deadCash, aliveCash} = state;
+  const {n, H, exponentials, inverseRisk, industryOf, threshold, tierOf, P, ramp, payback} = state;
+  const {spent, wastedFirst, wastedPayback, alive, deadCash, aliveCash} = state;
   const W = H + 1;
   for (let i = 0; i < n; ++i) {
-    const e = -Math.log(1 - uniforms[i]!) * inverseRisk[i]!;
+    const e = exponentials[i]! * inverseRisk[i]!;
     // L = number of years survived = count of thresholds ≤ e (they never decrease).
     const base = industryOf[i]! * H;
     let L = 0;
     while (L < H && threshold[base + L]! <= e) ++L;
     const g = tierOf[i]!;
-    const row = i * W;
-    const paid = K[row + (L < H ? L + 1 : H)]!;
-    const value = M[row + L]! - paid;
+    const rowK = i * 3 * W;
+    const rowG = rowK + W;
+    const paid = P[rowK + (L < H ? L + 1 : H)]!;
+    const value = P[rowG + L]! + P[rowK + L]! - paid;
     trialNpv[g]! += value;
     spent[g]! += paid;
     const r = ramp[i]!;
@@ -345,10 +349,10 @@ function simulateAccounts(state: TrialState, trialNpv: Float64Array): void {
     const p = payback[i]!;
     if (L < p && p <= H) wastedPayback[g]! += paid;
     ++alive[g * W + L]!;
-    ++lifetimeCounts[row + L]!;
+    ++P[rowK + 2 * W + L]!;
     const out = g * W;
     if (L < H) deadCash[out + L + 1]! += value;
-    for (let t = 1; t <= L; ++t) aliveCash[out + t]! += G[row + t]!;
+    for (let t = 1; t <= L; ++t) aliveCash[out + t]! += P[rowG + t]!;
   }
 }
 
