@@ -33,10 +33,9 @@ describe("missingAccountColumns()", () => {
     ]);
   });
 
-  it("finds nothing missing in data/accounts.csv, which has every column", () => {
-    const rows = csvParse(readFileSync(new URL("../data/accounts.csv", import.meta.url), "utf-8"));
+  it("finds nothing missing in data/sample-portfolio.csv, which has every column in order", () => {
+    const rows = csvParse(readFileSync(new URL("../data/sample-portfolio.csv", import.meta.url), "utf-8"));
     expect(missingAccountColumns(rows.columns)).toEqual([]);
     expect(rows.columns).toEqual(accountFields.map((field) => field.name));
-    expect(rows).toHaveLength(48);
   });
 });

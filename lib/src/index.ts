@@ -25,12 +25,14 @@ export {logGamma, logBeta, gammaQ, chiSquareSurvival} from "./math/gamma.js";
 export {nelderMead, type NelderMeadOptions, type NelderMeadResult} from "./math/nelderMead.js";
 export {randomStream, uint32Stream, type Random} from "./random/randomStream.js";
 export {randomExponential} from "./random/randomExponential.js";
+export {generateSamplePortfolio, type SamplePortfolioOptions} from "./sample/generateSamplePortfolio.js";
 export {
   validateAccounts,
   type RejectedRow,
   type ValidateAccountsOptions,
   type ValidatedAccounts
 } from "./portfolio/validateAccounts.js";
+export {toCsv, type ToCsvOptions} from "./portfolio/toCsv.js";
 export {attritionData, type AttritionData, type AttritionDataOptions} from "./portfolio/attritionData.js";
 export {tiers, isTier, type Tier} from "./tiering/tiers.js";
 export {
