@@ -16,7 +16,9 @@ export interface ValidateAccountsOptions {
   /** The row number of the first record: 2 for a file whose first line is a header. Default 1. */
   firstRow?: number;
   /** Accounts whose firstYear, foundedYear or exitYear is after this year are rejected. Default none. */
-  asOf?: number;
+  asOf?: number | undefined;
+  /** The row number of each record, when records are not consecutive rows (overrides firstRow). */
+  rowNumbers?: readonly number[] | undefined;
 }
 
 /** The result of {@link validateAccounts}: every input record is either in `accounts` or in `rejected`. */
@@ -44,7 +46,7 @@ export interface ValidatedAccounts {
  */
 export function validateAccounts(
   records: readonly Record<string, unknown>[],
-  {firstRow = 1, asOf}: ValidateAccountsOptions = {}
+  {firstRow = 1, asOf, rowNumbers}: ValidateAccountsOptions = {}
 ): ValidatedAccounts {
   if (records.length > 0) {
     const missing = missingAccountColumns(Object.keys(records[0]!));
@@ -55,7 +57,7 @@ export function validateAccounts(
   const ids = new Map<string, number>();
   let rejectedRows = 0;
   records.forEach((record, index) => {
-    const row = firstRow + index;
+    const row = rowNumbers?.[index] ?? firstRow + index;
     const problems: RejectedRow[] = [];
     const reject = (column: string, value: unknown, reason: string) =>
       problems.push({row, column, value: value == null ? "" : String(value), reason});

@@ -1,0 +1,102 @@
+import {accountFields, missingAccountColumns, type Account} from "../portfolio/accountFields.js";
+import {validateAccounts, type RejectedRow} from "../portfolio/validateAccounts.js";
+import {detectColumns, type ColumnMapping} from "./detectColumns.js";
+import {parseNumber, parseYear} from "./parseValue.js";
+
+/** Options of {@link ingestRows}. */
+export interface IngestRowsOptions {
+  /** Which input column feeds each field; default {@link detectColumns} of the header. */
+  mapping?: ColumnMapping;
+  /** Row number of the first data row, as the user sees the file: 2 below a header line. Default 2. */
+  firstRow?: number;
+  /** The row number of each data row (its line in the file, say), overriding firstRow. */
+  rowNumbers?: readonly number[];
+  asOf?: number;
+}
+
+/** The result of {@link ingestRows}: `accounts.length + rejectedRows === rows`. */
+export interface Ingested {
+  accounts: Account[];
+  rejected: RejectedRow[];
+  rejectedRows: number;
+  /** Data rows read. */
+  rows: number;
+  mapping: ColumnMapping;
+}
+
+/**
+ * Turns the rows of a tabular file (a header and string cells, as a CSV, Parquet or Excel reader
+ * gives them) into accounts: maps columns, converts numbers and years as CRM exports write them
+ * (see `parseNumber` and `parseYear`), and validates. Every row ends up either loaded or rejected
+ * with its row number, column and reason. A row with more cells than the header is rejected (a
+ * stray delimiter or quote); missing trailing cells are empty.
+ *
+ * Throws, naming them all, if the mapping leaves required fields without a column.
+ *
+ * @example
+ * const {accounts, rejected} = ingestRows(header, rows);
+ */
+export function ingestRows(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | null)[])[],
+  {mapping = detectColumns(header), firstRow = 2, rowNumbers: lineNumbers, asOf}: IngestRowsOptions = {}
+): Ingested {
+  const mapped = Object.keys(mapping).filter((k) => mapping[k as keyof Account] != null);
+  const missing = missingAccountColumns(mapped);
+  if (missing.length > 0) throw new RangeError(`no column for required fields: ${missing.join(", ")}`);
+  for (const [field, column] of Object.entries(mapping)) {
+    if (column != null && !header.includes(column))
+      throw new RangeError(`${field} is mapped to ${JSON.stringify(column)}, which is not a column`);
+  }
+  const index = accountFields.map((f) => [f, mapping[f.name] == null ? -1 : header.indexOf(mapping[f.name]!)] as const);
+  const rejected: RejectedRow[] = [];
+  const records: Record<string, string | number | null>[] = [];
+  const rowNumbers: number[] = [];
+  let conversionRejects = 0;
+  rows.forEach((cells, i) => {
+    const row = lineNumbers?.[i] ?? firstRow + i;
+    if (cells.length > header.length) {
+      rejected.push({row, column: "", value: "", reason: `row has ${cells.length} cells, the header ${header.length}`});
+      ++conversionRejects;
+      return;
+    }
+    const record: Record<string, string | number | null> = {};
+    let ok = true;
+    for (const [field, j] of index) {
+      const raw = j < 0 ? null : (cells[j] ?? null);
+      if (field.type === "string") {
+        record[field.name] = raw == null ? null : String(raw);
+        continue;
+      }
+      const parsed = field.type === "integer" ? parseYear(raw) : parseNumber(raw);
+      if ("error" in parsed) {
+        const source = mapping[field.name] !== field.name ? ` (column ${JSON.stringify(mapping[field.name])})` : "";
+        rejected.push({
+          row,
+          column: field.name,
+          value: raw == null ? "" : String(raw),
+          reason: `${field.name}${source}: ${parsed.error}`
+        });
+        ok = false;
+      } else {
+        record[field.name] = parsed.value;
+      }
+    }
+    if (ok) {
+      records.push(record);
+      rowNumbers.push(row);
+    } else {
+      ++conversionRejects;
+    }
+  });
+  const validated = validateAccounts(records, {rowNumbers, asOf});
+  rejected.push(...validated.rejected);
+  rejected.sort((a, b) => a.row - b.row);
+  return {
+    accounts: validated.accounts,
+    rejected,
+    rejectedRows: conversionRejects + validated.rejectedRows,
+    rows: rows.length,
+    mapping
+  };
+}
