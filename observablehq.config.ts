@@ -3,7 +3,10 @@
 export default {
   title: "Tierwise",
   root: "src",
-  pages: [{name: "Overview", path: "/"}],
+  pages: [
+    {name: "Overview", path: "/"},
+    {name: "Your portfolio", path: "/data"}
+  ],
   // The default theme links Google Fonts from every page; the system font stack needs no request.
   globalStylesheets: [],
   // Parquet and JSON extensions would be downloaded from DuckDB's extension host at build time, and
