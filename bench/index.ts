@@ -2,6 +2,7 @@
  * Benchmarks, reported and never asserted. `npm run bench` builds the site first and prints a
  * table; `npm run bench -- --json` prints one JSON object per line instead.
  */
+import {ingestBench} from "./ingest.js";
 import {pageLoad} from "./pageLoad.js";
 import {simulationBench} from "./simulation.js";
 import {survivalEstimators} from "./survival.js";
@@ -22,3 +23,4 @@ const print = (row: {name: string} & Record<string, unknown>) => {
 for (const row of simulationBench()) print({...row});
 for (const {name, value, unit} of survivalEstimators()) print({name, [unit]: value});
 for (const {name, value, unit} of await pageLoad()) print({name, [unit]: value});
+for (const {name, value, unit} of await ingestBench()) print({name, [unit]: value});

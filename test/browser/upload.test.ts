@@ -145,3 +145,28 @@ it("loads Excel workbooks, reading dates as years", async () => {
   expect(problems).toEqual([]);
   await context.close();
 });
+
+it("lets the user map a column detection missed, and remembers it for the session", async () => {
+  const text = csv.replace("行业", "Branche");
+  const {page, context, problems} = await visit(site, "/data");
+  const upload = () =>
+    page
+      .locator("input[type=file]")
+      .setInputFiles({name: "renamed.csv", mimeType: "text/csv", buffer: Buffer.from(text, "utf-8")});
+  await upload();
+  const industry = page.getByLabel("industry *");
+  await industry.waitFor();
+  expect(await industry.inputValue()).toBe("0"); // "(none)": Branche is not a known header
+  await industry.selectOption({label: "Branche"});
+  await page.getByRole("button", {name: "Load 5 rows"}).click();
+  await page.getByText("Every page now uses renamed.csv").waitFor();
+  await page.reload();
+  await upload();
+  await page.getByLabel("industry *").waitFor();
+  const selected = await page
+    .getByLabel("industry *")
+    .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]!.textContent);
+  expect(selected).toBe("Branche");
+  expect(problems).toEqual([]);
+  await context.close();
+});
