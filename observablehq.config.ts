@@ -5,6 +5,7 @@ export default {
   root: "src",
   pages: [
     {name: "Overview", path: "/"},
+    {name: "Attrition", path: "/attrition"},
     {name: "Your portfolio", path: "/data"}
   ],
   // The default theme links Google Fonts from every page; the system font stack needs no request.
