@@ -72,8 +72,17 @@ export async function visit(site: Site, path: string, {timeout = 60_000} = {}): 
     if (message.type() === "error") problems.push(`console error: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`uncaught exception: ${error.message}`));
+  // A request of the old document that a navigation cancels (ERR_ABORTED) is not a failure.
+  let navigations = 0;
+  const generation = new WeakMap<object, number>();
+  page.on("request", (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) ++navigations;
+    generation.set(request, navigations);
+  });
   page.on("requestfailed", (request) => {
-    problems.push(`failed request: ${request.url()} (${request.failure()?.errorText ?? "unknown"})`);
+    const error = request.failure()?.errorText ?? "unknown";
+    if (error === "net::ERR_ABORTED" && (generation.get(request) ?? navigations) < navigations) return;
+    problems.push(`failed request: ${request.url()} (${error})`);
   });
   page.on("response", (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
