@@ -5,6 +5,7 @@ export default {
   root: "src",
   pages: [
     {name: "Overview", path: "/"},
+    {name: "Portfolio & tiers", path: "/tiers"},
     {name: "Attrition", path: "/attrition"},
     {name: "Your portfolio", path: "/data"}
   ],

@@ -1,0 +1,28 @@
+import * as Plot from "npm:@observablehq/plot";
+
+/** Counts of accounts by (tier under the reference rules, tier under the current rules). */
+export interface TierMove {
+  from: string;
+  to: string;
+  accounts: number;
+}
+
+/** A matrix of how many accounts move from each tier (default rules) to each tier (current rules). */
+export function TierMoves(moves: TierMove[], options: Plot.PlotOptions = {}): ReturnType<typeof Plot.plot> {
+  const tiers = ["S", "A", "B", "C"];
+  return Plot.plot({
+    x: {domain: tiers, label: "Tier under these rules →", axis: "top"},
+    y: {domain: tiers, label: "Tier under the default rules"},
+    color: {type: "sqrt", scheme: "blues"},
+    marks: [
+      Plot.cell(moves, {x: "to", y: "from", fill: "accounts", inset: 1, tip: true}),
+      Plot.text(moves, {
+        x: "to",
+        y: "from",
+        text: (d: TierMove) => d.accounts.toLocaleString("en-US"),
+        fill: (d: TierMove) => (d.from === d.to ? "white" : "currentColor")
+      })
+    ],
+    ...options
+  });
+}

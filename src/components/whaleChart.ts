@@ -1,0 +1,48 @@
+import * as Plot from "npm:@observablehq/plot";
+import type {WhaleCurve} from "tierwise";
+import {tierColor} from "./tierColors.js";
+
+/** The whale curve: cumulative profit against accounts ranked by profit, dots coloured by tier. */
+export function WhaleChart(
+  curve: WhaleCurve,
+  tierOf: Map<string, string>,
+  options: Plot.PlotOptions = {}
+): ReturnType<typeof Plot.plot> {
+  const points = curve.points.map((p) => ({
+    share: p.accountShare,
+    cumulative: p.profitShare,
+    name: p.account.name,
+    profit: p.value,
+    tier: tierOf.get(p.account.id) ?? "C"
+  }));
+  return Plot.plot({
+    marginTop: 36,
+    x: {label: "Share of accounts, most profitable first →", tickFormat: "%"},
+    y: {label: "↑ Cumulative profit, share of total", tickFormat: "%", grid: true},
+    color: tierColor,
+    marks: [
+      Plot.ruleY([0, 1], {strokeOpacity: 0.5}),
+      Plot.line(points, {x: "share", y: "cumulative", stroke: "currentColor", strokeOpacity: 0.3}),
+      Plot.dot(points, {x: "share", y: "cumulative", fill: "tier", r: 1.6}),
+      Plot.dot([curve.peak], {x: "accountShare", y: "profitShare", r: 5, stroke: "currentColor"}),
+      Plot.text([curve.peak], {
+        x: "accountShare",
+        y: "profitShare",
+        text: (d: WhaleCurve["peak"]) =>
+          `Peak: ${Math.round(d.accountShare * 100)}% of accounts earn ${Math.round(d.profitShare * 100)}% of profit`,
+        dy: -12,
+        textAnchor: "start"
+      }),
+      Plot.tip(
+        points,
+        Plot.pointerX({
+          x: "share",
+          y: "cumulative",
+          channels: {name: "name", tier: "tier", profit: "profit"},
+          format: {profit: ",.0f", x: ".1%", y: ".0%"}
+        })
+      )
+    ],
+    ...options
+  });
+}

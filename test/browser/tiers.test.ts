@@ -1,0 +1,26 @@
+import {afterAll, beforeAll, expect, it} from "vitest";
+import {openSite, visit, type Site} from "./site.js";
+
+let site: Site;
+beforeAll(async () => void (site = await openSite()));
+afterAll(async () => await site?.close());
+
+it("tiers show the whale curve and per-head revenue, and a larger top N grows tier S", async () => {
+  const {page, context, problems} = await visit(site, "/tiers");
+  const tierS = page.locator(".card .big").first();
+  expect(await tierS.innerText()).toBe("100");
+  // The sample's 1,358 active accounts: 100 in S, 15% (204) in A, 35% (475) in B, the rest in C.
+  expect(await page.locator(".card .big").allInnerTexts()).toEqual(["100", "204", "475", "579"]);
+  expect(await page.locator("svg [aria-label='dot'] circle").count()).toBeGreaterThan(1000);
+  expect(await page.locator("svg [aria-label='bar'] rect").count()).toBeGreaterThanOrEqual(4);
+  expect(await page.getByText("Same tiers as the default rules").count()).toBe(1);
+
+  const topN = page.getByLabel("Tier S: top N accounts").first();
+  await topN.fill("150");
+  await topN.dispatchEvent("input");
+  await expect.poll(() => tierS.innerText()).toBe("150");
+  // Ranks 100-149 move from A to S, and the A and B windows shift by 50: 150 accounts move.
+  await page.getByText("150 accounts change tier against the default rules", {exact: true}).waitFor();
+  expect(problems).toEqual([]);
+  await context.close();
+});
