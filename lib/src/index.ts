@@ -77,3 +77,4 @@ export {detectColumns, normaliseHeader, type ColumnMapping} from "./ingest/detec
 export {parseNumber, parseYear, type Parsed} from "./ingest/parseValue.js";
 export {ingestRows, type Ingested, type IngestRowsOptions} from "./ingest/ingestRows.js";
 export {parseDelimited, type Delimited, type ParseDelimitedOptions} from "./ingest/parseDelimited.js";
+export {hazardPath, type HazardPathOptions} from "./survival/hazardPath.js";

@@ -7,7 +7,7 @@ afterAll(async () => await site?.close());
 
 it("attrition draws a curve per industry, compares them, and follows its inputs", async () => {
   const {page, context, problems} = await visit(site, "/attrition");
-  const subtitle = page.locator(".card h3").nth(1);
+  const subtitle = page.locator(".card h3", {hasText: /Log-rank|Choose two/});
   // The sample's eight industries: one Kaplan-Meier step line each, plus reference and fitted lines.
   expect(await page.locator("svg [aria-label='line'] path").count()).toBeGreaterThanOrEqual(8 + 2 + 8);
   expect(await subtitle.innerText()).toMatch(
@@ -17,12 +17,33 @@ it("attrition draws a curve per industry, compares them, and follows its inputs"
     /^Internet loses firms fastest: \d+% gone within five years/
   );
 
-  await page.getByLabel("Internet").uncheck();
+  await page.getByRole("checkbox", {name: "Internet"}).uncheck();
   await expect.poll(() => subtitle.innerText()).toMatch(/across the 7 industries shown: χ² = [\d.]+ on 6 df/);
 
   const before = await page.locator("form table tbody tr").first().innerText();
   await page.getByLabel("Relationship age (first year with us)").check();
   await expect.poll(() => page.locator("form table tbody tr").first().innerText()).not.toBe(before);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it("attrition proposes hazards for the simulator, checks edits and keeps them in this browser", async () => {
+  const {page, context, problems} = await visit(site, "/attrition");
+  const retail = page.getByLabel("Retail", {exact: true}).last();
+  // Ten yearly hazards from the Weibull fit, each a share between 0 and 1.
+  const proposed = (await retail.inputValue()).split(", ").map(Number);
+  expect(proposed).toHaveLength(10);
+  expect(proposed.every((h) => h > 0 && h < 1)).toBe(true);
+  await retail.fill("0.5, 1.5");
+  await retail.dispatchEvent("input");
+  await page.getByText("Not saved: Retail need 1 to 30 hazards between 0 and 1.").waitFor();
+  await retail.fill("0.5, 0.6, 0.1");
+  await retail.dispatchEvent("input");
+  await page.getByRole("button", {name: "Save for the simulator"}).click();
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("tierwise-hazards") ?? "{}"));
+  expect(stored.Retail).toEqual([0.5, 0.6, 0.1]);
+  await page.reload();
+  await expect.poll(() => page.getByLabel("Retail", {exact: true}).last().inputValue()).toBe("0.500, 0.600, 0.100");
   expect(problems).toEqual([]);
   await context.close();
 });

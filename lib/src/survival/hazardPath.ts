@@ -1,0 +1,39 @@
+/** Options of {@link hazardPath}. */
+export interface HazardPathOptions {
+  /** Years of the path. Default 10. */
+  horizon?: number;
+}
+
+/**
+ * The yearly hazards a group of accounts faces from today, given a survival function of age and
+ * the accounts' current ages: in year t, h(t) = 1 − Σ S(a + t) / Σ S(a + t − 1) over the accounts,
+ * that is the share of those expected alive at the start of year t that exit during it. Accounts
+ * older than the data (S = 0) are skipped; with no usable account the path is all NaN.
+ *
+ * @example
+ * hazardPath(fitWeibull(data).survival, [3, 12, 30], {horizon: 5}); // five yearly hazards
+ */
+export function hazardPath(
+  survival: (age: number) => number,
+  ages: ArrayLike<number>,
+  {horizon = 10}: HazardPathOptions = {}
+): number[] {
+  if (!(Number.isInteger(horizon) && horizon >= 1)) throw new RangeError(`invalid horizon: ${horizon}`);
+  const base = Array.from(ages, (a) => {
+    if (!(a >= 0)) throw new RangeError(`invalid age: ${a}`);
+    return survival(a);
+  });
+  const path: number[] = [];
+  for (let t = 1; t <= horizon; ++t) {
+    let before = 0;
+    let after = 0;
+    for (let i = 0; i < ages.length; ++i) {
+      if (!(base[i]! > 0)) continue;
+      // Conditional on being alive today: S(a + t) / S(a).
+      before += survival(ages[i]! + t - 1) / base[i]!;
+      after += survival(ages[i]! + t) / base[i]!;
+    }
+    path.push(before > 0 ? 1 - after / before : NaN);
+  }
+  return path;
+}
