@@ -10,6 +10,10 @@ export interface TierMove {
 /** A matrix of how many accounts move from each tier (default rules) to each tier (current rules). */
 export function TierMoves(moves: TierMove[], options: Plot.PlotOptions = {}): ReturnType<typeof Plot.plot> {
   const tiers = ["S", "A", "B", "C"];
+  const max = Math.max(1, ...moves.map((d) => d.accounts));
+  // Empty cells are outlined, not filled, and labels contrast with their cell in light and dark themes.
+  const ink = (d: TierMove) =>
+    d.accounts === 0 ? "currentColor" : Math.sqrt(d.accounts / max) > 0.5 ? "white" : "black";
   return Plot.plot({
     x: {domain: tiers, label: "Tier under these rules →", axis: "top"},
     y: {domain: tiers, label: "Tier under the default rules"},

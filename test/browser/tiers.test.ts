@@ -24,3 +24,26 @@ it("tiers show the whale curve and per-head revenue, and a larger top N grows ti
   expect(problems).toEqual([]);
   await context.close();
 });
+
+it("tiers cut by score thresholds when asked, as assignTiers() does in Node", async () => {
+  const {readFileSync} = await import("node:fs");
+  const {assignTiers, defaultTierRules, ingestRows, parseDelimited, tiers} = await import("tierwise");
+  const {header, rows} = parseDelimited(
+    readFileSync(new URL("../../data/sample-portfolio.csv", import.meta.url), "utf-8")
+  );
+  const tiered = assignTiers(ingestRows(header, rows).accounts, {
+    weights: defaultTierRules.weights,
+    cut: {by: "score", S: 0.8, A: 0.65, B: 0.45}
+  });
+  const expected = tiers.map((t) => tiered.filter((d) => d.tier === t).length.toLocaleString("en-US"));
+
+  const {page, context, problems} = await visit(site, "/tiers");
+  await page.getByLabel("By score thresholds").check();
+  await expect.poll(() => page.locator(".card .big").allInnerTexts()).toEqual(expected);
+  const sThreshold = page.getByLabel("Score threshold for S").first();
+  await sThreshold.fill("0.5");
+  await sThreshold.dispatchEvent("input");
+  await page.getByText("Score thresholds must fall from S to A to B.").waitFor();
+  expect(problems).toEqual([]);
+  await context.close();
+});
