@@ -19,13 +19,12 @@ export function TierMoves(moves: TierMove[], options: Plot.PlotOptions = {}): Re
     y: {domain: tiers, label: "Tier under the default rules"},
     color: {type: "sqrt", scheme: "blues"},
     marks: [
-      Plot.cell(moves, {x: "to", y: "from", fill: "accounts", inset: 1, tip: true}),
-      Plot.text(moves, {
-        x: "to",
-        y: "from",
-        text: (d: TierMove) => d.accounts.toLocaleString("en-US"),
-        fill: (d: TierMove) => (d.from === d.to ? "white" : "currentColor")
-      })
+      Plot.cell(moves, {x: "to", y: "from", stroke: "currentColor", strokeOpacity: 0.2, inset: 1}),
+      Plot.cell(
+        moves.filter((d) => d.accounts > 0),
+        {x: "to", y: "from", fill: "accounts", inset: 1, tip: true}
+      ),
+      Plot.text(moves, {x: "to", y: "from", text: (d: TierMove) => d.accounts.toLocaleString("en-US"), fill: ink})
     ],
     ...options
   });
