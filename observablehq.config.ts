@@ -7,7 +7,8 @@ export default {
     {name: "Overview", path: "/"},
     {name: "Portfolio & tiers", path: "/tiers"},
     {name: "Attrition", path: "/attrition"},
-    {name: "Your portfolio", path: "/data"}
+    {name: "Your portfolio", path: "/data"},
+    {name: "Method", path: "/method"}
   ],
   // The default theme links Google Fonts from every page; the system font stack needs no request.
   globalStylesheets: [],
