@@ -78,3 +78,5 @@ export {parseNumber, parseYear, type Parsed} from "./ingest/parseValue.js";
 export {ingestRows, type Ingested, type IngestRowsOptions} from "./ingest/ingestRows.js";
 export {parseDelimited, type Delimited, type ParseDelimitedOptions} from "./ingest/parseDelimited.js";
 export {hazardPath, type HazardPathOptions} from "./survival/hazardPath.js";
+export {estimateHazards, type EstimateHazardsOptions, type IndustryHazards} from "./survival/estimateHazards.js";
+export {exp, log, pow} from "./math/deterministic.js";

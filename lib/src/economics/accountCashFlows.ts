@@ -1,6 +1,7 @@
 import type {Account} from "../portfolio/accountFields.js";
 import {costToServe} from "./costToServe.js";
 import type {TierPolicy} from "./tierPolicy.js";
+import {pow} from "../math/deterministic.js";
 
 /** Settings shared by every tier. */
 export interface EconomicsSettings {
@@ -52,7 +53,7 @@ export function accountCashFlows(
   for (let t = 1; t <= horizon; ++t) {
     investment[t - 1] = heads * costPerHead + (t <= policy.rampYears ? policy.presalesCost : 0);
     if (t <= policy.rampYears) continue;
-    const r = account.annualWallet * (1 + growth) ** t * share;
+    const r = account.annualWallet * pow(1 + growth, t) * share;
     revenue[t - 1] = r;
     contribution[t - 1] = r * margin - costToServe(r, policy.costToServe);
     share += policy.shareGrowth * (policy.shareCeiling - share);

@@ -1,8 +1,9 @@
 import {uint32Stream} from "./randomStream.js";
+import {exp, log} from "../math/deterministic.js";
 
 // Marsaglia & Tsang, "The Ziggurat Method for Generating Random Variables", Journal of Statistical
 // Software 5(8), 2000: 256 layers for the standard exponential, r = 7.697117470131487 and layer
-// area v = 3.949659822581572e-3 from their paper. Tables are built once with Math.exp and Math.log.
+// area v = 3.949659822581572e-3 from their paper. Tables are built once with the platform-independent exp and log.
 const R = 7.697117470131487;
 const V = 3.949659822581572e-3;
 const TWO32 = 4294967296;
@@ -12,18 +13,18 @@ const fe = new Float64Array(256);
 {
   let de = R;
   let te = de;
-  const q = V / Math.exp(-de);
+  const q = V / exp(-de);
   ke[0] = Math.floor((de / q) * TWO32);
   ke[1] = 0;
   we[0] = q / TWO32;
   we[255] = de / TWO32;
   fe[0] = 1;
-  fe[255] = Math.exp(-de);
+  fe[255] = exp(-de);
   for (let i = 254; i >= 1; --i) {
-    de = -Math.log(V / de + Math.exp(-de));
+    de = -log(V / de + exp(-de));
     ke[i + 1] = Math.floor((de / te) * TWO32);
     te = de;
-    fe[i] = Math.exp(-de);
+    fe[i] = exp(-de);
     we[i] = de / TWO32;
   }
 }
@@ -59,9 +60,9 @@ export function randomExponential(seed: number = 42, stream: string = ""): () =>
       const j = next();
       const i = layer();
       if (j < ke[i]!) return j * we[i]!;
-      if (i === 0) return R - Math.log(1 - uniform());
+      if (i === 0) return R - log(1 - uniform());
       const x = j * we[i]!;
-      if (fe[i]! + uniform() * (fe[i - 1]! - fe[i]!) < Math.exp(-x)) return x;
+      if (fe[i]! + uniform() * (fe[i - 1]! - fe[i]!) < exp(-x)) return x;
     }
   };
 }

@@ -1,10 +1,11 @@
 import type {Random} from "../random/randomStream.js";
+import {log} from "../math/deterministic.js";
 
 /**
  * Standard normal draws from a uniform source by Marsaglia's polar method, using both values of
- * each accepted pair. It needs only `Math.log` and `Math.sqrt` (no trigonometry, whose
- * implementation V8 has changed between releases), so seeded normals are the same in Node and in
- * the browser.
+ * each accepted pair. It needs only a logarithm (the platform-independent one in
+ * math/deterministic.ts) and a square root (exact in IEEE 754), no trigonometry, so seeded normals
+ * are the same in Node and in the browser.
  *
  * @example
  * const normal = randomNormal(randomStream(1, "shocks"));
@@ -26,7 +27,7 @@ export function randomNormal(random: Random): () => number {
       v = 2 * random() - 1;
       s = u * u + v * v;
     } while (s >= 1 || s === 0);
-    const f = Math.sqrt((-2 * Math.log(s)) / s);
+    const f = Math.sqrt((-2 * log(s)) / s);
     spare = v * f;
     return u * f;
   };

@@ -1,6 +1,7 @@
 import {randomStream} from "../random/randomStream.js";
 import {randomNormal} from "./randomNormal.js";
 import {summarize} from "./summarize.js";
+import {exp, pow} from "../math/deterministic.js";
 
 /** Options of {@link simulateAttrition}. */
 export interface SimulateAttritionOptions {
@@ -57,8 +58,8 @@ export function simulateAttrition({
     let alive = accounts;
     counts[0]![k] = alive;
     for (let t = 0; t < horizon; ++t) {
-      const multiplier = shock > 0 ? Math.exp(shock * normal() - (shock * shock) / 2) : 1;
-      const survive = (1 - hazard[t]!) ** multiplier;
+      const multiplier = shock > 0 ? exp(shock * normal() - (shock * shock) / 2) : 1;
+      const survive = pow(1 - hazard[t]!, multiplier);
       let next = 0;
       for (let i = 0; i < alive; ++i) if (lifetimes() < survive) ++next;
       alive = next;

@@ -7,6 +7,7 @@ import {assignTiers, type TieredAccount} from "../tiering/assignTiers.js";
 import {tiers, type Tier} from "../tiering/tiers.js";
 import {randomNormal} from "./randomNormal.js";
 import {summarize, type Summary} from "./summarize.js";
+import {exp, log, pow} from "../math/deterministic.js";
 
 /** Options of {@link simulatePortfolio}. */
 export interface SimulatePortfolioOptions {
@@ -129,8 +130,8 @@ export function simulatePortfolio(
     let m = 0;
     payback[i] = H + 1;
     for (let t = 1; t <= H; ++t) {
-      k += flows.investment[t - 1]! / (1 + r) ** (t - 1);
-      m += flows.contribution[t - 1]! / (1 + r) ** t;
+      k += flows.investment[t - 1]! / pow(1 + r, t - 1);
+      m += flows.contribution[t - 1]! / pow(1 + r, t);
       K[i * W + t] = k;
       M[i * W + t] = m;
       revenue[i * H + t - 1] = flows.revenue[t - 1]!;
@@ -140,14 +141,14 @@ export function simulatePortfolio(
     heads[i] = flows.heads;
     tierOf[i] = tiers.indexOf(tier);
     ramp[i] = policy.rampYears;
-    inverseRisk[i] = Math.exp(-scenario.attrition.healthCoefficient * (account.health - 0.5));
+    inverseRisk[i] = exp(-scenario.attrition.healthCoefficient * (account.health - 0.5));
     industryOf[i] = industries.indexOf(account.industry);
   });
 
   // Hazard logs by industry and year: log(1 − h), −∞ when h = 1.
   const logSurvival = new Float64Array(industries.length * H);
   industries.forEach((industry, j) => {
-    for (let t = 1; t <= H; ++t) logSurvival[j * H + t - 1] = Math.log(1 - hazardAt(scenario.attrition, industry, t));
+    for (let t = 1; t <= H; ++t) logSurvival[j * H + t - 1] = log(1 - hazardAt(scenario.attrition, industry, t));
   });
   const sigma = scenario.attrition.shockVolatility;
   const normal = randomNormal(randomStream(seed, "shocks"));
@@ -199,7 +200,7 @@ export function simulatePortfolio(
     for (let j = 0; j < industries.length; ++j) {
       let c = 0;
       for (let t = 0; t < H; ++t) {
-        const shock = sigma > 0 ? Math.exp(sigma * normal() - (sigma * sigma) / 2) : 1;
+        const shock = sigma > 0 ? exp(sigma * normal() - (sigma * sigma) / 2) : 1;
         c -= logSurvival[j * H + t]! * shock;
         threshold[j * H + t] = c;
       }
