@@ -7,6 +7,7 @@ export default {
     {name: "Overview", path: "/"},
     {name: "Portfolio & tiers", path: "/tiers"},
     {name: "Attrition", path: "/attrition"},
+    {name: "Simulator", path: "/simulator"},
     {name: "Your portfolio", path: "/data"},
     {name: "Method", path: "/method"}
   ],

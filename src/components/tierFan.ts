@@ -1,0 +1,65 @@
+import * as Plot from "npm:@observablehq/plot";
+import type {Fan} from "tierwise";
+import {tierColor} from "./tierColors.js";
+
+/** Fan charts by tier: the 5-95% and 25-75% bands of a quantity by year, and its median. */
+export function TierFan(
+  fans: {tier: string; fan: Fan}[],
+  {label, format = ",.0f", ...options}: Plot.PlotOptions & {label: string; format?: string}
+): ReturnType<typeof Plot.plot> {
+  const rows = fans.flatMap(({tier, fan}) =>
+    fan.year.map((year, t) => ({
+      tier,
+      year,
+      p5: fan.p5[t],
+      p25: fan.p25[t],
+      p50: fan.p50[t],
+      p75: fan.p75[t],
+      p95: fan.p95[t]
+    }))
+  );
+  return Plot.plot({
+    x: {label: "Year →"},
+    y: {label: `↑ ${label}`, grid: true},
+    color: tierColor,
+    fx: {label: null},
+    marks: [
+      Plot.areaY(rows, {fx: "tier", x: "year", y1: "p5", y2: "p95", fill: "tier", fillOpacity: 0.18}),
+      Plot.areaY(rows, {fx: "tier", x: "year", y1: "p25", y2: "p75", fill: "tier", fillOpacity: 0.35}),
+      Plot.line(rows, {fx: "tier", x: "year", y: "p50", stroke: "tier", strokeWidth: 2}),
+      Plot.ruleY([0]),
+      Plot.tip(
+        rows,
+        Plot.pointerX({
+          fx: "tier",
+          x: "year",
+          y: "p50",
+          channels: {"5%": "p5", median: "p50", "95%": "p95"},
+          format: {y: false, "5%": format, median: format, "95%": format}
+        })
+      )
+    ],
+    ...options
+  });
+}
+
+/** The NPV distribution of each tier over the simulated futures, as stacked histograms. */
+export function NpvHistogram(
+  draws: {tier: string; npv: ArrayLike<number>}[],
+  options: Plot.PlotOptions = {}
+): ReturnType<typeof Plot.plot> {
+  const rows = draws.flatMap(({tier, npv}) => Array.from(npv, (value) => ({tier, value: value / 1e6})));
+  return Plot.plot({
+    x: {label: "NPV over the horizon (USD millions) →"},
+    y: {label: "↑ Futures", grid: true},
+    color: tierColor,
+    fy: {label: null, domain: draws.map((d) => d.tier)},
+    marks: [
+      // Plot's types do not list fill and fy among bin inputs, though Plot passes them through.
+      Plot.rectY(rows, {...Plot.binX({y: "count"}, {x: "value", thresholds: 40}), fill: "tier", fy: "tier", tip: true}),
+      Plot.ruleX([0], {stroke: "currentColor"}),
+      Plot.ruleY([0])
+    ],
+    ...options
+  });
+}

@@ -1,0 +1,62 @@
+import {readFileSync} from "node:fs";
+import {afterAll, beforeAll, expect, it} from "vitest";
+import {defaultScenario, ingestRows, parseDelimited, parseScenario, simulatePortfolio, tiers} from "tierwise";
+import {openSite, visit, type Site} from "./site.js";
+
+let site: Site;
+beforeAll(async () => void (site = await openSite()));
+afterAll(async () => await site?.close());
+
+it("simulator runs in a worker and matches simulatePortfolio in Node exactly for the same scenario and seed", async () => {
+  const {page, context, problems} = await visit(site, "/simulator");
+  await page.getByLabel("Shakeout: 100 → 50 → 20").check();
+  await page
+    .getByText(/1,000 futures, seed 1, 10 years from 2025, simulated in \d+ ms\. Attrition: Shakeout/)
+    .waitFor();
+  await expect
+    .poll(() => page.locator(".tw-sentence").first().innerText())
+    .toMatch(/^Multi-year relationship building pays back in \d+% of simulated futures\.$/);
+  // The results card, whose downloads read the latest results, has caught up with the new scenario.
+  await page.getByText("Shakeout: 100 → 50 → 20, 1,000 futures, seed 1", {exact: true}).waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", {name: "Download scenario (JSON)"}).click()
+  ]);
+  const scenario = parseScenario(readFileSync((await download.path())!, "utf-8"));
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", {name: "Download CSV"}).click()
+  ]);
+  const browserRows = parseDelimited(readFileSync((await csvDownload.path())!, "utf-8"));
+
+  // The same scenario in Node: the shakeout preset's hazards with the page's defaults.
+  const shakeout = parseScenario(readFileSync(new URL("../../data/scenarios/shakeout.json", import.meta.url), "utf-8"));
+  expect(scenario.attrition.hazard).toEqual(shakeout.attrition.hazard);
+  expect(scenario.tiers).toEqual(defaultScenario.tiers);
+  const {header, rows} = parseDelimited(
+    readFileSync(new URL("../../data/sample-portfolio.csv", import.meta.url), "utf-8")
+  );
+  const node = simulatePortfolio(ingestRows(header, rows).accounts, scenario, {trials: 1000, seed: 1, asOf: 2025});
+  const column = (name: string) => browserRows.rows.map((r) => Number(r[browserRows.header.indexOf(name)]));
+  expect(column("mean NPV")).toEqual(tiers.map((t) => node.tiers[t].npv.mean));
+  expect(column("P(NPV > 0)")).toEqual(tiers.map((t) => node.tiers[t].probabilityPositive));
+  expect(column("wasted before first order")).toEqual(tiers.map((t) => node.tiers[t].wastedBeforeFirstOrder));
+  expect(await page.locator("svg [aria-label='area'] path").count()).toBeGreaterThan(8);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it("simulator follows its inputs: a longer ramp lowers tier S's expected NPV", async () => {
+  const {page, context, problems} = await visit(site, "/simulator");
+  const npvS = page.locator(".tw-verdict .big").first();
+  await page.locator(".tw-verdict").first().waitFor();
+  const before = await npvS.innerText();
+  const ramp = page.getByLabel("Ramp years before the first order").first();
+  await ramp.fill("5");
+  await ramp.dispatchEvent("input");
+  await expect
+    .poll(async () => parseFloat((await npvS.innerText()).replace(/[$,M]/g, "")))
+    .toBeLessThan(parseFloat(before.replace(/[$,M]/g, "")));
+  expect(problems).toEqual([]);
+  await context.close();
+});
