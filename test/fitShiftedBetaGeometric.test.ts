@@ -70,7 +70,19 @@ describe("fitShiftedBetaGeometric()", () => {
     expect(fit.discountedExpectedLifetime(d)).toBeCloseTo(del, 6);
     expect(fit.discountedExpectedResidualLifetime(d, n)).toBeCloseTo(derl, 6);
     expect(() => fit.discountedExpectedLifetime(0)).toThrow("invalid discount rate: 0");
+    // The Fader-Hardie (2010) identity DERL(d, 1) = (DEL(d) − 1)(1 + d).
+    expect(fit.discountedExpectedResidualLifetime(d, 1)).toBeCloseTo(
+      (fit.discountedExpectedLifetime(d) - 1) * (1 + d),
+      10
+    );
     expect(() => fit.discountedExpectedResidualLifetime(0.1, 0)).toThrow("invalid renewal count: 0");
+  });
+
+  it("gives the DERL published for the high-end cohort after seven renewals", () => {
+    // jdmaturen/shifted_beta_geometric_py, README: derl(alpha, beta, 0.1, 7) = 7.530 for the
+    // high-end cohort, their renewals count being our n − 1.
+    const fit = fitShiftedBetaGeometric(highEnd);
+    expect(+fit.discountedExpectedResidualLifetime(0.1, 8).toFixed(3)).toBe(7.53);
   });
 
   it("rejects a cohort that grows, an empty cohort or one without churn", () => {

@@ -36,6 +36,43 @@ function simulate(n: number, shape: number, scale: number, seed: number) {
 }
 
 describe("fitWeibull()", () => {
+  // Times to breakdown of an insulating fluid at four voltages (Nelson, Applied Life Data Analysis,
+  // 1982), all uncensored; survreg(dist = "weibull") per voltage in R's survival package test
+  // tests/r_sas.Rout.save, which reproduces the SAS/QC RELIABILITY manual: Weibull scale exp(μ)
+  // and shape 1/σ with their standard errors.
+  const ifluid: [number[], number, number, number, number][] = [
+    [[5.79, 1579.52, 2323.7], 955.74665, 1055.1862, 0.54519, 0.28568],
+    [
+      [7.74, 17.05, 20.46, 21.02, 22.66, 43.4, 47.3, 139.07, 144.12, 175.88, 194.9],
+      77.58159,
+      23.39176,
+      1.05881,
+      0.25274
+    ],
+    [
+      [
+        0.19, 0.78, 0.96, 1.31, 2.78, 3.16, 4.15, 4.67, 4.85, 6.5, 7.35, 8.01, 8.27, 12.06, 31.75, 32.52, 33.91, 36.71,
+        72.89
+      ],
+      12.22222,
+      3.84707,
+      0.77082,
+      0.13603
+    ],
+    [[0.09, 0.39, 0.47, 0.73, 0.74, 1.13, 1.4, 2.38], 1.00092672, 0.27343, 1.36299929, 0.37861]
+  ];
+  it.each(ifluid)(
+    "reproduces R's survreg and SAS on Nelson's insulating fluid (%j)",
+    (times, scale, scaleSe, shape, shapeSe) => {
+      const fit = fitWeibull({duration: times, event: times.map(() => 1)});
+      expect(fit.converged).toBe(true);
+      expect(Math.abs(fit.scale / scale - 1)).toBeLessThan(1e-5);
+      expect(Math.abs(fit.shape / shape - 1)).toBeLessThan(1e-4);
+      expect(Math.abs(fit.standardErrors.scale / scaleSe - 1)).toBeLessThan(1e-4);
+      expect(Math.abs(fit.standardErrors.shape / shapeSe - 1)).toBeLessThan(1e-4);
+    }
+  );
+
   it("attains the maximum of the log-likelihood, found independently by Nelder-Mead", () => {
     for (const data of [sixMP, placebo, simulate(300, 0.7, 5, 3)]) {
       const fit = fitWeibull(data);

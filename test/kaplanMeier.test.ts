@@ -2,8 +2,8 @@ import {describe, expect, it} from "vitest";
 import {kaplanMeier} from "tierwise";
 import {placebo, sixMP} from "./fixtures/gehan.js";
 
-// Exact product-limit values for the 6-MP group, from the risk sets of Klein & Moeschberger (2003),
-// Table 4.1A: (n, d) = (21, 3), (17, 1), (15, 1), (12, 1), (11, 1), (7, 1), (6, 1).
+// Exact product-limit values for the 6-MP group from its risk sets (n, d) at the seven relapse
+// times: (21, 3), (17, 1), (15, 1), (12, 1), (11, 1), (7, 1), (6, 1).
 const riskSets: [number, number][] = [
   [21, 3],
   [17, 1],
@@ -43,15 +43,27 @@ describe("kaplanMeier() on the 6-MP leukaemia data (Freireich et al. 1963)", () 
     expect(km.survival[0]).toBeCloseTo(18 / 21, 15);
   });
 
-  it("matches Klein & Moeschberger Table 4.1A as printed (3 decimals)", () => {
-    expect(Array.from(km.survival, (s) => +s.toFixed(3))).toEqual([0.857, 0.807, 0.753, 0.69, 0.627, 0.538, 0.448]);
-    expect(Array.from(km.stdErr, (s) => +s.toFixed(3))).toEqual([0.076, 0.087, 0.096, 0.107, 0.114, 0.128, 0.135]);
+  // G. Rodríguez, "Kaplan-Meier and Mantel-Haenszel", grodri.github.io/survival/gehan: Stata
+  // `sts list, by(group)` (Greenwood SE, log-log 95% band) and R `summary(survfit())` (log band)
+  // for the 6-MP group, as printed.
+  it("matches the published survival, Greenwood standard errors and log-log band (Stata)", () => {
+    expect(Array.from(km.survival, (s) => +s.toFixed(4))).toEqual([
+      0.8571, 0.8067, 0.7529, 0.6902, 0.6275, 0.5378, 0.4482
+    ]);
+    expect(Array.from(km.stdErr, (s) => +s.toFixed(4))).toEqual([
+      0.0764, 0.0869, 0.0963, 0.1068, 0.1141, 0.1282, 0.1346
+    ]);
+    expect(Array.from(km.lower, (s) => +s.toFixed(4))).toEqual([
+      0.6197, 0.5631, 0.5032, 0.4316, 0.3675, 0.2678, 0.1881
+    ]);
+    expect(Array.from(km.upper, (s) => +s.toFixed(4))).toEqual([
+      0.9516, 0.9228, 0.8894, 0.8491, 0.8049, 0.7468, 0.6801
+    ]);
   });
 
   it("gives R's log-transformed 95% band (survfit's default) as printed", () => {
-    // R: summary(survfit(Surv(time, cens) ~ 1, data = subset(MASS::gehan, treat == "6-MP"))),
-    // columns "lower 95% CI" and "upper 95% CI", printed to 3 significant digits; print() gives
-    // the median 23 with 0.95LCL 16 and 0.95UCL NA.
+    // R's columns "lower 95% CI" and "upper 95% CI" on the same page, to 3 significant digits; R's
+    // print() gives the median 23 with 0.95LCL 16 and 0.95UCL NA.
     const log = kaplanMeier(sixMP, {ci: "log"});
     expect(Array.from(log.lower, (s) => +s.toFixed(3))).toEqual([0.72, 0.653, 0.586, 0.51, 0.439, 0.337, 0.249]);
     expect(Array.from(log.upper, (s) => +s.toFixed(3))).toEqual([1, 0.996, 0.968, 0.935, 0.896, 0.858, 0.807]);
@@ -131,5 +143,37 @@ describe("kaplanMeier()", () => {
   it("rejects an invalid confidence level or transform", () => {
     expect(() => kaplanMeier(sixMP, {conf: 1})).toThrow("invalid confidence level: 1");
     expect(() => kaplanMeier(sixMP, {ci: "arcsine" as "log"})).toThrow("invalid ci: arcsine");
+  });
+});
+
+describe("kaplanMeier() with late entry, against R", () => {
+  // R: survfit(coxph(Surv(entry, times, status) ~ 1), type = "kaplan-meier"), as quoted with its
+  // output in statsmodels' test suite (statsmodels/duration/tests/test_survfunc.py,
+  // test_survfunc_entry_1 and test_survfunc_entry_3), to 4 decimals.
+  it("reproduces R's survival and standard errors (twelve subjects)", () => {
+    const km = kaplanMeier({
+      duration: [1, 3, 3, 5, 5, 7, 7, 8, 8, 9, 10, 10],
+      event: [1, 1, 0, 1, 1, 1, 0, 0, 1, 1, 0, 1],
+      entry: [0, 1, 1, 2, 2, 2, 3, 4, 4, 4, 4, 0]
+    });
+    expect(Array.from(km.time)).toEqual([1, 3, 5, 7, 8, 9, 10]);
+    expect(Array.from(km.atRisk)).toEqual([2, 6, 9, 7, 5, 3, 2]);
+    expect(Array.from(km.survival, (s) => +s.toFixed(4))).toEqual([
+      0.5, 0.4167, 0.3241, 0.2778, 0.2222, 0.1481, 0.0741
+    ]);
+    expect(Array.from(km.stdErr, (s) => +s.toFixed(4))).toEqual([
+      0.3536, 0.3043, 0.2436, 0.2132, 0.1776, 0.133, 0.0846
+    ]);
+  });
+
+  it("reproduces R's survival and standard errors (nine subjects, ties at 6)", () => {
+    const km = kaplanMeier({
+      duration: [1, 2, 5, 6, 6, 6, 6, 6, 9],
+      event: [0, 0, 1, 1, 1, 0, 1, 1, 0],
+      entry: [0, 1, 1, 2, 2, 2, 3, 4, 4]
+    });
+    expect(Array.from(km.atRisk)).toEqual([7, 6]);
+    expect(Array.from(km.survival, (s) => +s.toFixed(6))).toEqual([0.857143, 0.285714]);
+    expect(Array.from(km.stdErr, (s) => +s.toFixed(5))).toEqual([0.13226, 0.17075]);
   });
 });

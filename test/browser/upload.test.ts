@@ -1,3 +1,4 @@
+import {accountFields} from "tierwise";
 import {afterAll, beforeAll, expect, it} from "vitest";
 import {openSite, visit, type Site} from "./site.js";
 
@@ -73,22 +74,7 @@ it("says clearly why a binary or empty file cannot be read, and keeps the portfo
 
 // The same five accounts in Parquet (as DuckDB or pandas would export them, years as integers)
 // and in Excel (with a date cell for the first year).
-const columns = [
-  "id",
-  "name",
-  "industry",
-  "region",
-  "foundedYear",
-  "firstYear",
-  "exitYear",
-  "annualWallet",
-  "walletGrowth",
-  "annualRevenue",
-  "grossMargin",
-  "health",
-  "strategicFit",
-  "salesHeads"
-];
+const columns = accountFields.map((field) => field.name);
 const records = [
   ["P1", "Alpha Telecom", "Telecom", "Europe", 1990, 2015, null, 1_000_000, 0.05, 250_000, 0.3, 0.8, 4, 1.5],
   ["P2", "Beta Bank", "Banking", "Asia", 1980, 2015, 2009, 2_000_000, 0.03, 400_000, 0.35, 0.7, 3, 1],
