@@ -4,6 +4,3 @@
 declare module "npm:@observablehq/plot" {
   export * from "@observablehq/plot";
 }
-declare module "npm:d3" {
-  export * from "d3";
-}
