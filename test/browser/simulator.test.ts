@@ -60,3 +60,35 @@ it("simulator follows its inputs: a longer ramp lowers tier S's expected NPV", a
   expect(problems).toEqual([]);
   await context.close();
 });
+
+it("simulator keeps every setting in the link, and a pasted link shows the same numbers", async () => {
+  const first = await visit(site, "/simulator");
+  await first.page.getByLabel("Shakeout: 100 → 50 → 20").check();
+  const ramp = first.page.getByLabel("Ramp years before the first order").first();
+  await ramp.fill("4");
+  await ramp.dispatchEvent("input");
+  await first.page.getByText("Shakeout: 100 → 50 → 20, 1,000 futures, seed 1", {exact: true}).waitFor();
+  await expect.poll(() => first.page.url()).toMatch(/#s=[A-Za-z0-9_-]+$/);
+  const npv = () => first.page.locator(".tw-verdict .big").allInnerTexts();
+  const url = first.page.url();
+  const shown = await npv();
+  expect(first.problems).toEqual([]);
+  await first.context.close();
+
+  const second = await visit(site, url.replace(site.origin, ""));
+  await second.page.getByText("Shakeout: 100 → 50 → 20, 1,000 futures, seed 1", {exact: true}).waitFor();
+  expect(await second.page.getByLabel("Ramp years before the first order").first().inputValue()).toBe("4");
+  expect(await second.page.locator(".tw-verdict .big").allInnerTexts()).toEqual(shown);
+  expect(second.problems).toEqual([]);
+  await second.context.close();
+
+  const broken = await visit(site, "/simulator#s=not-json");
+  await broken.page
+    .getByText(
+      "This link's settings could not be restored (the link's settings are damaged (not readable JSON)); showing the defaults."
+    )
+    .waitFor();
+  expect(await broken.page.getByLabel("Ramp years before the first order").first().inputValue()).toBe("2");
+  expect(broken.problems).toEqual([]);
+  await broken.context.close();
+});

@@ -72,16 +72,15 @@ export async function visit(site: Site, path: string, {timeout = 60_000} = {}): 
     if (message.type() === "error") problems.push(`console error: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`uncaught exception: ${error.message}`));
-  // A request of the old document that a navigation cancels (ERR_ABORTED) is not a failure.
-  let navigations = 0;
-  const generation = new WeakMap<object, number>();
+  // A request of the old document (or of its workers) that a navigation cancels (ERR_ABORTED) is
+  // not a failure: it started before the latest main-frame navigation.
+  let lastNavigation = 0;
   page.on("request", (request) => {
-    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) ++navigations;
-    generation.set(request, navigations);
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) lastNavigation = Date.now();
   });
   page.on("requestfailed", (request) => {
     const error = request.failure()?.errorText ?? "unknown";
-    if (error === "net::ERR_ABORTED" && (generation.get(request) ?? navigations) < navigations) return;
+    if (error === "net::ERR_ABORTED" && lastNavigation > 0 && request.timing().startTime < lastNavigation) return;
     problems.push(`failed request: ${request.url()} (${error})`);
   });
   page.on("response", (response) => {
