@@ -3,6 +3,7 @@ import {describe, expect, it} from "vitest";
 import {
   accountCashFlows,
   assignTiers,
+  breakEvenSurvival,
   defaultScenario,
   expectedNpv,
   hazardAt,
@@ -69,6 +70,25 @@ describe("simulatePortfolio()", () => {
     );
   });
 
+  it("gives each tier's break-even survival from its accounts' summed flows", () => {
+    const s = scenario();
+    const result = simulatePortfolio(accounts, s, {trials: 2, seed: 1});
+    for (const tier of tiers) {
+      const flows = assignTiers(accounts, s.tierRules)
+        .filter((d) => d.tier === tier)
+        .map((d) => accountCashFlows(d.account, s.tiers[tier], s));
+      const sum = (key: "investment" | "contribution") =>
+        Array.from({length: s.horizon}, (_, t) => flows.reduce((total, f) => total + f[key][t]!, 0));
+      const expected = breakEvenSurvival(
+        {investment: sum("investment"), contribution: sum("contribution")},
+        {discountRate: s.discountRate}
+      );
+      expect(result.tiers[tier].breakEvenSurvival).toBe(expected);
+    }
+    expect(result.tiers.S.breakEvenSurvival).toBeGreaterThan(0);
+    expect(result.tiers.S.breakEvenSurvival).toBeLessThan(1);
+  });
+
   it("is deterministic and equals the closed form with hazard 0", () => {
     const s = scenario({}, {hazard: {"*": [0]}});
     const result = simulatePortfolio(accounts, s, {trials: 5, seed: 1});
@@ -119,6 +139,7 @@ describe("simulatePortfolio()", () => {
     expect(noS.tiers.S.accounts).toBe(0);
     expect(noS.tiers.S.npv.mean).toBe(0);
     expect(noS.tiers.S.probabilityPayback).toBe(0);
+    expect(noS.tiers.S.breakEvenSurvival).toBeNull();
     expect(noS.tiers.S.perHead.revenue.every((x) => x === 0)).toBe(true);
   });
 

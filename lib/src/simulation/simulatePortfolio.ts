@@ -1,4 +1,5 @@
 import {accountCashFlows} from "../economics/accountCashFlows.js";
+import {breakEvenSurvival} from "../economics/breakEvenSurvival.js";
 import type {Account} from "../portfolio/accountFields.js";
 import {randomExponential} from "../random/randomExponential.js";
 import {randomStream} from "../random/randomStream.js";
@@ -59,6 +60,8 @@ export interface TierOutcome {
   cumulativeCash: Fan;
   /** Expected revenue and contribution (after cost to serve) per sales head in each year 1..H (人效), undiscounted. */
   perHead: {year: number[]; revenue: number[]; contribution: number[]; heads: number[]};
+  /** The constant annual survival at which the tier's summed flows break even (see breakEvenSurvival); null if never, and for no accounts. */
+  breakEvenSurvival: number | null;
 }
 
 /** The result of {@link simulatePortfolio}. */
@@ -123,6 +126,11 @@ export function simulatePortfolio(
   const industries = [...new Set(rows.map((d) => d.account.industry))].sort();
   const industryOf = new Uint16Array(n);
   const settings = {...scenario, horizon: H};
+  // Each tier's (and the total's) yearly flows summed over its accounts, for its break-even survival.
+  const tierFlows = Array.from({length: groups}, () => ({
+    investment: new Float64Array(H),
+    contribution: new Float64Array(H)
+  }));
   rows.forEach(({account, tier}, i) => {
     const policy = scenario.tiers[tier];
     const flows = accountCashFlows(account, policy, settings);
@@ -139,6 +147,12 @@ export function simulatePortfolio(
       if (payback[i] === H + 1 && m - k >= 0) payback[i] = t;
     }
     heads[i] = flows.heads;
+    for (const g of [tiers.indexOf(tier), 4]) {
+      for (let t = 0; t < H; ++t) {
+        tierFlows[g]!.investment[t]! += flows.investment[t]!;
+        tierFlows[g]!.contribution[t]! += flows.contribution[t]!;
+      }
+    }
     tierOf[i] = tiers.indexOf(tier);
     ramp[i] = policy.rampYears;
     inverseRisk[i] = exp(-scenario.attrition.healthCoefficient * (account.health - 0.5));
@@ -292,7 +306,8 @@ export function simulatePortfolio(
         revenue: years.map((t) => (e.heads[t - 1]! > 0 ? e.revenue[t - 1]! / e.heads[t - 1]! : 0)),
         contribution: years.map((t) => (e.heads[t - 1]! > 0 ? e.contribution[t - 1]! / e.heads[t - 1]! : 0)),
         heads: Array.from(e.heads)
-      }
+      },
+      breakEvenSurvival: members === 0 ? null : breakEvenSurvival(tierFlows[g]!, {discountRate: r})
     };
   };
   return {
