@@ -80,3 +80,14 @@ export {parseDelimited, type Delimited, type ParseDelimitedOptions} from "./inge
 export {hazardPath, type HazardPathOptions} from "./survival/hazardPath.js";
 export {estimateHazards, type EstimateHazardsOptions, type IndustryHazards} from "./survival/estimateHazards.js";
 export {exp, log, pow} from "./math/deterministic.js";
+export {pairedDifference, type PairedDifference} from "./compare/pairedDifference.js";
+export {npvSurface, type NpvSurface, type NpvSurfaceCell, type NpvSurfaceOptions} from "./compare/npvSurface.js";
+export {
+  sensitivity,
+  sensitivityParameters,
+  type Sensitivity,
+  type SensitivityOptions,
+  type SensitivityParameter,
+  type SensitivityRow,
+  type SensitivityTarget
+} from "./compare/sensitivity.js";
