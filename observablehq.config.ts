@@ -8,6 +8,7 @@ export default {
     {name: "Portfolio & tiers", path: "/tiers"},
     {name: "Attrition", path: "/attrition"},
     {name: "Simulator", path: "/simulator"},
+    {name: "Compare", path: "/compare"},
     {name: "Your portfolio", path: "/data"},
     {name: "Method", path: "/method"}
   ],

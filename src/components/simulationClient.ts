@@ -1,8 +1,27 @@
-import type {Account, PortfolioSimulation, Scenario} from "tierwise";
+import type {Account, PortfolioSimulation, Scenario, Sensitivity, SensitivityTarget} from "tierwise";
+
+/** Settings every request shares. */
+export interface RunSettings {
+  trials: number;
+  seed: number;
+  asOf: number;
+}
+
+/** A request in flight: its answer, and a way to follow its progress. */
+export interface Run<T> {
+  id: number;
+  promise: Promise<T>;
+}
+
+type Request =
+  | {kind: "simulate"; scenario: Scenario}
+  | {kind: "batch"; scenarios: Scenario[]}
+  | {kind: "sensitivity"; scenario: Scenario; target: SensitivityTarget};
 
 /**
- * Runs simulations in a Web Worker, one at a time: a new run cancels a run still in progress by
- * terminating its worker (and starting a fresh one), so dragging a slider never queues work.
+ * Runs simulations in a Web Worker, one request at a time: a new request cancels one still in
+ * progress by terminating its worker (and starting a fresh one), so dragging a slider never
+ * queues work. Progress (0 to 1) arrives through `onProgress` while a request runs.
  */
 export class SimulationClient {
   #url: string;
@@ -14,10 +33,28 @@ export class SimulationClient {
     this.#url = url;
     this.#accounts = accounts;
   }
-  run(
+  /** The id of the latest request. */
+  get latest(): number {
+    return this.#next;
+  }
+  /** simulatePortfolio for one scenario. */
+  run(scenario: Scenario, settings: RunSettings, onProgress?: (done: number) => void): Run<PortfolioSimulation> {
+    return this.#request({kind: "simulate", scenario}, settings, onProgress);
+  }
+  /** simulatePortfolio for several scenarios with the same seed (common random numbers). */
+  batch(scenarios: Scenario[], settings: RunSettings, onProgress?: (done: number) => void): Run<PortfolioSimulation[]> {
+    return this.#request({kind: "batch", scenarios}, settings, onProgress);
+  }
+  /** The tornado analysis of `sensitivity` for one target. */
+  sensitivity(
     scenario: Scenario,
-    {trials, seed, asOf}: {trials: number; seed: number; asOf: number}
-  ): {id: number; promise: Promise<PortfolioSimulation>} {
+    target: SensitivityTarget,
+    settings: RunSettings,
+    onProgress?: (done: number) => void
+  ): Run<Sensitivity> {
+    return this.#request({kind: "sensitivity", scenario, target}, settings, onProgress);
+  }
+  #request<T>(request: Request, settings: RunSettings, onProgress?: (done: number) => void): Run<T> {
     if (this.#running && this.#worker) {
       this.#worker.terminate();
       this.#worker = null;
@@ -27,15 +64,16 @@ export class SimulationClient {
     const id = ++this.#next;
     this.#running = id;
     const worker = this.#worker;
-    const promise = new Promise<PortfolioSimulation>((resolve, reject) => {
-      worker.onmessage = ({data}: MessageEvent<{id: number; result?: PortfolioSimulation; error?: string}>) => {
+    const promise = new Promise<T>((resolve, reject) => {
+      worker.onmessage = ({data}: MessageEvent<{id: number; progress?: number; result?: T; error?: string}>) => {
         if (data.id !== id) return;
+        if (data.progress !== undefined) return void onProgress?.(data.progress);
         this.#running = 0;
         if (data.error) reject(new Error(data.error));
         else resolve(data.result!);
       };
     });
-    worker.postMessage({id, scenario, trials, seed, asOf, ...(fresh ? {accounts: this.#accounts} : {})});
+    worker.postMessage({id, ...request, ...settings, ...(fresh ? {accounts: this.#accounts} : {})});
     return {id, promise};
   }
   terminate(): void {

@@ -1,4 +1,6 @@
-import {readFileSync} from "node:fs";
+import {readFileSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {afterAll, beforeAll, expect, it} from "vitest";
 import {defaultScenario, ingestRows, parseDelimited, parseScenario, simulatePortfolio, tiers} from "tierwise";
 import {openSite, visit, type Site} from "./site.js";
@@ -91,4 +93,65 @@ it("simulator keeps every setting in the link, and a pasted link shows the same 
   expect(await broken.page.getByLabel("Ramp years before the first order").first().inputValue()).toBe("2");
   expect(broken.problems).toEqual([]);
   await broken.context.close();
+});
+
+it("simulator imports a scenario file, refuses one that does not fit, and saves scenarios for Compare", async () => {
+  const {page, context, problems} = await visit(site, "/simulator");
+  await page.locator(".tw-verdict").first().waitFor();
+  const own = {
+    ...defaultScenario,
+    name: "Two-year bet, cheaper heads",
+    costPerHead: 120_000,
+    attrition: {...defaultScenario.attrition, hazard: {"*": [0.3, 0.2, 0.1]}},
+    tiers: {...defaultScenario.tiers, S: {...defaultScenario.tiers.S, rampYears: 3, presalesCost: 400_000}}
+  };
+  const offGrid = join(tmpdir(), "off-grid.json");
+  writeFileSync(offGrid, JSON.stringify({...own, tiers: {A: {firstShare: 0.125}}}));
+  await page.getByLabel("Import a scenario (JSON)").setInputFiles(offGrid);
+  await page
+    .getByText(
+      "off-grid.json was not imported: tiers.A.firstShare is 0.125; the simulator's slider takes 0 to 1 in steps of 0.01."
+    )
+    .waitFor();
+  const good = join(tmpdir(), "two-year-bet.json");
+  writeFileSync(good, JSON.stringify(own));
+  await Promise.all([page.waitForEvent("load"), page.getByLabel("Import a scenario (JSON)").setInputFiles(good)]);
+  await page.getByText("Two-year bet, cheaper heads, 1,000 futures, seed 1", {exact: true}).waitFor();
+  expect(await page.getByLabel("Imported: Two-year bet, cheaper heads").isChecked()).toBe(true);
+  expect(await page.getByLabel("Ramp years before the first order").first().inputValue()).toBe("3");
+  expect(await page.getByLabel("Loaded cost per sales head (USD/yr)").inputValue()).toBe("120000");
+
+  // The page's results are those of the imported scenario itself.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", {name: "Download scenario (JSON)"}).click()
+  ]);
+  const exported = parseScenario(readFileSync((await download.path())!, "utf-8"));
+  expect(exported).toEqual({...parseScenario(own), asOf: 2025});
+
+  await page.getByLabel("Scenario name").fill("My imported bet");
+  await page.getByRole("button", {name: "Save for comparison"}).click();
+  await page.getByText('Saved "My imported bet" in this browser; open Compare to set it against others.').waitFor();
+  await page.goto(site.origin + "/compare");
+  await page.getByLabel(/^My imported bet \(saved \d{4}-\d\d-\d\d\)$/).check();
+  await page
+    .getByText(/^My imported bet \(saved \d{4}-\d\d-\d\d\): pays back in \d+% of futures/)
+    .first()
+    .waitFor();
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it("simulator shows progress on a long run and hides it when the run ends", async () => {
+  const {page, context, problems} = await visit(site, "/simulator");
+  await page.locator(".tw-verdict").first().waitFor();
+  await page.getByLabel("Simulated futures").selectOption({label: "20,000"});
+  const status = page.locator(".tw-progress");
+  await expect
+    .poll(() => status.innerText(), {timeout: 20_000})
+    .toMatch(/^Simulating 20,000 futures: \d+% after \d+\.\d s$/);
+  await page.getByText(/^20,000 futures, seed 1, 10 years from 2025, simulated in \d+ ms/).waitFor({timeout: 60_000});
+  expect(await status.isHidden()).toBe(true);
+  expect(problems).toEqual([]);
+  await context.close();
 });

@@ -1,0 +1,143 @@
+import {readFileSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterAll, beforeAll, expect, it} from "vitest";
+import {
+  defaultScenario,
+  ingestRows,
+  pairedDifference,
+  parseDelimited,
+  parseScenario,
+  sensitivity,
+  simulatePortfolio,
+  tiers
+} from "tierwise";
+import {openSite, visit, type Site} from "./site.js";
+
+let site: Site;
+beforeAll(async () => void (site = await openSite()));
+afterAll(async () => await site?.close());
+
+const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf-8");
+const sample = parseDelimited(read("../../data/sample-portfolio.csv"));
+const accounts = ingestRows(sample.header, sample.rows).accounts;
+const baseline = parseScenario(read("../../data/scenarios/baseline.json"));
+const shakeout = parseScenario(read("../../data/scenarios/shakeout.json"));
+
+async function csv(page: import("playwright-core").Page, button: string, nth = 0) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", {name: button}).nth(nth).click()
+  ]);
+  const {header, rows} = parseDelimited(readFileSync((await download.path())!, "utf-8"));
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]!])));
+}
+
+it("compares the baseline and the shakeout with common random numbers, exactly as simulatePortfolio does in Node", async () => {
+  const {page, context, problems} = await visit(site, "/compare");
+  await page
+    .getByText("1,000 futures per scenario, seed 1, 10 years from 2025; the same futures for every scenario.")
+    .waitFor();
+  const side = await csv(page, "Download CSV", 0);
+  const node = [baseline, shakeout].map((s) => simulatePortfolio(accounts, s, {trials: 1000, seed: 1, asOf: 2025}));
+  expect(side.map((r) => [r["scenario"], r["tier"]])).toEqual(
+    [baseline.name, shakeout.name].flatMap((name) => [...tiers, "total"].map((t) => [name, t]))
+  );
+  expect(side.map((r) => Number(r["mean NPV"]))).toEqual(
+    node.flatMap((n) => [...tiers.map((t) => n.tiers[t].npv.mean), n.total.npv.mean])
+  );
+  expect(side.map((r) => Number(r["P(NPV > 0)"]))).toEqual(
+    node.flatMap((n) => [...tiers.map((t) => n.tiers[t].probabilityPositive), n.total.probabilityPositive])
+  );
+  // The verdict on each tier names both scenarios.
+  await expect
+    .poll(() => page.locator(".tw-compare-tier").first().innerText())
+    .toMatch(
+      /Tier S\s+Baseline: establishment survival \(reference\): pays back in \d+% of futures, expected NPV \$[\d.,]+M\.\s+Shakeout: 100 → 50 → 20: pays back/
+    );
+
+  const differences = await csv(page, "Download CSV", 1);
+  const paired = tiers.map((t) => pairedDifference(node[0]!.tiers[t].npvDraws, node[1]!.tiers[t].npvDraws));
+  expect(differences.slice(0, 4).map((r) => Number(r["mean difference"]))).toEqual(paired.map((d) => d.summary.mean));
+  expect(differences.slice(0, 4).map((r) => Number(r["P(better than reference)"]))).toEqual(
+    paired.map((d) => d.probabilityGreater)
+  );
+  expect(await page.locator(".card svg [aria-label='rect']").count()).toBeGreaterThanOrEqual(4 + 4);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it("runs the tornado in a worker and the heat maps from the closed form", async () => {
+  const {page, context, problems} = await visit(site, "/compare");
+  await page.getByText("Sensitivity of tier S's expected NPV").waitFor();
+  await page
+    .getByText(/^Baseline: establishment survival: \$[\d.,]+M expected, pays back in \d+% of 200 futures$/)
+    .waitFor();
+  const rows = await csv(page, "Download CSV", 2);
+  const node = sensitivity(accounts, {...baseline}, "S", {trials: 200, seed: 1, asOf: 2025});
+  expect(rows.map((r) => r["parameter"])).toEqual(node.rows.map((r) => r.label));
+  expect(rows.map((r) => Number(r["NPV at high"]))).toEqual(node.rows.map((r) => r.high));
+  // Tier S is the top 100 by rank: the share of accounts in tier A does not touch it.
+  expect(rows.find((r) => r["parameter"] === "Share of accounts in tier A")!["swing"]).toBe("0");
+
+  await page.getByLabel("Outcome").selectOption("Whole portfolio");
+  await page.getByText("Sensitivity of the whole portfolio's expected NPV").waitFor();
+  await page.getByText("Ramp years, every tier").first().waitFor();
+
+  // The default S policy's two-year ramp breaks even at the survival the closed form gives.
+  await expect
+    .poll(() => page.locator("h3").filter({hasText: "annual survival with a 2-year ramp"}).innerText())
+    .toMatch(/^Needs 68% annual survival with a 2-year ramp; simulated \d+%$/);
+  const heat = await csv(page, "Download the heat maps (CSV)");
+  expect(heat).toHaveLength(4 * 7 * 36);
+  expect(heat[0]).toMatchObject({tier: "S", "ramp years": "0", "annual survival": "0.3"});
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it("keeps the comparison in the link; imports scenario files and names the problems of bad ones", async () => {
+  const first = await visit(site, "/compare");
+  await first.page.getByText("1,000 futures per scenario").waitFor();
+  const own = {
+    ...defaultScenario,
+    name: "Faster certification",
+    tiers: {...defaultScenario.tiers, S: {...defaultScenario.tiers.S, rampYears: 1}}
+  };
+  const good = join(tmpdir(), "faster-certification.json");
+  const bad = join(tmpdir(), "broken-scenario.json");
+  writeFileSync(good, JSON.stringify(own));
+  writeFileSync(bad, JSON.stringify({...own, tiers: {S: {rampYears: -1}}}));
+  await first.page.getByLabel("Add scenario files (JSON)").setInputFiles([good, bad]);
+  await first.page
+    .getByText("broken-scenario.json: tiers.S.rampYears: must be an integer from 0 to 15, got -1")
+    .waitFor();
+  await first.page.getByLabel("Faster certification (faster-certification.json)").waitFor();
+  expect(await first.page.getByLabel("Faster certification (faster-certification.json)").isChecked()).toBe(true);
+  await first.page.getByLabel("Reference").selectOption("Faster certification (faster-certification.json)");
+  await first.page.getByText("Faster certification (faster-certification.json) (reference)").first().waitFor();
+  await expect.poll(() => first.page.url()).toMatch(/#s=[A-Za-z0-9_-]+$/);
+  const url = first.page.url();
+  const shown = await first.page.locator(".tw-compare-tier").allInnerTexts();
+  expect(first.problems).toEqual([]);
+  await first.context.close();
+
+  const second = await visit(site, url.replace(site.origin, ""));
+  await second.page.getByText("Faster certification (from the link) (reference)").first().waitFor();
+  expect(
+    (await second.page.locator(".tw-compare-tier").allInnerTexts()).map((t) =>
+      t.replace(/ \(faster-certification\.json\)| \(from the link\)/g, "")
+    )
+  ).toEqual(shown.map((t) => t.replace(/ \(faster-certification\.json\)| \(from the link\)/g, "")));
+  expect(second.problems).toEqual([]);
+  await second.context.close();
+
+  const outdated = await visit(site, "/compare#s=" + Buffer.from(JSON.stringify({version: 2})).toString("base64url"));
+  await outdated.page
+    .getByText(
+      "This link's comparison could not be restored (the link is from another version (2)); showing the defaults."
+    )
+    .waitFor();
+  await outdated.page.getByText("1,000 futures per scenario").waitFor();
+  expect(outdated.problems).toEqual([]);
+  await outdated.context.close();
+});
