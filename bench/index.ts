@@ -4,6 +4,7 @@
  */
 import {ingestBench} from "./ingest.js";
 import {pageLoad} from "./pageLoad.js";
+import {redraw} from "./redraw.js";
 import {simulationBench} from "./simulation.js";
 import {survivalEstimators} from "./survival.js";
 
@@ -24,3 +25,4 @@ for (const row of simulationBench()) print({...row});
 for (const {name, value, unit} of survivalEstimators()) print({name, [unit]: value});
 for (const {name, value, unit} of await pageLoad()) print({name, [unit]: value});
 for (const {name, value, unit} of await ingestBench()) print({name, [unit]: value});
+for (const {name, value, unit} of await redraw()) print({name, [unit]: value});

@@ -40,4 +40,21 @@ describe("randomExponential()", () => {
     expect(Array.from({length: 5}, b)).toEqual(first);
     expect(randomExponential(4, "x")()).not.toBe(first[0]);
   });
+
+  it("fills blocks with exactly the draws single calls give, in any mix of the two", () => {
+    const single = randomExponential(11, "lifetimes");
+    const expected = Float64Array.from({length: 200_000}, () => single());
+    const mixed = randomExponential(11, "lifetimes");
+    const got = new Float64Array(expected.length);
+    let k = 0;
+    for (let block = 1; k < got.length; block = (block * 7 + 3) % 1000) {
+      const m = Math.min(block, got.length - k);
+      mixed.fill(got.subarray(k, k + m));
+      k += m;
+      if (k < got.length) got[k++] = mixed();
+    }
+    expect(got).toEqual(expected);
+    // The slow paths (base strip and wedges, about 1% of draws) were among them.
+    expect(expected.filter((x) => x > 7.697117470131487).length).toBeGreaterThan(0);
+  });
 });

@@ -24,7 +24,7 @@ export {normalQuantile} from "./math/normalQuantile.js";
 export {logGamma, logBeta, gammaQ, chiSquareSurvival} from "./math/gamma.js";
 export {nelderMead, type NelderMeadOptions, type NelderMeadResult} from "./math/nelderMead.js";
 export {randomStream, uint32Stream, type Random} from "./random/randomStream.js";
-export {randomExponential} from "./random/randomExponential.js";
+export {randomExponential, type ExponentialStream} from "./random/randomExponential.js";
 export {generateSamplePortfolio, type SamplePortfolioOptions} from "./sample/generateSamplePortfolio.js";
 export {
   validateAccounts,

@@ -25,6 +25,12 @@ export function randomStream(seed: number = 42, stream: string = ""): Random {
  * rather than doubles (the ziggurat in `randomExponential`).
  */
 export function uint32Stream(seed: number = 42, stream: string = ""): () => number {
+  const [a, b, c, d] = xoshiroSeed(seed, stream);
+  return xoshiro128StarStar(a, b, c, d);
+}
+
+/** The xoshiro128** state of a seed and stream: four 32-bit words from SplitMix32. */
+export function xoshiroSeed(seed: number, stream: string): [number, number, number, number] {
   if (!Number.isSafeInteger(seed)) throw new RangeError(`invalid seed: ${seed} (expected a safe integer)`);
   // Mix the seed's high and low halves and the stream name (FNV-1a) into one 32-bit state.
   let h = 0x811c9dc5;
@@ -37,7 +43,7 @@ export function uint32Stream(seed: number = 42, stream: string = ""): () => numb
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
     return (z ^ (z >>> 16)) >>> 0;
   };
-  return xoshiro128StarStar(splitmix(), splitmix(), splitmix(), splitmix());
+  return [splitmix(), splitmix(), splitmix(), splitmix()];
 }
 
 /**

@@ -232,7 +232,7 @@ export function simulatePortfolio(
     aliveCash.fill(0);
     deadCash.fill(0);
     const trialNpv = new Float64Array(groups);
-    for (let i = 0; i < n; ++i) exponentials[i] = lifetimes();
+    lifetimes.fill(exponentials);
     simulateAccounts(state, trialNpv);
     for (let g = 0; g < 4; ++g) {
       trialNpv[4]! += trialNpv[g]!;
