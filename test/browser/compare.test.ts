@@ -53,7 +53,7 @@ it("compares the baseline and the shakeout with common random numbers, exactly a
   await expect
     .poll(() => page.locator(".tw-compare-tier").first().innerText())
     .toMatch(
-      /Tier S\s+Baseline: establishment survival \(reference\): pays back in \d+% of futures, expected NPV \$[\d.,]+M\.\s+Shakeout: 100 → 50 → 20: pays back/
+      /Tier S\s+Baseline: establishment survival \(reference\): pays back in \d+% of futures, expected NPV \$[\d.,]+M; needs 68% annual survival, simulated \d+%\.\s+Shakeout: 100 → 50 → 20: pays back in \d+% of futures, expected NPV −?\$[\d.,]+M; needs 68% annual survival, simulated \d+%\./
     );
 
   const differences = await csv(page, "Download CSV", 1);
