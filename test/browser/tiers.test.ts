@@ -47,3 +47,43 @@ it("tiers cut by score thresholds when asked, as assignTiers() does in Node", as
   expect(problems).toEqual([]);
   await context.close();
 });
+
+it("tier rules saved on the tiers page tier the Simulator's accounts, and travel in its link", async () => {
+  const {page, context, problems} = await visit(site, "/tiers");
+  const topN = page.getByLabel("Tier S: top N accounts").first();
+  await topN.fill("150");
+  await topN.dispatchEvent("input");
+  await page.getByRole("button", {name: "Use these rules in the Simulator and Compare"}).click();
+  await page
+    .getByText(
+      "Saved: the Simulator and Compare tier accounts by top 150 by score, then 15% A and 35% B; weights wallet 0.35, growth 0.1, margin 0.15, health 0.25, strategicFit 0.15."
+    )
+    .waitFor();
+  await page.goto(site.origin + "/simulator");
+  await page
+    .getByText("Accounts are tiered by your rules (saved on the Portfolio & tiers page): top 150 by score", {
+      exact: false
+    })
+    .waitFor();
+  await page.getByText("Tier S: 150 accounts").waitFor();
+  await expect.poll(() => page.url()).toMatch(/#s=[A-Za-z0-9_-]+$/);
+  const url = page.url();
+
+  // A fresh browser has no saved rules, but the link carries them.
+  const fresh = await visit(site, url.replace(site.origin, ""));
+  await fresh.page.getByText("Accounts are tiered by your rules (from the link)", {exact: false}).waitFor();
+  await fresh.page.getByText("Tier S: 150 accounts").waitFor();
+  expect(fresh.problems).toEqual([]);
+  await fresh.context.close();
+
+  await page.goto(site.origin + "/tiers");
+  expect(await page.getByLabel("Tier S: top N accounts").first().inputValue()).toBe("150");
+  await Promise.all([
+    page.waitForEvent("load"),
+    page.getByRole("button", {name: "Return to the default rules"}).click()
+  ]);
+  await page.getByText("The Simulator and Compare use the default rules.").waitFor();
+  expect(await page.getByLabel("Tier S: top N accounts").first().inputValue()).toBe("100");
+  expect(problems).toEqual([]);
+  await context.close();
+});

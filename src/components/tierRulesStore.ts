@@ -1,0 +1,44 @@
+import {checkRules, defaultTierRules, parseScenario, type TierRules} from "tierwise";
+
+/** Tier rules saved on the Portfolio & tiers page, used by the Simulator and Compare in this browser. */
+const key = "tierwise-tier-rules";
+
+/** The saved rules, or null if none are saved; a saved value that no longer validates is reported, not used. */
+export function readSavedRules(): {rules: TierRules | null; problem: string | null} {
+  const text = localStorage.getItem(key);
+  if (text === null) return {rules: null, problem: null};
+  try {
+    // The scenario validator names any bad weight or cut.
+    return {rules: parseScenario({version: 1, tierRules: JSON.parse(text)}).tierRules, problem: null};
+  } catch (error) {
+    return {rules: null, problem: `the tier rules saved in this browser are invalid (${(error as Error).message})`};
+  }
+}
+
+export function saveRules(rules: TierRules): void {
+  checkRules(rules);
+  localStorage.setItem(key, JSON.stringify(rules));
+}
+
+export function clearSavedRules(): void {
+  localStorage.removeItem(key);
+}
+
+/** A one-line description of tier rules: "top 100 by rank, then 15% A and 35% B; weights wallet 0.35, …". */
+export function describeRules(rules: TierRules): string {
+  const {cut, weights} = rules;
+  const cutText =
+    cut.by === "rank"
+      ? `top ${cut.topN} by score, then ${Math.round(cut.shareA * 100)}% A and ${Math.round(cut.shareB * 100)}% B`
+      : `score thresholds S ${cut.S}, A ${cut.A}, B ${cut.B}`;
+  const weightText = Object.entries(weights)
+    .filter(([, w]) => w > 0)
+    .map(([c, w]) => `${c} ${w}`)
+    .join(", ");
+  return `${cutText}; weights ${weightText}`;
+}
+
+/** Whether two rule sets are the same. */
+export function sameRules(a: TierRules, b: TierRules = defaultTierRules): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
