@@ -142,18 +142,14 @@ export function NpvHeatmap(
         channels: {survival: "survival", ramp: "rampYears", "NPV (USD M)": (d) => millions(d.npv)},
         tip: {format: {x1: false, x2: false, y1: false, y2: false, fill: false, survival: ".0%", "NPV (USD M)": ",.1f"}}
       }),
-      Plot.line(stairs, {x: "survival", y: "rampYears", stroke: "currentColor", strokeWidth: 2}),
-      Plot.dot(line, {x: "survival", y: "rampYears", fill: "currentColor", r: 2.5}),
+      // The palette is the same on light and dark themes, so are the marks on it: black on a white halo.
+      Plot.line(stairs, {x: "survival", y: "rampYears", stroke: "white", strokeWidth: 4.5}),
+      Plot.line(stairs, {x: "survival", y: "rampYears", stroke: "black", strokeWidth: 2}),
+      Plot.dot(line, {x: "survival", y: "rampYears", fill: "black", stroke: "white", r: 3}),
       here && here.survival !== null
         ? [
-            Plot.dot([here], {
-              x: "survival",
-              y: "rampYears",
-              r: 7,
-              stroke: "currentColor",
-              strokeWidth: 2.5,
-              fill: "none"
-            }),
+            Plot.dot([here], {x: "survival", y: "rampYears", r: 7, stroke: "white", strokeWidth: 5, fill: "none"}),
+            Plot.dot([here], {x: "survival", y: "rampYears", r: 7, stroke: "black", strokeWidth: 2.5, fill: "none"}),
             Plot.text([here], {
               x: "survival",
               y: "rampYears",
@@ -161,8 +157,8 @@ export function NpvHeatmap(
               textAnchor: here.survival > 0.75 ? "end" : "start",
               dx: here.survival > 0.75 ? -12 : 12,
               fontWeight: 600,
-              fill: "currentColor",
-              stroke: "var(--theme-background)",
+              fill: "black",
+              stroke: "white",
               strokeWidth: 3,
               paintOrder: "stroke"
             })
