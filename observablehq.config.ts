@@ -9,6 +9,7 @@ export default {
     {name: "Attrition", path: "/attrition"},
     {name: "Simulator", path: "/simulator"},
     {name: "Compare", path: "/compare"},
+    {name: "Report", path: "/report"},
     {name: "Your portfolio", path: "/data"},
     {name: "Method", path: "/method"}
   ],

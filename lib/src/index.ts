@@ -54,6 +54,7 @@ export {defaultTierPolicies, type TierPolicy} from "./economics/tierPolicy.js";
 export {accountCashFlows, type AccountCashFlows, type EconomicsSettings} from "./economics/accountCashFlows.js";
 export {expectedNpv, type ExpectedNpvOptions, type YearlyFlows} from "./economics/expectedNpv.js";
 export {breakEvenSurvival} from "./economics/breakEvenSurvival.js";
+export {equivalentSurvival} from "./economics/equivalentSurvival.js";
 export {customerLifetimeValue, type CustomerLifetimeValueInput} from "./economics/customerLifetimeValue.js";
 export {summarize, quantileSorted, percentiles, type Summary} from "./simulation/summarize.js";
 export {randomNormal} from "./simulation/randomNormal.js";
@@ -91,3 +92,11 @@ export {
   type SensitivityRow,
   type SensitivityTarget
 } from "./compare/sensitivity.js";
+export {histogram, type HistogramBin} from "./report/histogram.js";
+export {tierVerdict, type TierVerdict} from "./report/tierVerdict.js";
+export {
+  scenarioReport,
+  type ReportTier,
+  type ScenarioReport,
+  type ScenarioReportOptions
+} from "./report/scenarioReport.js";

@@ -53,7 +53,7 @@ it("compares the baseline and the shakeout with common random numbers, exactly a
   await expect
     .poll(() => page.locator(".tw-compare-tier").first().innerText())
     .toMatch(
-      /Tier S\s+Baseline: establishment survival \(reference\): pays back in \d+% of futures, expected NPV \$[\d.,]+M; needs 68% annual survival, simulated \d+%\.\s+Shakeout: 100 → 50 → 20: pays back in \d+% of futures, expected NPV −?\$[\d.,]+M; needs 68% annual survival, simulated \d+%\./
+      /Tier S\s+Baseline: establishment survival \(reference\): pays back in \d+% of futures, expected NPV \$[\d.,]+M; needs 68% annual survival, simulated attrition equivalent to \d+%\.\s+Shakeout: 100 → 50 → 20: pays back in \d+% of futures, expected NPV −?\$[\d.,]+M; needs 68% annual survival, simulated attrition equivalent to \d+%\./
     );
 
   const differences = await csv(page, "Download CSV", 1);
@@ -87,7 +87,7 @@ it("runs the tornado in a worker and the heat maps from the closed form", async 
   // The default S policy's two-year ramp breaks even at the survival the closed form gives.
   await expect
     .poll(() => page.locator("h3").filter({hasText: "annual survival with a 2-year ramp"}).innerText())
-    .toMatch(/^Needs 68% annual survival with a 2-year ramp; simulated \d+%$/);
+    .toMatch(/^Needs 68% annual survival with a 2-year ramp; simulated attrition equivalent to \d+%$/);
   const heat = await csv(page, "Download the heat maps (CSV)");
   expect(heat).toHaveLength(4 * 7 * 36);
   expect(heat[0]).toMatchObject({tier: "S", "ramp years": "0", "annual survival": "0.3"});

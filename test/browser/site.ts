@@ -57,8 +57,14 @@ export interface Visit {
  * Opens `path` in a fresh context that blocks and reports any request leaving 127.0.0.1, and waits
  * until every cell has settled (no loading indicator left in the main column).
  */
-export async function visit(site: Site, path: string, {timeout = 60_000} = {}): Promise<Visit> {
+export async function visit(
+  site: Site,
+  path: string,
+  {timeout = 60_000, init}: {timeout?: number; init?: string} = {}
+): Promise<Visit> {
   const context = await site.browser.newContext({viewport: {width: 1280, height: 900}});
+  // A script to run in the page before its own (a benchmark's observer, say).
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const problems: string[] = [];
   const requests: Promise<number>[] = [];

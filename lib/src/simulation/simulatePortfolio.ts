@@ -1,5 +1,6 @@
 import {accountCashFlows} from "../economics/accountCashFlows.js";
 import {breakEvenSurvival} from "../economics/breakEvenSurvival.js";
+import {equivalentSurvival} from "../economics/equivalentSurvival.js";
 import type {Account} from "../portfolio/accountFields.js";
 import {randomExponential} from "../random/randomExponential.js";
 import {randomStream} from "../random/randomStream.js";
@@ -67,6 +68,12 @@ export interface TierOutcome {
   perHead: {year: number[]; revenue: number[]; contribution: number[]; heads: number[]};
   /** The constant annual survival at which the tier's summed flows break even (see breakEvenSurvival); null if never, and for no accounts. */
   breakEvenSurvival: number | null;
+  /**
+   * The constant annual survival at which the tier's summed flows are worth its simulated mean
+   * NPV (see equivalentSurvival): the simulated attrition on the scale of breakEvenSurvival, below
+   * it exactly when the mean NPV is below zero. Null for no accounts.
+   */
+  equivalentSurvival: number | null;
 }
 
 /** The result of {@link simulatePortfolio}. */
@@ -297,11 +304,12 @@ export function simulatePortfolio(
       if (paybackYear[g]![k]! > 0) ++paid;
     }
     const e = expected[g]!;
+    const summary = summarize(draws);
     const years = Array.from({length: H}, (_, t) => t + 1);
     return {
       accounts: members,
       heads: g === 4 ? heads.reduce((a, b) => a + b, 0) : heads.reduce((a, b, i) => a + (tierOf[i] === g ? b : 0), 0),
-      npv: summarize(draws),
+      npv: summary,
       probabilityPositive: positive / trials,
       npvDraws: draws,
       paybackDraws: paybackYear[g]!,
@@ -317,7 +325,8 @@ export function simulatePortfolio(
         contribution: years.map((t) => (e.heads[t - 1]! > 0 ? e.contribution[t - 1]! / e.heads[t - 1]! : 0)),
         heads: Array.from(e.heads)
       },
-      breakEvenSurvival: members === 0 ? null : breakEvenSurvival(tierFlows[g]!, {discountRate: r})
+      breakEvenSurvival: members === 0 ? null : breakEvenSurvival(tierFlows[g]!, {discountRate: r}),
+      equivalentSurvival: members === 0 ? null : equivalentSurvival(tierFlows[g]!, summary.mean, {discountRate: r})
     };
   };
   return {

@@ -1,0 +1,133 @@
+import {pairedDifference} from "../compare/pairedDifference.js";
+import type {Account} from "../portfolio/accountFields.js";
+import type {Scenario} from "../scenario/scenario.js";
+import {simulatePortfolio, type Fan, type TierOutcome} from "../simulation/simulatePortfolio.js";
+import type {Summary} from "../simulation/summarize.js";
+import {tiers, type Tier} from "../tiering/tiers.js";
+import {histogram, type HistogramBin} from "./histogram.js";
+import {tierVerdict, type TierVerdict} from "./tierVerdict.js";
+
+/** One tier (or the whole portfolio) in a {@link ScenarioReport}. */
+export interface ReportTier {
+  tier: Tier | "total";
+  accounts: number;
+  heads: number;
+  npv: Summary;
+  /** Monte Carlo standard error of the mean NPV. */
+  standardError: number;
+  probabilityPositive: number;
+  probabilityPayback: number;
+  investment: number;
+  wastedBeforeFirstOrder: number;
+  wastedBeforePayback: number;
+  breakEvenSurvival: number | null;
+  verdict: TierVerdict;
+  /** The NPV distribution as bins, in currency. */
+  histogram: HistogramBin[];
+  survivors: Fan;
+  cumulativeCash: Fan;
+  perHead: TierOutcome["perHead"];
+  /** The same tier under the reference scenario, on the same futures. */
+  reference: {
+    npvMean: number;
+    probabilityPositive: number;
+    verdict: TierVerdict;
+    /** This scenario minus the reference, future by future. */
+    difference: {mean: number; standardError: number; p5: number; p95: number; probabilityGreater: number};
+  } | null;
+}
+
+/** Everything a static report of a scenario shows: computed once, at build time. */
+export interface ScenarioReport {
+  scenario: Scenario;
+  reference: Scenario | null;
+  trials: number;
+  seed: number;
+  asOf: number;
+  horizon: number;
+  /** Active accounts simulated. */
+  accounts: number;
+  tiers: ReportTier[];
+  total: ReportTier;
+}
+
+/** Options of {@link scenarioReport}. */
+export interface ScenarioReportOptions {
+  trials?: number;
+  seed?: number;
+  asOf?: number;
+  /** A second scenario simulated on the same futures, to set each tier against. */
+  reference?: Scenario;
+  /** Bins of each NPV histogram. Default 40. */
+  bins?: number;
+}
+
+/**
+ * The content of a published report on one scenario: each tier's outcome, verdict and reason,
+ * distributions as histogram bins and fans rather than raw draws (a few kilobytes of JSON), and,
+ * if a reference scenario is given, the same tier under it on the same futures (common random
+ * numbers) with the paired difference.
+ *
+ * @example
+ * const report = scenarioReport(accounts, shakeout, {trials: 5000, seed: 1, reference: baseline});
+ * report.tiers[0].verdict.sentence; // tier S's verdict under the shakeout
+ */
+export function scenarioReport(
+  accounts: readonly Account[],
+  scenario: Scenario,
+  {trials = 5000, seed = 1, asOf, reference, bins = 40}: ScenarioReportOptions = {}
+): ScenarioReport {
+  const options = {trials, seed, ...(asOf === undefined ? {} : {asOf})};
+  const result = simulatePortfolio(accounts, scenario, options);
+  const other = reference ? simulatePortfolio(accounts, reference, {...options, asOf: result.asOf}) : null;
+  const H = result.horizon;
+  const row = (tier: Tier | "total"): ReportTier => {
+    const o = tier === "total" ? result.total : result.tiers[tier];
+    const r = other ? (tier === "total" ? other.total : other.tiers[tier]) : null;
+    const d = r ? pairedDifference(r.npvDraws, o.npvDraws) : null;
+    return {
+      tier,
+      accounts: o.accounts,
+      heads: o.heads,
+      npv: o.npv,
+      standardError: o.npv.sd / Math.sqrt(trials),
+      probabilityPositive: o.probabilityPositive,
+      probabilityPayback: o.probabilityPayback,
+      investment: o.investment,
+      wastedBeforeFirstOrder: o.wastedBeforeFirstOrder,
+      wastedBeforePayback: o.wastedBeforePayback,
+      breakEvenSurvival: o.breakEvenSurvival,
+      verdict: tierVerdict(o),
+      histogram: histogram(o.npvDraws, {bins}),
+      survivors: o.survivors,
+      cumulativeCash: o.cumulativeCash,
+      perHead: o.perHead,
+      reference:
+        r && d && other
+          ? {
+              npvMean: r.npv.mean,
+              probabilityPositive: r.probabilityPositive,
+              verdict: tierVerdict(r),
+              difference: {
+                mean: d.summary.mean,
+                standardError: d.standardError,
+                p5: d.summary.p5,
+                p95: d.summary.p95,
+                probabilityGreater: d.probabilityGreater
+              }
+            }
+          : null
+    };
+  };
+  return {
+    scenario,
+    reference: reference ?? null,
+    trials,
+    seed,
+    asOf: result.asOf,
+    horizon: H,
+    accounts: result.total.accounts,
+    tiers: tiers.map(row),
+    total: row("total")
+  };
+}

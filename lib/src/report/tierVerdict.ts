@@ -1,0 +1,46 @@
+import type {TierOutcome} from "../simulation/simulatePortfolio.js";
+
+/** How a tier's multi-year relationship building fares, in words. */
+export interface TierVerdict {
+  /** "justified" when it pays back in at least 80% of futures, "uncertain" from 50%, else "not justified"; "empty" for no accounts. */
+  rating: "justified" | "uncertain" | "not justified" | "empty";
+  /** E.g. "Multi-year relationship building pays back in 83% of simulated futures." */
+  sentence: string;
+  /** Why: the annual survival the policy needs against the survival simulated. */
+  reason: string;
+  /** The tier's equivalent survival: the constant annual survival worth its simulated mean NPV. */
+  equivalentSurvival: number | null;
+}
+
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+/**
+ * The plain-language verdict on one tier's simulated outcome, and its reason. Ratings cut
+ * P(NPV > 0) at 80% and 50%: a policy that loses money in one future in five is not one to bet
+ * years of relationship building on without a second look.
+ *
+ * @example
+ * tierVerdict(result.tiers.S).sentence; // "Multi-year relationship building pays back in 100% of simulated futures."
+ */
+export function tierVerdict(outcome: TierOutcome): TierVerdict {
+  if (outcome.accounts === 0) {
+    return {rating: "empty", sentence: "No accounts in this tier.", reason: "", equivalentSurvival: null};
+  }
+  const p = outcome.probabilityPositive;
+  const equivalentSurvival = outcome.equivalentSurvival;
+  const need = outcome.breakEvenSurvival;
+  const reason =
+    need === null
+      ? "It loses money even if no customer ever dies: the policy costs more than the orders it wins bring in."
+      : need === 0
+        ? "It pays back even if every customer dies in its first year."
+        : `It breaks even at ${percent(need)} annual survival; the simulated attrition is equivalent to ${percent(equivalentSurvival!)} a year${
+            equivalentSurvival! >= need ? ", above what it needs" : ", short of what it needs"
+          }.`;
+  return {
+    rating: p >= 0.8 ? "justified" : p >= 0.5 ? "uncertain" : "not justified",
+    sentence: `Multi-year relationship building pays back in ${percent(p)} of simulated futures.`,
+    reason,
+    equivalentSurvival
+  };
+}
