@@ -22,7 +22,7 @@ export function TierFan(
     x: {label: "Year →"},
     y: {label: `↑ ${label}`, grid: true},
     color: tierColor,
-    fx: {label: null},
+    fx: {label: null, domain: fans.map((d) => d.tier)},
     marks: [
       Plot.areaY(rows, {fx: "tier", x: "year", y1: "p5", y2: "p95", fill: "tier", fillOpacity: 0.18}),
       Plot.areaY(rows, {fx: "tier", x: "year", y1: "p25", y2: "p75", fill: "tier", fillOpacity: 0.35}),

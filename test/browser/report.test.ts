@@ -49,6 +49,27 @@ it("report shows the shakeout against the baseline, computed at build time exact
     node.total.reference!.difference.mean
   ]);
 
+  await page.getByRole("heading", {name: "Against “Baseline: establishment survival”"}).waitFor();
+  const [against] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", {name: "Download CSV"}).nth(1).click()
+  ]);
+  const versus = parseDelimited(readFileSync((await against.path())!, "utf-8"));
+  expect(versus.header).toEqual([
+    "tier",
+    "mean NPV, Baseline: establishment survival",
+    "mean NPV, this scenario",
+    "difference",
+    "standard error",
+    "difference p5",
+    "difference p95",
+    "P(better than reference)"
+  ]);
+  expect(versus.rows.map((r) => Number(r[7]))).toEqual([
+    ...node.tiers.map((t) => t.reference!.difference.probabilityGreater),
+    node.total.reference!.difference.probabilityGreater
+  ]);
+
   // Charts drawn from the published bins and fans; no DuckDB and no worker in the page.
   expect(await page.locator(".card svg [aria-label='rect']").count()).toBeGreaterThanOrEqual(1);
   expect(await page.locator(".card svg [aria-label='area']").count()).toBe(4);
