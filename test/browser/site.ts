@@ -79,14 +79,28 @@ export async function visit(
   });
   page.on("pageerror", (error) => problems.push(`uncaught exception: ${error.message}`));
   // A request of the old document (or of its workers) that a navigation cancels (ERR_ABORTED) is
-  // not a failure: it started before the latest main-frame navigation.
+  // not a failure. The old document runs until the new one commits, so such a request started
+  // before the latest commit, or fails while a navigation is pending; the new document's own
+  // requests start after its commit and are never excused.
   let lastNavigation = 0;
+  let lastCommit = 0;
+  let pending = false;
   page.on("request", (request) => {
-    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) lastNavigation = Date.now();
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+      lastNavigation = Date.now();
+      pending = true;
+    }
+  });
+  page.on("framenavigated", (frame) => {
+    if (frame !== page.mainFrame()) return;
+    lastCommit = Date.now();
+    pending = false;
   });
   page.on("requestfailed", (request) => {
     const error = request.failure()?.errorText ?? "unknown";
-    if (error === "net::ERR_ABORTED" && lastNavigation > 0 && request.timing().startTime < lastNavigation) return;
+    const start = request.timing().startTime;
+    if (error === "net::ERR_ABORTED" && lastNavigation > 0 && (pending || start < lastNavigation || start < lastCommit))
+      return;
     problems.push(`failed request: ${request.url()} (${error})`);
   });
   page.on("response", (response) => {
