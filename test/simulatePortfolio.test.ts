@@ -12,20 +12,9 @@ import {
   type Account,
   type Scenario
 } from "tierwise";
-import {account} from "./fixtures/accounts.js";
+import {portfolio24} from "./fixtures/accounts.js";
 
-const accounts: Account[] = Array.from({length: 24}, (_, i) =>
-  account({
-    id: `A${String(i).padStart(2, "0")}`,
-    industry: ["Telecom", "Banking", "Retail"][i % 3]!,
-    annualWallet: 2_000_000 * (1 + ((i * 7) % 11)),
-    annualRevenue: 300_000 * (1 + (i % 4)),
-    walletGrowth: 0.02 * (i % 3),
-    grossMargin: 0.25 + 0.02 * (i % 5),
-    health: ((i * 5) % 24) / 23,
-    strategicFit: i % 6
-  })
-);
+const accounts: Account[] = portfolio24;
 
 const scenario = (overrides: Partial<Scenario> = {}, attrition: Partial<Scenario["attrition"]> = {}): Scenario => ({
   ...defaultScenario,

@@ -1,3 +1,4 @@
+import {equivalentSurvival} from "./equivalentSurvival.js";
 import {expectedNpv, type ExpectedNpvOptions, type YearlyFlows} from "./expectedNpv.js";
 
 /**
@@ -10,24 +11,7 @@ import {expectedNpv, type ExpectedNpvOptions, type YearlyFlows} from "./expected
  * breakEvenSurvival({investment: [100, 0], contribution: [0, 150]}, {discountRate: 0.1}); // ≈ 0.898
  */
 export function breakEvenSurvival(flows: YearlyFlows, options: ExpectedNpvOptions = {}): number | null {
-  const npv = (s: number) => expectedNpv(flows, (t) => s ** t, options);
-  if (npv(0) >= 0) return 0;
-  if (npv(1) < 0) return null;
-  // Scan for the first sign change, then bisect within it.
-  let lo = 0;
-  let hi = 1;
-  for (let k = 1; k <= 64; ++k) {
-    const s = k / 64;
-    if (npv(s) >= 0) {
-      hi = s;
-      lo = (k - 1) / 64;
-      break;
-    }
-  }
-  while (hi - lo > 1e-12) {
-    const mid = (lo + hi) / 2;
-    if (npv(mid) >= 0) hi = mid;
-    else lo = mid;
-  }
-  return hi;
+  // The constant survival worth an NPV of zero (0 if even s = 0 pays back); none if s = 1 does not.
+  const s = equivalentSurvival(flows, 0, options);
+  return s === 1 && expectedNpv(flows, () => 1, options) < 0 ? null : s;
 }
