@@ -27,7 +27,7 @@ it("simulator runs in a worker and matches simulatePortfolio in Node exactly for
   const scenario = parseScenario(readFileSync((await download.path())!, "utf-8"));
   const [csvDownload] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("button", {name: "Download CSV"}).click()
+    page.getByRole("button", {name: "Download CSV"}).last().click()
   ]);
   const browserRows = parseDelimited(readFileSync((await csvDownload.path())!, "utf-8"));
 
@@ -44,6 +44,17 @@ it("simulator runs in a worker and matches simulatePortfolio in Node exactly for
   expect(column("P(NPV > 0)")).toEqual(tiers.map((t) => node.tiers[t].probabilityPositive));
   expect(column("wasted before first order")).toEqual(tiers.map((t) => node.tiers[t].wastedBeforeFirstOrder));
   expect(await page.locator("svg [aria-label='area'] path").count()).toBeGreaterThan(8);
+  // The payback year's distribution, cumulated: by the horizon it is P(payback).
+  const [paybackDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", {name: "Download CSV"}).first().click()
+  ]);
+  const payback = parseDelimited(readFileSync((await paybackDownload.path())!, "utf-8"));
+  const lastYear = payback.rows.filter((r) => r[payback.header.indexOf("year")] === "10");
+  expect(lastYear.map((r) => r[payback.header.indexOf("tier")])).toEqual([...tiers]);
+  expect(lastYear.map((r) => Number(r[payback.header.indexOf("paid back by this year")]))).toEqual(
+    tiers.map((t) => node.tiers[t].probabilityPayback)
+  );
   expect(problems).toEqual([]);
   await context.close();
 });
