@@ -99,6 +99,16 @@ describe("tierVerdict()", () => {
     );
     expect(tierVerdict({...outcome, accounts: 0}).rating).toBe("empty");
   });
+  it("tierVerdict() does not call a mean NPV below every constant survival's 'equivalent to 0%'", () => {
+    const outcome = simulatePortfolio(accounts, shakeout, {trials: 200, seed: 2}).tiers.C;
+    expect(tierVerdict({...outcome, probabilityPositive: 0, breakEvenSurvival: 0.987, equivalentSurvival: 0})).toEqual({
+      rating: "not justified",
+      sentence: "Multi-year relationship building pays back in 0% of simulated futures.",
+      reason:
+        "It breaks even at 99% annual survival; under the simulated attrition it does no better than if every customer left in its first year.",
+      equivalentSurvival: 0
+    });
+  });
 });
 
 describe("scenarioReport()", () => {

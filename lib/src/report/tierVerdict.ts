@@ -34,9 +34,14 @@ export function tierVerdict(outcome: TierOutcome): TierVerdict {
       ? "It loses money even if no customer ever dies: the policy costs more than the orders it wins bring in."
       : need === 0
         ? "It pays back even if every customer dies in its first year."
-        : `It breaks even at ${percent(need)} annual survival; the simulated attrition is equivalent to ${percent(equivalentSurvival!)} a year${
-            equivalentSurvival! >= need ? ", above what it needs" : ", short of what it needs"
-          }.`;
+        : equivalentSurvival === 0
+          ? // The simulated mean is below what any constant survival gives (a tier that loses money in
+            // each year a customer lives, and gains only near the horizon): "equivalent to 0% a year"
+            // would read as every customer dying.
+            `It breaks even at ${percent(need)} annual survival; under the simulated attrition it does no better than if every customer left in its first year.`
+          : `It breaks even at ${percent(need)} annual survival; the simulated attrition is equivalent to ${percent(equivalentSurvival!)} a year${
+              equivalentSurvival! >= need ? ", above what it needs" : ", short of what it needs"
+            }.`;
   return {
     rating: p >= 0.8 ? "justified" : p >= 0.5 ? "uncertain" : "not justified",
     sentence: `Multi-year relationship building pays back in ${percent(p)} of simulated futures.`,
