@@ -122,6 +122,8 @@ describe("scenarioReport()", () => {
       const row = report.tiers[k]!;
       expect(row.npv).toEqual(a.tiers[tier].npv);
       expect(row.standardError).toBe(a.tiers[tier].npv.sd / Math.sqrt(800));
+      const p = a.tiers[tier].probabilityPositive;
+      expect(row.probabilityStandardError).toBe(Math.sqrt((p * (1 - p)) / 800));
       expect(row.histogram).toHaveLength(10);
       expect(row.histogram.reduce((n, bin) => n + bin.count, 0)).toBe(800);
       expect(row.verdict).toEqual(tierVerdict(a.tiers[tier]));
@@ -129,8 +131,26 @@ describe("scenarioReport()", () => {
       expect(row.reference!.npvMean).toBe(b.tiers[tier].npv.mean);
       expect(row.reference!.difference.mean).toBe(d.summary.mean);
       expect(row.reference!.difference.probabilityGreater).toBe(d.probabilityGreater);
+      expect(row.reference!.survivorsMedian).toEqual(b.tiers[tier].survivors.p50);
+      expect(row.reference!.cumulativeCashMedian).toEqual(b.tiers[tier].cumulativeCash.p50);
     });
     expect(report.total.npv).toEqual(a.total.npv);
+    expect(report.hazards).toEqual([
+      {
+        key: "*",
+        industries: ["Banking", "Retail", "Telecom"],
+        accounts: 24,
+        hazard: [0.5, 0.6, 0.25, 0.15, 0.1, 0.1, 0.1, 0.1]
+      }
+    ]);
+    expect(report.referenceHazards).toEqual([
+      {
+        key: "*",
+        industries: ["Banking", "Retail", "Telecom"],
+        accounts: 24,
+        hazard: [0.2, 0.145, 0.11, 0.11, 0.11, 0.11, 0.11, 0.11]
+      }
+    ]);
     // A shakeout never beats the baseline's milder attrition on the same futures.
     expect(report.total.reference!.difference.probabilityGreater).toBe(0);
     expect(JSON.stringify(report).length).toBeLessThan(40_000);

@@ -74,6 +74,7 @@ export {
   type Scenario
 } from "./scenario/scenario.js";
 export {parseScenario, ScenarioError} from "./scenario/parseScenario.js";
+export {hazardsUsed, type HazardsUsed, type HazardsUsedOptions} from "./scenario/hazardsUsed.js";
 export {detectColumns, normaliseHeader, type ColumnMapping} from "./ingest/detectColumns.js";
 export {parseNumber, parseYear, type Parsed} from "./ingest/parseValue.js";
 export {ingestRows, type Ingested, type IngestRowsOptions} from "./ingest/ingestRows.js";

@@ -1,5 +1,6 @@
 import {pairedDifference} from "../compare/pairedDifference.js";
 import type {Account} from "../portfolio/accountFields.js";
+import {hazardsUsed, type HazardsUsed} from "../scenario/hazardsUsed.js";
 import type {Scenario} from "../scenario/scenario.js";
 import {simulatePortfolio, type Fan, type TierOutcome} from "../simulation/simulatePortfolio.js";
 import type {Summary} from "../simulation/summarize.js";
@@ -16,6 +17,8 @@ export interface ReportTier {
   /** Monte Carlo standard error of the mean NPV. */
   standardError: number;
   probabilityPositive: number;
+  /** Monte Carlo standard error of P(NPV > 0), √(p(1 − p)/trials). */
+  probabilityStandardError: number;
   probabilityPayback: number;
   investment: number;
   wastedBeforeFirstOrder: number;
@@ -32,6 +35,10 @@ export interface ReportTier {
     npvMean: number;
     probabilityPositive: number;
     verdict: TierVerdict;
+    /** Median accounts alive at the end of each year 0..horizon, to draw beside this scenario's fan. */
+    survivorsMedian: number[];
+    /** Median cumulative discounted cash at the end of each year 0..horizon. */
+    cumulativeCashMedian: number[];
     /** This scenario minus the reference, future by future. */
     difference: {mean: number; standardError: number; p5: number; p95: number; probabilityGreater: number};
   } | null;
@@ -47,6 +54,10 @@ export interface ScenarioReport {
   horizon: number;
   /** Active accounts simulated. */
   accounts: number;
+  /** The yearly hazards the simulation applied to the accounts' industries (see hazardsUsed). */
+  hazards: HazardsUsed[];
+  /** The same for the reference scenario; null without one. */
+  referenceHazards: HazardsUsed[] | null;
   tiers: ReportTier[];
   total: ReportTier;
 }
@@ -64,9 +75,9 @@ export interface ScenarioReportOptions {
 
 /**
  * The content of a published report on one scenario: each tier's outcome, verdict and reason,
- * distributions as histogram bins and fans rather than raw draws (a few kilobytes of JSON), and,
- * if a reference scenario is given, the same tier under it on the same futures (common random
- * numbers) with the paired difference.
+ * distributions as histogram bins and fans rather than raw draws (a few kilobytes of JSON), the
+ * hazards applied, and, if a reference scenario is given, the same tier under it on the same
+ * futures (common random numbers) with the paired difference and its median fans.
  *
  * @example
  * const report = scenarioReport(accounts, shakeout, {trials: 5000, seed: 1, reference: baseline});
@@ -81,6 +92,7 @@ export function scenarioReport(
   const result = simulatePortfolio(accounts, scenario, options);
   const other = reference ? simulatePortfolio(accounts, reference, {...options, asOf: result.asOf}) : null;
   const H = result.horizon;
+  const active = result.tiered.map((d) => d.account);
   const row = (tier: Tier | "total"): ReportTier => {
     const o = tier === "total" ? result.total : result.tiers[tier];
     const r = other ? (tier === "total" ? other.total : other.tiers[tier]) : null;
@@ -92,6 +104,7 @@ export function scenarioReport(
       npv: o.npv,
       standardError: o.npv.sd / Math.sqrt(trials),
       probabilityPositive: o.probabilityPositive,
+      probabilityStandardError: Math.sqrt((o.probabilityPositive * (1 - o.probabilityPositive)) / trials),
       probabilityPayback: o.probabilityPayback,
       investment: o.investment,
       wastedBeforeFirstOrder: o.wastedBeforeFirstOrder,
@@ -108,6 +121,8 @@ export function scenarioReport(
               npvMean: r.npv.mean,
               probabilityPositive: r.probabilityPositive,
               verdict: tierVerdict(r),
+              survivorsMedian: r.survivors.p50,
+              cumulativeCashMedian: r.cumulativeCash.p50,
               difference: {
                 mean: d.summary.mean,
                 standardError: d.standardError,
@@ -127,6 +142,8 @@ export function scenarioReport(
     asOf: result.asOf,
     horizon: H,
     accounts: result.total.accounts,
+    hazards: hazardsUsed(active, scenario.attrition, {horizon: H}),
+    referenceHazards: reference ? hazardsUsed(active, reference.attrition, {horizon: reference.horizon}) : null,
     tiers: tiers.map(row),
     total: row("total")
   };
