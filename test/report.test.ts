@@ -10,8 +10,10 @@ import {
   simulatePortfolio,
   tierVerdict,
   tiers,
+  verdictSummary,
   type Account,
-  type Scenario
+  type Scenario,
+  type TierVerdict
 } from "tierwise";
 import {portfolio24} from "./fixtures/accounts.js";
 
@@ -108,6 +110,27 @@ describe("tierVerdict()", () => {
         "It breaks even at 99% annual survival; under the simulated attrition it does no better than if every customer left in its first year.",
       equivalentSurvival: 0
     });
+  });
+});
+
+describe("verdictSummary()", () => {
+  const rows = (ratings: TierVerdict["rating"][]) =>
+    ratings.map((rating, k) => ({tier: "SABC"[k]!, verdict: {rating}}));
+  it("verdictSummary() names the tiers of each rating in one sentence", () => {
+    expect(verdictSummary(rows(["justified", "justified", "not justified", "not justified"]))).toBe(
+      "Multi-year relationship building is justified for tiers S and A, and not justified for tiers B and C."
+    );
+    expect(verdictSummary(rows(["justified", "uncertain", "not justified", "empty"]))).toBe(
+      "Multi-year relationship building is justified for tier S, uncertain for tier A, and not justified for tier B. Tier C has no accounts."
+    );
+    expect(verdictSummary(rows(["justified", "justified", "justified", "uncertain"]))).toBe(
+      "Multi-year relationship building is justified for tiers S, A and B, and uncertain for tier C."
+    );
+    expect(verdictSummary(rows(["not justified", "not justified", "not justified", "not justified"]))).toBe(
+      "Multi-year relationship building is not justified for tiers S, A, B and C."
+    );
+    expect(verdictSummary(rows(["empty", "empty"]))).toBe("Tiers S and A have no accounts.");
+    expect(verdictSummary([])).toBe("No tiers.");
   });
 });
 

@@ -95,6 +95,7 @@ export {
 } from "./compare/sensitivity.js";
 export {histogram, type HistogramBin} from "./report/histogram.js";
 export {tierVerdict, type TierVerdict} from "./report/tierVerdict.js";
+export {verdictSummary} from "./report/verdictSummary.js";
 export {
   scenarioReport,
   type ReportTier,
