@@ -158,6 +158,10 @@ describe("scenarioReport()", () => {
       expect(row.reference!.cumulativeCashMedian).toEqual(b.tiers[tier].cumulativeCash.p50);
     });
     expect(report.total.npv).toEqual(a.total.npv);
+    expect(report.summary).toBe(verdictSummary(tiers.map((tier) => ({tier, verdict: tierVerdict(a.tiers[tier])}))));
+    expect(report.referenceSummary).toBe(
+      verdictSummary(tiers.map((tier) => ({tier, verdict: tierVerdict(b.tiers[tier])})))
+    );
     expect(report.hazards).toEqual([
       {
         key: "*",
@@ -177,6 +181,7 @@ describe("scenarioReport()", () => {
     // A shakeout never beats the baseline's milder attrition on the same futures.
     expect(report.total.reference!.difference.probabilityGreater).toBe(0);
     expect(JSON.stringify(report).length).toBeLessThan(40_000);
-    expect(scenarioReport(accounts, shakeout, {trials: 50}).tiers[0]!.reference).toBeNull();
+    const alone = scenarioReport(accounts, shakeout, {trials: 50});
+    expect([alone.tiers[0]!.reference, alone.referenceHazards, alone.referenceSummary]).toEqual([null, null, null]);
   });
 });

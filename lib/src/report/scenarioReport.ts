@@ -7,6 +7,7 @@ import type {Summary} from "../simulation/summarize.js";
 import {tiers, type Tier} from "../tiering/tiers.js";
 import {histogram, type HistogramBin} from "./histogram.js";
 import {tierVerdict, type TierVerdict} from "./tierVerdict.js";
+import {verdictSummary} from "./verdictSummary.js";
 
 /** One tier (or the whole portfolio) in a {@link ScenarioReport}. */
 export interface ReportTier {
@@ -60,6 +61,10 @@ export interface ScenarioReport {
   referenceHazards: HazardsUsed[] | null;
   tiers: ReportTier[];
   total: ReportTier;
+  /** The tiers' verdicts in one sentence (see verdictSummary). */
+  summary: string;
+  /** The same under the reference scenario; null without one. */
+  referenceSummary: string | null;
 }
 
 /** Options of {@link scenarioReport}. */
@@ -134,6 +139,7 @@ export function scenarioReport(
           : null
     };
   };
+  const rows = tiers.map(row);
   return {
     scenario,
     reference: reference ?? null,
@@ -144,7 +150,9 @@ export function scenarioReport(
     accounts: result.total.accounts,
     hazards: hazardsUsed(active, scenario.attrition, {horizon: H}),
     referenceHazards: reference ? hazardsUsed(active, reference.attrition, {horizon: reference.horizon}) : null,
-    tiers: tiers.map(row),
-    total: row("total")
+    tiers: rows,
+    total: row("total"),
+    summary: verdictSummary(rows),
+    referenceSummary: other ? verdictSummary(rows.map((t) => ({tier: t.tier, verdict: t.reference!.verdict}))) : null
   };
 }
