@@ -1,8 +1,9 @@
 /**
  * Deletes what Framework caches by a key that does not change when its inputs do:
  * - data loader and page loader outputs (`src/.observablehq/cache/data/`, `…/cache/*.md`),
- *   rerun by Framework only when the loader file itself is newer, not when the files it reads
- *   (data/, docs/, the tierwise package) change;
+ *   rerun by Framework only when the loader file itself is newer, not when the files it reads or
+ *   imports (data/, docs/, the tierwise package, src/data/reports/*.ts beside the report loader)
+ *   change; this includes the parameterized report loader's outputs (`…/cache/data/reports/`);
  * - the bundle of the tierwise workspace package (`_node/tierwise@VERSION/`), keyed by a version
  *   that does not change while the package is developed.
  */
