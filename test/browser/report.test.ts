@@ -1,7 +1,15 @@
 import {readFileSync} from "node:fs";
 import {afterAll, beforeAll, expect, it} from "vitest";
-import {parseDelimited, parseScenario, scenarioReport, tiers, validateAccounts} from "tierwise";
-import {csvParse} from "d3";
+import {
+  ingestRows,
+  parseDelimited,
+  parseScenario,
+  simulatePortfolio,
+  tierVerdict,
+  tiers,
+  verdictSummary,
+  type Tier
+} from "tierwise";
 import {openSite, visit, type Site} from "./site.js";
 
 let site: Site;
@@ -10,72 +18,109 @@ afterAll(async () => await site?.close());
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf-8");
 
-it("report shows the shakeout against the baseline, computed at build time exactly as scenarioReport in Node", async () => {
-  const requests: string[] = [];
-  const {page, context, problems} = await visit(site, "/report");
-  page.on("request", (r) => requests.push(r.url()));
+// The report as the model computes it in Node, independently of the loader: the portfolio through
+// the upload path (parseDelimited + ingestRows), the scenario files, the seed and trials the page states.
+const {header, rows: records} = parseDelimited(read("../../data/sample-portfolio.csv"));
+const accounts = ingestRows(header, records).accounts;
+const options = {trials: 5000, seed: 1};
+const shakeout = simulatePortfolio(accounts, parseScenario(read("../../data/scenarios/shakeout.json")), options);
+const baseline = simulatePortfolio(accounts, parseScenario(read("../../data/scenarios/baseline.json")), options);
+const outcomes = (sim: typeof shakeout) => [...tiers.map((t: Tier) => sim.tiers[t]), sim.total];
+
+it("report shows, computed at build time, the numbers and verdicts simulatePortfolio gives in Node", async () => {
+  const {page, context, problems, requested} = await visit(site, "/report");
   await page
     .getByRole("heading", {name: "Shakeout: 100 → 50 → 20: which tiers deserve years of relationship building?"})
     .waitFor();
+  await page.getByText("5,000 simulated futures over 10 years, seed 1", {exact: false}).waitFor();
 
-  const {accounts} = validateAccounts(csvParse(read("../../data/sample-portfolio.csv")), {firstRow: 2});
-  const node = scenarioReport(accounts, parseScenario(read("../../data/scenarios/shakeout.json")), {
-    trials: 5000,
-    seed: 1,
-    reference: parseScenario(read("../../data/scenarios/baseline.json"))
-  });
-  // Each tier's verdict and reason, as the model words them.
+  // The answer, and each tier's verdict with its reason, as the model words them.
+  const answer = await page.locator(".tw-answer").innerText();
+  const summary = (sim: typeof shakeout) =>
+    verdictSummary(tiers.map((tier) => ({tier, verdict: tierVerdict(sim.tiers[tier])})));
+  expect(answer).toContain(summary(shakeout));
+  expect(answer).toContain(summary(baseline));
   const cards = await page.locator(".tw-verdict").allInnerTexts();
   tiers.forEach((tier, k) => {
-    const t = node.tiers[k]!;
-    expect(cards[k]).toContain(`Tier ${tier}: ${t.accounts.toLocaleString("en-US")} accounts`);
-    expect(cards[k]).toContain(`${t.verdict.sentence} ${t.verdict.reason}`);
+    const verdict = tierVerdict(shakeout.tiers[tier]);
+    expect(cards[k]).toContain(`Tier ${tier}: ${shakeout.tiers[tier].accounts.toLocaleString("en-US")} accounts`);
+    expect(cards[k]).toContain(`${verdict.sentence} ${verdict.reason}`);
   });
-  expect(cards[0]).toMatch(/^Tier S: 100 accounts\s+Justified/);
 
+  // The numbers behind the table, as its CSV download carries them.
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", {name: "Download CSV"}).first().click()
   ]);
-  const {header, rows} = parseDelimited(readFileSync((await download.path())!, "utf-8"));
-  const column = (name: string) => rows.map((r) => Number(r[header.indexOf(name)]));
-  expect(column("mean NPV")).toEqual([...node.tiers.map((t) => t.npv.mean), node.total.npv.mean]);
-  expect(column("P(NPV > 0)")).toEqual([
-    ...node.tiers.map((t) => t.probabilityPositive),
-    node.total.probabilityPositive
-  ]);
-  expect(column("difference")).toEqual([
-    ...node.tiers.map((t) => t.reference!.difference.mean),
-    node.total.reference!.difference.mean
-  ]);
+  expect(download.suggestedFilename()).toBe("report-by-tier.csv");
+  const csv = parseDelimited(readFileSync((await download.path())!, "utf-8"));
+  const column = (name: string) => csv.rows.map((r) => Number(r[csv.header.indexOf(name)]));
+  expect(csv.rows.map((r) => r[0])).toEqual([...tiers, "total"]);
+  expect(column("mean NPV")).toEqual(outcomes(shakeout).map((o) => o.npv.mean));
+  expect(column("P(NPV > 0)")).toEqual(outcomes(shakeout).map((o) => o.probabilityPositive));
+  expect(column("wasted before first order")).toEqual(outcomes(shakeout).map((o) => o.wastedBeforeFirstOrder));
+  expect(column("reference mean NPV")).toEqual(outcomes(baseline).map((o) => o.npv.mean));
+  column("difference").forEach((d, k) => {
+    const expected = outcomes(shakeout)[k]!.npv.mean - outcomes(baseline)[k]!.npv.mean;
+    expect(Math.abs(d - expected)).toBeLessThan(1e-6 * Math.abs(expected));
+  });
+  // Tier S's mean NPV as the page shows it.
+  const S = shakeout.tiers.S.npv.mean;
+  expect(cards[0]).toContain(`Expected NPV $${(S / 1e6).toFixed(1)}M`);
 
-  await page.getByRole("heading", {name: "Against “Baseline: establishment survival”"}).waitFor();
-  const [against] = await Promise.all([
+  // Four charts drawn at build time, and nothing that draws or simulates in the page.
+  const charts = page.locator(".card svg[role='img']");
+  expect(await charts.count()).toBe(4);
+  expect(await charts.nth(0).locator("rect").count()).toBeGreaterThanOrEqual(4 * 30);
+  expect(await charts.nth(1).locator("[aria-label='area'] path").count()).toBe(8);
+  for (let k = 0; k < 4; ++k) expect((await charts.nth(k).boundingBox())!.width).toBeGreaterThan(500);
+  const paths = requested.map((url) => new URL(url).pathname);
+  expect(paths.filter((p) => /duckdb|worker|plot|d3|arquero|apache-arrow|\.wasm/i.test(p))).toEqual([]);
+  expect(paths.filter((p) => p.startsWith("/_file/")).length).toBe(1);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it("report saves its charts as SVG and PNG and every table as CSV, and prints without its controls", async () => {
+  const {page, context, problems} = await visit(site, "/report");
+  const chart = page.locator(".card svg[role='img']").first();
+  const [svg] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("button", {name: "Download CSV"}).nth(1).click()
+    page.getByRole("button", {name: "SVG"}).first().click()
   ]);
-  const versus = parseDelimited(readFileSync((await against.path())!, "utf-8"));
-  expect(versus.header).toEqual([
-    "tier",
-    "mean NPV, Baseline: establishment survival",
-    "mean NPV, this scenario",
-    "difference",
-    "standard error",
-    "difference p5",
-    "difference p95",
-    "P(better than reference)"
+  expect(svg.suggestedFilename()).toBe("report-npv.svg");
+  const text = readFileSync((await svg.path())!, "utf-8");
+  expect(text).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  expect(text.match(/<rect /g)!.length).toBeGreaterThanOrEqual(4 * 30);
+  expect(text).toContain("Tier C");
+
+  const [png] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", {name: "PNG"}).first().click()
   ]);
-  expect(versus.rows.map((r) => Number(r[7]))).toEqual([
-    ...node.tiers.map((t) => t.reference!.difference.probabilityGreater),
-    node.total.reference!.difference.probabilityGreater
+  expect(png.suggestedFilename()).toBe("report-npv.png");
+  const bytes = readFileSync((await png.path())!);
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  // Twice the chart's size on the page: width is the big-endian integer at byte 16 of IHDR.
+  expect(bytes.readUInt32BE(16)).toBe(Math.floor(2 * (await chart.boundingBox())!.width));
+
+  const names: string[] = [];
+  for (const button of await page.getByRole("button", {name: "Download CSV"}).all()) {
+    const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+    names.push(download.suggestedFilename());
+    expect(readFileSync((await download.path())!, "utf-8").split("\n").length).toBeGreaterThan(2);
+  }
+  expect(names).toEqual([
+    "report-by-tier.csv",
+    "report-against-reference.csv",
+    "report-tier-policies.csv",
+    "report-hazards.csv"
   ]);
 
-  // Charts drawn from the published bins and fans; no DuckDB and no worker in the page.
-  expect(await page.locator(".card svg [aria-label='rect']").count()).toBeGreaterThanOrEqual(1);
-  expect(await page.locator(".card svg [aria-label='area']").count()).toBe(4);
-  const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
-  expect(loaded.filter((url) => /duckdb|workers\//.test(url))).toEqual([]);
-  expect(requests).toEqual([]);
+  await page.emulateMedia({media: "print"});
+  for (const selector of ["#observablehq-sidebar", ".tw-downloads", "button.tw-no-print"])
+    expect(await page.locator(selector).first().isVisible()).toBe(false);
+  expect(await chart.isVisible()).toBe(true);
   expect(problems).toEqual([]);
   await context.close();
 });

@@ -49,6 +49,8 @@ export interface Visit {
   context: BrowserContext;
   /** Everything that went wrong: console errors, exceptions, failed or off-origin requests. */
   problems: string[];
+  /** Every URL the page and its workers requested, from the first. */
+  requested: string[];
   /** Bytes received over the network (bodies as sent, plus headers). */
   transferred(): Promise<number>;
 }
@@ -67,9 +69,11 @@ export async function visit(
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const problems: string[] = [];
+  const requested: string[] = [];
   const requests: Promise<number>[] = [];
   await context.route("**/*", async (route) => {
     const url = new URL(route.request().url());
+    requested.push(url.href);
     if (url.protocol === "data:" || url.protocol === "blob:" || url.hostname === "127.0.0.1") return route.continue();
     problems.push(`request outside 127.0.0.1: ${url.href}`);
     return route.abort("blockedbyclient");
@@ -125,6 +129,7 @@ export async function visit(
     page,
     context,
     problems,
+    requested,
     transferred: async () => (await Promise.all(requests)).reduce((sum, bytes) => sum + bytes, 0)
   };
 }
