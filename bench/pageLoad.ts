@@ -6,10 +6,14 @@ export interface Measurement {
   unit: string;
 }
 
-// Records when the first chart (an SVG of Plot's, in a card or figure) enters the page, in ms
-// since navigation began.
+// Records when the first chart (an SVG in a card or figure, drawn in the page or at build time)
+// is on the page with a size, in ms since navigation began. Icons and legend swatches are skipped.
 const firstChart = `new MutationObserver((records, observer) => {
-  if (document.querySelector("#observablehq-main figure svg, #observablehq-main .card svg")) {
+  const chart = [...document.querySelectorAll("#observablehq-main figure svg, #observablehq-main .card svg")].find((svg) => {
+    const {width, height} = svg.getBoundingClientRect();
+    return width >= 100 && height >= 50;
+  });
+  if (chart) {
     window.__firstChart = performance.now();
     observer.disconnect();
   }
