@@ -2,6 +2,7 @@ import {readFileSync} from "node:fs";
 import {afterAll, beforeAll, expect, it} from "vitest";
 import {
   ingestRows,
+  pairedDifference,
   parseDelimited,
   parseScenario,
   simulatePortfolio,
@@ -60,10 +61,29 @@ it("report shows, computed at build time, the numbers and verdicts simulatePortf
   expect(column("P(NPV > 0)")).toEqual(outcomes(shakeout).map((o) => o.probabilityPositive));
   expect(column("wasted before first order")).toEqual(outcomes(shakeout).map((o) => o.wastedBeforeFirstOrder));
   expect(column("reference mean NPV")).toEqual(outcomes(baseline).map((o) => o.npv.mean));
-  column("difference").forEach((d, k) => {
-    const expected = outcomes(shakeout)[k]!.npv.mean - outcomes(baseline)[k]!.npv.mean;
-    expect(Math.abs(d - expected)).toBeLessThan(1e-6 * Math.abs(expected));
-  });
+  // Each tier against the reference on the same futures, as its own CSV carries it.
+  const [versus] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", {name: "Download CSV"}).nth(1).click()
+  ]);
+  const against = parseDelimited(readFileSync((await versus.path())!, "utf-8"));
+  expect(against.header).toEqual([
+    "tier",
+    "mean NPV",
+    "mean NPV, reference",
+    "difference",
+    "standard error",
+    "difference p5",
+    "difference p95",
+    "P(NPV > 0)",
+    "P(NPV > 0), reference",
+    "P(better than reference)"
+  ]);
+  const paired = outcomes(shakeout).map((o, k) => pairedDifference(outcomes(baseline)[k]!.npvDraws, o.npvDraws));
+  expect(against.rows.map((r) => Number(r[9]))).toEqual(paired.map((d) => d.probabilityGreater));
+  expect(against.rows.map((r) => Number(r[3]))).toEqual(paired.map((d) => d.summary.mean));
+  expect(column("difference")).toEqual(paired.map((d) => d.summary.mean));
+
   // Tier S's mean NPV as the page shows it.
   const S = shakeout.tiers.S.npv.mean;
   expect(cards[0]).toContain(`Expected NPV $${(S / 1e6).toFixed(1)}M`);
