@@ -56,7 +56,8 @@ describe("pairedDifference()", () => {
     const independent = pairedDifference(base.tiers.S.npvDraws, other.tiers.S.npvDraws);
     // A third ramp year costs S in every future: one more year of pre-sales, one less of orders.
     expect(paired.summary.mean).toBeLessThan(0);
-    expect(paired.summary.mean).toBeCloseTo(independent.summary.mean, -6);
+    // Both estimate the same effect; the independent estimate is the noisier of the two.
+    expect(Math.abs(paired.summary.mean - independent.summary.mean)).toBeLessThan(4 * independent.standardError);
     expect(paired.standardError).toBeLessThan(independent.standardError / 3);
   });
 });

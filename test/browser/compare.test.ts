@@ -10,8 +10,10 @@ import {
   parseScenario,
   sensitivity,
   simulatePortfolio,
+  tierVerdict,
   tiers
 } from "tierwise";
+import {money} from "../../src/components/format.js";
 import {openSite, visit, type Site} from "./site.js";
 
 let site: Site;
@@ -49,11 +51,15 @@ it("compares the baseline and the shakeout with common random numbers, exactly a
   expect(side.map((r) => Number(r["P(NPV > 0)"]))).toEqual(
     node.flatMap((n) => [...tiers.map((t) => n.tiers[t].probabilityPositive), n.total.probabilityPositive])
   );
-  // The verdict on each tier names both scenarios.
+  // The verdict on each tier under both scenarios, in the model's words (tierVerdict).
+  const verdict = (o: (typeof node)[0]["tiers"]["S"]) => {
+    const v = tierVerdict(o);
+    return `${v.sentence} Expected NPV ${money(o.npv.mean)}. ${v.reason}`;
+  };
   await expect
     .poll(() => page.locator(".tw-compare-tier").first().innerText())
-    .toMatch(
-      /Tier S\s+Baseline: establishment survival \(reference\): pays back in \d+% of futures, expected NPV \$[\d.,]+M; needs 68% annual survival, simulated attrition equivalent to \d+%\.\s+Shakeout: 100 → 50 → 20: pays back in \d+% of futures, expected NPV −?\$[\d.,]+M; needs 68% annual survival, simulated attrition equivalent to \d+%\./
+    .toBe(
+      `Tier S\n\n${baseline.name} (reference): ${verdict(node[0]!.tiers.S)}\n\n${shakeout.name}: ${verdict(node[1]!.tiers.S)}`
     );
 
   const differences = await csv(page, "Download CSV", 1);

@@ -146,7 +146,9 @@ it("simulator imports a scenario file, refuses one that does not fit, and saves 
   await page.goto(site.origin + "/compare");
   await page.getByLabel(/^My imported bet \(saved \d{4}-\d\d-\d\d\)$/).check();
   await page
-    .getByText(/^My imported bet \(saved \d{4}-\d\d-\d\d\): pays back in \d+% of futures/)
+    .getByText(
+      /^My imported bet \(saved \d{4}-\d\d-\d\d\): Multi-year relationship building pays back in \d+% of simulated futures\./
+    )
     .first()
     .waitFor();
   expect(problems).toEqual([]);
