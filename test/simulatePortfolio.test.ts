@@ -12,7 +12,7 @@ import {
   type Account,
   type Scenario
 } from "tierwise";
-import {portfolio24} from "./fixtures/accounts.js";
+import {account, portfolio24} from "./fixtures/accounts.js";
 
 const accounts: Account[] = portfolio24;
 
@@ -109,6 +109,135 @@ describe("simulatePortfolio()", () => {
     expect(result.tiers.S.wastedBeforeFirstOrder).toBeGreaterThan(0);
     expect(result.tiers.S.wastedBeforeFirstOrder).toBeLessThan(result.tiers.S.investment);
     expect(result.tiers.S.wastedBeforePayback).toBeGreaterThanOrEqual(result.tiers.S.wastedBeforeFirstOrder);
+  });
+
+  it("books each account's investment by its fate, to the unit, in a deterministic case", () => {
+    // Discount rate 0, no shock, hazards 0 or 1: every lifetime is fixed. One tier (S) with a
+    // one-year ramp; year 1 costs 150 (a head of 100 and pre-sales of 50), later years 100; from
+    // year 2 a living account contributes half its wallet a year. Its own cash turns
+    // non-negative in year 2 (wallet 1,000), year 4 (wallet 300) or never (wallet 200).
+    const policy = {
+      ...defaultScenario.tiers.S,
+      rampYears: 1,
+      headsPerAccount: 1,
+      presalesCost: 50,
+      firstShare: 0.5,
+      shareCeiling: 0.5,
+      shareGrowth: 0,
+      grossMargin: 1,
+      costToServe: {costPerOrder: 0, ordersPerYear: 0, variableShare: 0}
+    };
+    const book = [
+      ["dies in year 1", "Y1", 1000],
+      ["dies in year 2, in its ramp", "Y2", 1000],
+      ["dies in year 3, paid back in year 2", "Y3", 1000],
+      ["dies in year 3, before its payback in year 4", "Y3", 300],
+      ["dies in year 4, would never pay back", "Y4", 200],
+      ["lives, paid back in year 2", "Never", 1000],
+      ["lives, not paid back at the horizon", "Never", 200]
+    ].map(([id, industry, wallet]) =>
+      account({
+        id: String(id),
+        industry: String(industry),
+        annualWallet: Number(wallet),
+        annualRevenue: 0,
+        walletGrowth: 0
+      })
+    );
+    const s: Scenario = {
+      ...defaultScenario,
+      horizon: 4,
+      discountRate: 0,
+      costPerHead: 100,
+      tierRules: {...defaultScenario.tierRules, cut: {by: "rank", topN: book.length, shareA: 0, shareB: 0}},
+      tiers: {...defaultScenario.tiers, S: policy},
+      attrition: {
+        hazard: {Y1: [1], Y2: [0, 1], Y3: [0, 0, 1], Y4: [0, 0, 0, 1], Never: [0]},
+        healthCoefficient: -1.5,
+        shockVolatility: 0
+      }
+    };
+    const S = simulatePortfolio(book, s, {trials: 3, seed: 5}).tiers.S;
+    expect(S.accounts).toBe(7);
+    // Spent until exit: 150 in year 1, 250 by year 2, 350 by year 3, 450 by year 4.
+    expect(S.ledger).toEqual({
+      diedBeforeFirstOrder: 150 + 250,
+      diedBeforePayback: 350 + 450,
+      notYetPaidBack: 450,
+      paidBack: 350 + 450
+    });
+    expect(S.wastedBeforeFirstOrder).toBe(400);
+    expect(S.wastedBeforePayback).toBe(1200);
+    expect(S.investment).toBe(2450);
+
+    // A ramp that reaches past the horizon: pre-sales every year (150 a year), and every account
+    // that dies within it dies before its first order; those alive at the horizon have not paid back.
+    const long = simulatePortfolio(
+      book,
+      {...s, tiers: {...s.tiers, S: {...policy, rampYears: 6}}},
+      {trials: 2, seed: 5}
+    ).tiers.S;
+    expect(long.ledger).toEqual({
+      diedBeforeFirstOrder: 150 + 300 + 450 * 2 + 600,
+      diedBeforePayback: 0,
+      notYetPaidBack: 1200,
+      paidBack: 0
+    });
+  });
+
+  it("never books more wasted than invested, nor more before the first order than before payback (property)", () => {
+    const money = fc.integer({min: 0, max: 400_000});
+    fc.assert(
+      fc.property(
+        fc.integer({min: 1, max: 30}),
+        fc.array(fc.integer({min: 0, max: 15}), {minLength: 4, maxLength: 4}),
+        fc.array(fc.double({min: 0, max: 1, noNaN: true}), {minLength: 1, maxLength: 8}),
+        fc.double({min: 0, max: 0.6, noNaN: true}),
+        fc.array(fc.record({heads: fc.double({min: 0, max: 3, noNaN: true}), presales: money}), {
+          minLength: 4,
+          maxLength: 4
+        }),
+        (horizon, ramps, hazard, shock, effort) => {
+          const base = scenario(
+            {horizon},
+            {hazard: {"*": hazard, Telecom: hazard.map((h) => h / 2)}, shockVolatility: shock}
+          );
+          const s: Scenario = {
+            ...base,
+            tiers: Object.fromEntries(
+              tiers.map((t, k) => [
+                t,
+                {
+                  ...base.tiers[t],
+                  rampYears: ramps[k]!,
+                  headsPerAccount: effort[k]!.heads,
+                  presalesCost: effort[k]!.presales
+                }
+              ])
+            ) as Scenario["tiers"]
+          };
+          const result = simulatePortfolio(accounts, s, {trials: 20, seed: horizon});
+          for (const o of [...tiers.map((t) => result.tiers[t]), result.total]) {
+            expect(o.wastedBeforeFirstOrder).toBeGreaterThanOrEqual(0);
+            expect(o.wastedBeforeFirstOrder).toBeLessThanOrEqual(o.wastedBeforePayback);
+            expect(o.wastedBeforePayback).toBeLessThanOrEqual(o.investment);
+            for (const part of Object.values(o.ledger)) expect(part).toBeGreaterThanOrEqual(0);
+            const {diedBeforeFirstOrder, diedBeforePayback, notYetPaidBack, paidBack} = o.ledger;
+            expect(diedBeforeFirstOrder + diedBeforePayback + notYetPaidBack + paidBack).toBeCloseTo(o.investment, 6);
+          }
+          // A ramp as long as the horizon: nothing dies after its first order, and with heads
+          // on the account (so its cash is negative until orders come) nothing pays back.
+          for (const t of tiers) {
+            const o = result.tiers[t];
+            if (ramps[tiers.indexOf(t)]! >= horizon && o.accounts > 0) {
+              expect(o.ledger.diedBeforePayback).toBe(0);
+              if (effort[tiers.indexOf(t)]!.heads > 0) expect(o.ledger.paidBack).toBe(0);
+            }
+          }
+        }
+      ),
+      {numRuns: 60}
+    );
   });
 
   it("handles horizons of 1 and 30 years, one trial and an empty tier", () => {

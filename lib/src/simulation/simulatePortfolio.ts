@@ -56,10 +56,23 @@ export interface TierOutcome {
   probabilityPayback: number;
   /** Mean discounted investment spent per trial. */
   investment: number;
-  /** Mean discounted investment spent on accounts that exit before their first order. */
+  /** Mean discounted investment spent on accounts that exit within the horizon before their first order. */
   wastedBeforeFirstOrder: number;
-  /** Mean discounted investment spent on accounts that exit before their own cash turns non-negative. */
+  /**
+   * Mean discounted investment spent on accounts that exit within the horizon before their own
+   * cumulative discounted cash turns non-negative (those that die before their first order
+   * included, and those whose own payback would fall beyond the horizon): at least
+   * `wastedBeforeFirstOrder`, at most `investment`.
+   */
   wastedBeforePayback: number;
+  /**
+   * Where the investment went: `investment` split by the fate of the account it was spent on,
+   * four disjoint parts that add up to it. `diedBeforeFirstOrder` is `wastedBeforeFirstOrder`,
+   * `diedBeforeFirstOrder + diedBeforePayback` is `wastedBeforePayback`; `notYetPaidBack` went to
+   * accounts alive at the horizon whose own cash is still negative; `paidBack` to accounts whose
+   * own cash turned non-negative within the horizon (whether they later exit or not).
+   */
+  ledger: InvestmentLedger;
   /** Accounts alive at the end of each year. */
   survivors: Fan;
   /** Cumulative discounted cash at the end of each year. */
@@ -76,6 +89,14 @@ export interface TierOutcome {
   equivalentSurvival: number | null;
 }
 
+/** A tier's mean discounted investment by the fate of the accounts it was spent on; see {@link TierOutcome.ledger}. */
+export interface InvestmentLedger {
+  diedBeforeFirstOrder: number;
+  diedBeforePayback: number;
+  notYetPaidBack: number;
+  paidBack: number;
+}
+
 /** The result of {@link simulatePortfolio}. */
 export interface PortfolioSimulation {
   asOf: number;
@@ -89,6 +110,11 @@ export interface PortfolioSimulation {
 }
 
 const groups = 5; // S, A, B, C and the total
+
+/** The fate of an account in a trial, for the investment ledger: an index into its four parts. */
+const Fate = {DiedBeforeFirstOrder: 0, DiedBeforePayback: 1, NotYetPaidBack: 2, PaidBack: 3} as const;
+type Fate = (typeof Fate)[keyof typeof Fate];
+const fates = 4;
 
 /**
  * Monte Carlo of each tier's multi-year relationship investment against industry attrition.
@@ -184,9 +210,8 @@ export function simulatePortfolio(
   const paybackYear = Array.from({length: groups}, () => new Uint8Array(trials));
   const survivors = Array.from({length: groups}, () => new Float64Array(trials * W));
   const cash = Array.from({length: groups}, () => new Float64Array(trials * W));
-  const spent = new Float64Array(groups);
-  const wastedFirst = new Float64Array(groups);
-  const wastedPayback = new Float64Array(groups);
+  // Investment spent, by the fate of the account: group g's part f at fate[g * fates + f] (see Fate).
+  const fate = new Float64Array(groups * fates);
   const threshold = new Float64Array(industries.length * H);
   const alive = new Float64Array(groups * W);
   const aliveCash = new Float64Array(groups * W);
@@ -214,9 +239,7 @@ export function simulatePortfolio(
     tierOf,
     ramp,
     payback,
-    spent,
-    wastedFirst,
-    wastedPayback,
+    fate,
     alive,
     deadCash,
     aliveCash
@@ -269,9 +292,8 @@ export function simulatePortfolio(
     }
   }
   onProgress?.(1);
-  spent[4] = spent[0]! + spent[1]! + spent[2]! + spent[3]!;
-  wastedFirst[4] = wastedFirst[0]! + wastedFirst[1]! + wastedFirst[2]! + wastedFirst[3]!;
-  wastedPayback[4] = wastedPayback[0]! + wastedPayback[1]! + wastedPayback[2]! + wastedPayback[3]!;
+  for (let f = 0; f < fates; ++f)
+    fate[4 * fates + f] = fate[f]! + fate[fates + f]! + fate[2 * fates + f]! + fate[3 * fates + f]!;
 
   // Expected yearly revenue, contribution and heads from each account's lifetime distribution.
   const expected = Array.from({length: groups}, () => ({
@@ -306,6 +328,17 @@ export function simulatePortfolio(
     const e = expected[g]!;
     const summary = summarize(draws);
     const years = Array.from({length: H}, (_, t) => t + 1);
+    const part = (f: Fate) => fate[g * fates + f]! / trials;
+    const ledger: InvestmentLedger = {
+      diedBeforeFirstOrder: part(Fate.DiedBeforeFirstOrder),
+      diedBeforePayback: part(Fate.DiedBeforePayback),
+      notYetPaidBack: part(Fate.NotYetPaidBack),
+      paidBack: part(Fate.PaidBack)
+    };
+    // Summed in this order, so that (rounding being monotonic) the cumulative figures never cross:
+    // wasted before first order ≤ wasted before payback ≤ investment.
+    const wastedBeforePayback = ledger.diedBeforeFirstOrder + ledger.diedBeforePayback;
+    const investment = wastedBeforePayback + ledger.notYetPaidBack + ledger.paidBack;
     return {
       accounts: members,
       heads: g === 4 ? heads.reduce((a, b) => a + b, 0) : heads.reduce((a, b, i) => a + (tierOf[i] === g ? b : 0), 0),
@@ -314,9 +347,10 @@ export function simulatePortfolio(
       npvDraws: draws,
       paybackDraws: paybackYear[g]!,
       probabilityPayback: members === 0 ? 0 : paid / trials,
-      investment: spent[g]! / trials,
-      wastedBeforeFirstOrder: wastedFirst[g]! / trials,
-      wastedBeforePayback: wastedPayback[g]! / trials,
+      investment,
+      wastedBeforeFirstOrder: ledger.diedBeforeFirstOrder,
+      wastedBeforePayback,
+      ledger,
       survivors: fan(survivors[g]!, trials, W),
       cumulativeCash: fan(cash[g]!, trials, W),
       perHead: {
@@ -353,9 +387,8 @@ interface TrialState {
   P: Float64Array;
   ramp: Uint8Array;
   payback: Uint8Array;
-  spent: Float64Array;
-  wastedFirst: Float64Array;
-  wastedPayback: Float64Array;
+  /** Investment spent by group and fate, fate[g * fates + f]. */
+  fate: Float64Array;
   alive: Float64Array;
   deadCash: Float64Array;
   aliveCash: Float64Array;
@@ -364,7 +397,7 @@ interface TrialState {
 /** One trial over every account, given this trial's exponential variates and hazard thresholds: the hot loop. */
 function simulateAccounts(state: TrialState, trialNpv: Float64Array): void {
   const {n, H, exponentials, inverseRisk, industryOf, threshold, tierOf, P, ramp, payback} = state;
-  const {spent, wastedFirst, wastedPayback, alive, deadCash, aliveCash} = state;
+  const {fate, alive, deadCash, aliveCash} = state;
   const W = H + 1;
   for (let i = 0; i < n; ++i) {
     const e = exponentials[i]! * inverseRisk[i]!;
@@ -378,11 +411,21 @@ function simulateAccounts(state: TrialState, trialNpv: Float64Array): void {
     const paid = P[rowK + (L < H ? L + 1 : H)]!;
     const value = P[rowG + L]! + P[rowK + L]! - paid;
     trialNpv[g]! += value;
-    spent[g]! += paid;
-    const r = ramp[i]!;
-    if (L <= r && r < H) wastedFirst[g]! += paid;
+    // The account lives L full years: it exits during year L + 1 if L < H. Its first order comes
+    // at the end of year ramp + 1, so it dies first iff L ≤ ramp; its own cash turns non-negative
+    // at the end of year payback (H + 1 if never within the horizon).
     const p = payback[i]!;
-    if (L < p && p <= H) wastedPayback[g]! += paid;
+    const f =
+      L < H
+        ? L <= ramp[i]!
+          ? Fate.DiedBeforeFirstOrder
+          : L < p
+            ? Fate.DiedBeforePayback
+            : Fate.PaidBack
+        : p > H
+          ? Fate.NotYetPaidBack
+          : Fate.PaidBack;
+    fate[g * fates + f]! += paid;
     ++alive[g * W + L]!;
     ++P[rowK + 2 * W + L]!;
     const out = g * W;
