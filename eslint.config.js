@@ -21,5 +21,51 @@ export default tseslint.config(
     files: ["lib/src/**"],
     languageOptions: {globals: {}},
     rules: {"no-restricted-globals": ["error", "window", "document", "process"]}
+  },
+  {
+    // Math.exp, Math.log, ** and the other transcendental functions may differ in the last bit
+    // between Node and a browser; every number a page shows comes from lib/src/math/deterministic.ts.
+    files: ["lib/src/**", "src/components/**", "src/workers/**", "src/data/**"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        ...[
+          "exp",
+          "expm1",
+          "log",
+          "log1p",
+          "log2",
+          "log10",
+          "pow",
+          "sin",
+          "cos",
+          "tan",
+          "asin",
+          "acos",
+          "atan",
+          "atan2",
+          "sinh",
+          "cosh",
+          "tanh",
+          "asinh",
+          "acosh",
+          "atanh",
+          "cbrt",
+          "hypot"
+        ].map((property) => ({
+          object: "Math",
+          property,
+          message:
+            "Not the same to the last bit in every engine: use exp, log or pow from lib/src/math/deterministic.ts."
+        }))
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "BinaryExpression[operator='**'], AssignmentExpression[operator='**=']",
+          message: "** is not the same to the last bit in every engine: use pow from lib/src/math/deterministic.ts."
+        }
+      ]
+    }
   }
 );

@@ -10,7 +10,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: {name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/browser/**"]}
+        // A generous bound: the tests assert values, never time, and must pass on a busy machine.
+        test: {name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/browser/**"], testTimeout: 60_000}
       },
       {
         extends: true,

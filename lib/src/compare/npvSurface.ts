@@ -5,6 +5,7 @@ import type {Account} from "../portfolio/accountFields.js";
 import type {Scenario} from "../scenario/scenario.js";
 import {assignTiers, type TieredAccount} from "../tiering/assignTiers.js";
 import type {Tier} from "../tiering/tiers.js";
+import {pow} from "../math/deterministic.js";
 
 /** Options of {@link npvSurface}. */
 export interface NpvSurfaceOptions {
@@ -73,7 +74,8 @@ export function npvSurface(
       }
     }
     const flows = {investment, contribution};
-    for (const s of survival) cells.push({survival: s, rampYears: r, npv: expectedNpv(flows, (t) => s ** t, options)});
+    for (const s of survival)
+      cells.push({survival: s, rampYears: r, npv: expectedNpv(flows, (t) => pow(s, t), options)});
     breakEven.push({rampYears: r, survival: members.length === 0 ? null : breakEvenSurvival(flows, options)});
   }
   return {tier, accounts: members.length, cells, breakEven};

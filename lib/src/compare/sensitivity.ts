@@ -4,6 +4,7 @@ import type {Scenario} from "../scenario/scenario.js";
 import {simulatePortfolio, type PortfolioSimulation} from "../simulation/simulatePortfolio.js";
 import type {TierRules} from "../tiering/assignTiers.js";
 import {tiers, type Tier} from "../tiering/tiers.js";
+import {pow} from "../math/deterministic.js";
 
 /** What a sensitivity analysis measures: one tier's outcome, or the whole portfolio's. */
 export type SensitivityTarget = Tier | "total";
@@ -59,7 +60,7 @@ export interface SensitivityOptions {
 }
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
-const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
+const round = (x: number, digits = 4) => Math.round(x * pow(10, digits)) / pow(10, digits);
 const pct = (x: number) => `${round(x * 100, 1)}%`;
 const years = (n: number) => `${n} ${n === 1 ? "year" : "years"}`;
 const money = (x: number) => x.toLocaleString("en-US", {maximumFractionDigits: 0});

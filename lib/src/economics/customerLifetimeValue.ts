@@ -1,3 +1,4 @@
+import {pow} from "../math/deterministic.js";
 /** Inputs of {@link customerLifetimeValue}. */
 export interface CustomerLifetimeValueInput {
   /** Margin per period, received at the end of each period the customer survives. */
@@ -35,5 +36,5 @@ export function customerLifetimeValue({
     return (margin * retention) / (1 + discountRate - retention);
   }
   if (!Number.isInteger(horizon)) throw new RangeError(`invalid horizon: ${horizon}`);
-  return q === 1 ? margin * horizon : (margin * q * (1 - q ** horizon)) / (1 - q);
+  return q === 1 ? margin * horizon : (margin * q * (1 - pow(q, horizon))) / (1 - q);
 }

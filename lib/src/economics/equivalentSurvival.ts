@@ -1,4 +1,5 @@
 import {expectedNpv, type ExpectedNpvOptions, type YearlyFlows} from "./expectedNpv.js";
+import {pow} from "../math/deterministic.js";
 
 /**
  * The constant annual survival s at which flows are worth `npv`: expectedNpv with S(t) = s^t
@@ -13,7 +14,7 @@ import {expectedNpv, type ExpectedNpvOptions, type YearlyFlows} from "./expected
  */
 export function equivalentSurvival(flows: YearlyFlows, npv: number, options: ExpectedNpvOptions = {}): number {
   if (!Number.isFinite(npv)) throw new RangeError(`invalid NPV: ${npv}`);
-  const f = (s: number) => expectedNpv(flows, (t) => s ** t, options) - npv;
+  const f = (s: number) => expectedNpv(flows, (t) => pow(s, t), options) - npv;
   if (f(0) >= 0) return 0;
   let lo = 0;
   let hi = 1;

@@ -1,3 +1,4 @@
+import {pow} from "../math/deterministic.js";
 /** The yearly flows {@link expectedNpv} discounts: investment at each year's start, contribution at its end. */
 export interface YearlyFlows {
   investment: ArrayLike<number>;
@@ -41,8 +42,8 @@ export function expectedNpv(
     const s = S(t);
     if (!(s >= 0 && s <= 1)) throw new RangeError(`invalid survival at year ${t}: ${s}`);
     npv +=
-      (s * contribution[t - 1]!) / (1 + discountRate) ** t -
-      (previous * investment[t - 1]!) / (1 + discountRate) ** (t - 1);
+      (s * contribution[t - 1]!) / pow(1 + discountRate, t) -
+      (previous * investment[t - 1]!) / pow(1 + discountRate, t - 1);
     previous = s;
   }
   return npv;

@@ -1,3 +1,4 @@
+import {pow} from "../math/deterministic.js";
 /** Options of {@link netPresentValue}. */
 export interface NetPresentValueOptions {
   /** Yearly discount rate, in [0, 1). Default 0.08. */
@@ -31,7 +32,7 @@ export function netPresentValue(
   for (let t = 0; t < cashFlows.length; ++t) {
     const value = cashFlows[t]!;
     if (!Number.isFinite(value)) throw new RangeError(`invalid cash flow at index ${t}: ${value}`);
-    sum += value / (1 + discountRate) ** (t + shift);
+    sum += value / pow(1 + discountRate, t + shift);
   }
   return sum;
 }

@@ -133,5 +133,6 @@ export function pow(b: number, e: number): number {
     return e < 0 ? 1 / result : result;
   }
   if (b > 0) return exp(e * log(b));
+  // eslint-disable-next-line no-restricted-syntax -- a zero or negative base with a fractional exponent: 0, ±Infinity or NaN, exact everywhere
   return b ** e;
 }

@@ -1,3 +1,4 @@
+import {exp, log} from "./deterministic.js";
 // Lanczos approximation with g = 7 and 9 coefficients (as in Numerical Recipes and Boost's
 // lanczos13m53 precursor); relative error about 1e-15 for x > 0.
 const lanczos = [
@@ -9,16 +10,16 @@ const lanczos = [
  * The natural logarithm of the gamma function, for x > 0.
  *
  * @example
- * logGamma(5); // Math.log(24)
+ * logGamma(5); // log(24)
  */
 export function logGamma(x: number): number {
   if (!(x > 0)) throw new RangeError(`logGamma: invalid argument ${x}`);
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  if (x < 0.5) return logGamma(x + 1) - log(x);
   x -= 1;
   let a = lanczos[0]!;
   const t = x + 7.5;
   for (let i = 1; i < 9; ++i) a += lanczos[i]! / (x + i);
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+  return 0.5 * log(2 * Math.PI) + (x + 0.5) * log(t) - t + log(a);
 }
 
 /** The natural logarithm of the beta function B(a, b), for a, b > 0. */
@@ -31,14 +32,14 @@ export function logBeta(a: number, b: number): number {
  * x < a + 1 and by Lentz's continued fraction otherwise (Numerical Recipes, 3rd ed., §6.2).
  *
  * @example
- * gammaQ(1, 2); // Math.exp(-2)
+ * gammaQ(1, 2); // exp(-2)
  */
 export function gammaQ(a: number, x: number): number {
   if (!(a > 0)) throw new RangeError(`gammaQ: invalid shape ${a}`);
   if (!(x >= 0)) throw new RangeError(`gammaQ: invalid argument ${x}`);
   if (x === 0) return 1;
   if (x === Infinity) return 0;
-  const prefix = Math.exp(-x + a * Math.log(x) - logGamma(a));
+  const prefix = exp(-x + a * log(x) - logGamma(a));
   if (x < a + 1) {
     let term = 1 / a;
     let sum = term;

@@ -1,3 +1,4 @@
+import {log} from "./deterministic.js";
 /* eslint-disable no-loss-of-precision -- the coefficients are kept as printed in AS 241. */
 /**
  * The standard normal quantile Φ⁻¹(p), by Wichura's algorithm AS 241 (PPND16, Applied Statistics
@@ -38,7 +39,7 @@ export function normalQuantile(p: number): number {
     );
   }
   let r = q < 0 ? p : 1 - p;
-  r = Math.sqrt(-Math.log(r));
+  r = Math.sqrt(-log(r));
   let x: number;
   if (r <= 5) {
     r -= 1.6;

@@ -1,6 +1,7 @@
 import type {Account} from "../portfolio/accountFields.js";
 import {randomStream, type Random} from "../random/randomStream.js";
 import {randomNormal} from "../simulation/randomNormal.js";
+import {exp, pow} from "../math/deterministic.js";
 
 /** Options of {@link generateSamplePortfolio}. */
 export interface SamplePortfolioOptions {
@@ -165,17 +166,17 @@ export function generateSamplePortfolio({
   while (result.length < accounts) {
     const industry = choose(industries, random);
     // Founding years: a mix of old incumbents and firms founded recently, as a book of customers is.
-    const foundedYear = random() < 0.45 ? asOf - Math.floor(60 * random() ** 0.7) : asOf - Math.floor(15 * random());
+    const foundedYear = random() < 0.45 ? asOf - Math.floor(60 * pow(random(), 0.7)) : asOf - Math.floor(15 * random());
     const size = normal();
     const health = clamp(0.55 + 0.12 * size + 0.18 * normal(), 0.02, 0.99);
-    const lifetime = drawLifetime(industry.hazard, Math.exp(-1.5 * (health - 0.5)), random);
+    const lifetime = drawLifetime(industry.hazard, exp(-1.5 * (health - 0.5)), random);
     const firstYear = Math.max(foundedYear, firstSeen + Math.floor(15 * random()));
     // Left truncation: a firm that died before we met it never enters the book.
     if (foundedYear + lifetime - 1 < firstYear) continue;
     const deathYear = foundedYear + lifetime - 1;
     const exitYear = deathYear <= asOf ? deathYear : null;
-    const annualWallet = roundTo(industry.wallet * Math.exp(industry.walletSpread * size), 1000);
-    const share = clamp(0.04 + 0.35 * random() ** 1.6, 0, 0.9);
+    const annualWallet = roundTo(industry.wallet * exp(industry.walletSpread * size), 1000);
+    const share = clamp(0.04 + 0.35 * pow(random(), 1.6), 0, 0.9);
     const annualRevenue = roundTo(annualWallet * share, 1000);
     const grossMargin = round(clamp(industry.margin + 0.08 * normal(), 0.05, 0.65), 3);
     const walletGrowth = round(industry.growth + 0.03 * normal(), 3);
@@ -216,7 +217,7 @@ function choose(list: IndustryProfile[], random: Random): IndustryProfile {
 function drawLifetime(hazard: number[], multiplier: number, random: Random): number {
   for (let age = 1; age < 200; ++age) {
     const h = hazard[Math.min(age, hazard.length) - 1]!;
-    if (random() < 1 - (1 - h) ** multiplier) return age;
+    if (random() < 1 - pow(1 - h, multiplier)) return age;
   }
   return 200;
 }

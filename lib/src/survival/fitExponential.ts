@@ -1,5 +1,6 @@
 import {weibullFunctions, type ParametricFit} from "./parametricFit.js";
 import {checkSurvivalData, type SurvivalData} from "./survivalData.js";
+import {log} from "../math/deterministic.js";
 
 /**
  * The maximum-likelihood exponential model (constant hazard 1/scale) with right censoring and late
@@ -23,7 +24,7 @@ export function fitExponential(data: SurvivalData): ParametricFit {
     distribution: "exponential",
     shape: 1,
     scale,
-    logLikelihood: -events * Math.log(scale) - exposure / scale,
+    logLikelihood: -events * log(scale) - exposure / scale,
     standardErrors: {shape: 0, scale: scale / Math.sqrt(events)},
     events,
     n,

@@ -1,5 +1,6 @@
 import {logBeta} from "../math/gamma.js";
 import {nelderMead} from "../math/nelderMead.js";
+import {exp, log} from "../math/deterministic.js";
 
 /** A fitted shifted-beta-geometric (sBG) model of a contractual cohort's retention. */
 export interface ShiftedBetaGeometric {
@@ -64,17 +65,17 @@ export function fitShiftedBetaGeometric(alive: ArrayLike<number>): ShiftedBetaGe
       if (t > 1) p *= (beta + t - 2) / (alpha + beta + t - 1);
       s -= p;
       const lost = alive[t - 1]! - alive[t]!;
-      if (lost > 0) ll += lost * Math.log(p);
+      if (lost > 0) ll += lost * log(p);
     }
-    if (alive[T]! > 0) ll += alive[T]! * Math.log(Math.max(s, Number.MIN_VALUE));
+    if (alive[T]! > 0) ll += alive[T]! * log(Math.max(s, Number.MIN_VALUE));
     return ll;
   };
-  const result = nelderMead(([x, y]) => -logLik(Math.exp(x!), Math.exp(y!)), [0, 0], {
+  const result = nelderMead(([x, y]) => -logLik(exp(x!), exp(y!)), [0, 0], {
     tolerance: 1e-13,
     maxIterations: 5000
   });
-  const alpha = Math.exp(result.x[0]!);
-  const beta = Math.exp(result.x[1]!);
+  const alpha = exp(result.x[0]!);
+  const beta = exp(result.x[1]!);
   const logB = logBeta(alpha, beta);
   const hypergeometric = (b: number, c: number, z: number) => {
     // ₂F₁(1, b; c; z) = Σ_j (b)_j/(c)_j z^j; the terms' ratio tends to z < 1.
@@ -96,7 +97,7 @@ export function fitShiftedBetaGeometric(alive: ArrayLike<number>): ShiftedBetaGe
     logLikelihood: -result.value,
     converged: result.converged,
     iterations: result.iterations,
-    survival: (t) => (t <= 0 ? 1 : Math.exp(logBeta(alpha, beta + t) - logB)),
+    survival: (t) => (t <= 0 ? 1 : exp(logBeta(alpha, beta + t) - logB)),
     retention: (t) => (beta + t - 1) / (alpha + beta + t - 1),
     discountedExpectedLifetime(d) {
       checkRate(d);

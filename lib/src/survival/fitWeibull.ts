@@ -1,5 +1,6 @@
 import {weibullFunctions, type ParametricFit} from "./parametricFit.js";
 import {checkSurvivalData, type SurvivalData} from "./survivalData.js";
+import {exp, log, pow} from "../math/deterministic.js";
 
 /** Options of {@link fitWeibull}. */
 export interface FitWeibullOptions {
@@ -47,11 +48,11 @@ export function fitWeibull(
   const logU = new Float64Array(n);
   let L = 0;
   for (let i = 0; i < n; ++i) {
-    logU[i] = Math.log(duration[i]! / c);
+    logU[i] = log(duration[i]! / c);
     if (event[i]) L += logU[i]!;
   }
   const entries: number[] = [];
-  if (lateEntry) for (let i = 0; i < n; ++i) if (entry[i]! > 0) entries.push(Math.log(entry[i]! / c));
+  if (lateEntry) for (let i = 0; i < n; ++i) if (entry[i]! > 0) entries.push(log(entry[i]! / c));
   const logV = Float64Array.from(entries);
 
   // A(k) = Σ u^k − Σ v^k and its first two derivatives in k.
@@ -62,21 +63,21 @@ export function fitWeibull(
     for (let i = 0; i < n; ++i) {
       const l = logU[i]!;
       if (l === -Infinity) continue;
-      const p = Math.exp(k * l);
+      const p = exp(k * l);
       a0 += p;
       a1 += p * l;
       a2 += p * l * l;
     }
     for (let i = 0; i < logV.length; ++i) {
       const l = logV[i]!;
-      const p = Math.exp(k * l);
+      const p = exp(k * l);
       a0 -= p;
       a1 -= p * l;
       a2 -= p * l * l;
     }
     return [a0, a1, a2];
   };
-  const profile = (k: number, a0: number) => D * Math.log(k) - D * Math.log(a0 / D) - D + (k - 1) * L;
+  const profile = (k: number, a0: number) => D * log(k) - D * log(a0 / D) - D + (k - 1) * L;
 
   let k = 1;
   let lo = 0;
@@ -106,26 +107,26 @@ export function fitWeibull(
   if (!converged && !message) message = `no convergence in ${maxIterations} iterations (shape ${k})`;
 
   const [a0] = moments(k);
-  const mu = (a0 / D) ** (1 / k);
+  const mu = pow(a0 / D, 1 / k);
   const scale = c * mu;
-  const logLikelihood = profile(k, a0) - D * Math.log(c);
+  const logLikelihood = profile(k, a0) - D * log(c);
 
   // Observed information in (a = log scale, k), on the rescaled times (it is invariant to the scaling).
   let sz = 0;
   let szl = 0;
   let szl2 = 0;
-  const logMu = Math.log(mu);
+  const logMu = log(mu);
   for (let i = 0; i < n; ++i) {
     const l = logU[i]! - logMu;
     if (l === -Infinity) continue;
-    const z = Math.exp(k * l);
+    const z = exp(k * l);
     sz += z;
     szl += z * l;
     szl2 += z * l * l;
   }
   for (let i = 0; i < logV.length; ++i) {
     const l = logV[i]! - logMu;
-    const w = Math.exp(k * l);
+    const w = exp(k * l);
     sz -= w;
     szl -= w * l;
     szl2 -= w * l * l;

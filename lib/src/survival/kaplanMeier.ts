@@ -1,6 +1,7 @@
 import {normalQuantile} from "../math/normalQuantile.js";
 import {riskSets} from "./riskSets.js";
 import {checkSurvivalData, type SurvivalData} from "./survivalData.js";
+import {exp, log, pow} from "../math/deterministic.js";
 
 /** The scale on which the pointwise confidence band is built. */
 export type ConfidenceTransform = "log" | "log-log" | "plain";
@@ -105,11 +106,11 @@ function band(s: number, sigma: number, z: number, ci: ConfidenceTransform): [nu
     return [Math.max(0, s - z * se), Math.min(1, s + z * se)];
   }
   if (!(s > 0)) return [NaN, NaN];
-  if (ci === "log") return [s * Math.exp(-z * sigma), Math.min(1, s * Math.exp(z * sigma))];
+  if (ci === "log") return [s * exp(-z * sigma), Math.min(1, s * exp(z * sigma))];
   if (s === 1) return [1, 1];
   // On log(−log S), with standard error σ/|log S|.
-  const w = (z * sigma) / Math.log(s);
-  return [s ** Math.exp(-w), s ** Math.exp(w)];
+  const w = (z * sigma) / log(s);
+  return [pow(s, exp(-w)), pow(s, exp(w))];
 }
 
 /**

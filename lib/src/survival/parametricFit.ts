@@ -1,3 +1,4 @@
+import {exp, pow} from "../math/deterministic.js";
 /** A fitted Weibull (or exponential, shape 1) survival model, S(t) = exp(−(t/scale)^shape). */
 export interface ParametricFit {
   distribution: "weibull" | "exponential";
@@ -21,7 +22,7 @@ export interface ParametricFit {
 /** Survival and hazard functions of a Weibull with the given shape and scale. */
 export function weibullFunctions(shape: number, scale: number): Pick<ParametricFit, "survival" | "hazard"> {
   return {
-    survival: (t) => (t <= 0 ? 1 : Math.exp(-((t / scale) ** shape))),
-    hazard: (t) => (t < 0 ? 0 : (shape / scale) * (t / scale) ** (shape - 1))
+    survival: (t) => (t <= 0 ? 1 : exp(-pow(t / scale, shape))),
+    hazard: (t) => (t < 0 ? 0 : (shape / scale) * pow(t / scale, shape - 1))
   };
 }
