@@ -18,11 +18,14 @@ export function TierFan(
       p95: fan.p95[t]
     }))
   );
+  const horizon = Math.max(0, ...rows.map((d) => d.year));
   return Plot.plot({
-    x: {label: "Year →"},
-    y: {label: `↑ ${label}`, grid: true},
+    // Three ticks per facet (start, middle, horizon), and room between facets, so that one
+    // facet's last label never runs into the next one's first.
+    x: {label: "Year →", ticks: [0, Math.round(horizon / 2), horizon], tickFormat: "d"},
+    y: {label: `↑ ${label}`, grid: true, nice: true},
     color: tierColor,
-    fx: {label: null, domain: fans.map((d) => d.tier)},
+    fx: {label: null, domain: fans.map((d) => d.tier), padding: 0.2},
     marks: [
       Plot.areaY(rows, {fx: "tier", x: "year", y1: "p5", y2: "p95", fill: "tier", fillOpacity: 0.18}),
       Plot.areaY(rows, {fx: "tier", x: "year", y1: "p25", y2: "p75", fill: "tier", fillOpacity: 0.35}),
@@ -55,8 +58,11 @@ export function NpvHistogram(
     color: tierColor,
     fy: {label: null, domain: draws.map((d) => d.tier)},
     marks: [
-      // Plot's types do not list fill and fy among bin inputs, though Plot passes them through.
-      Plot.rectY(rows, {...Plot.binX({y: "count"}, {x: "value", thresholds: 40}), fill: "tier", fy: "tier", tip: true}),
+      // Colour and facet go inside the bin transform: it groups by them, so each tier gets its own bars.
+      Plot.rectY(
+        rows,
+        Plot.binX<Plot.RectYOptions>({y: "count"}, {x: "value", fill: "tier", fy: "tier", thresholds: 40, tip: true})
+      ),
       Plot.ruleX([0], {stroke: "currentColor"}),
       Plot.ruleY([0])
     ],
