@@ -23,66 +23,114 @@ export interface SurvivalCurvesOptions extends Plot.PlotOptions {
   fitted?: {industry: string; time: number; survival: number}[];
 }
 
+// One blue for each panel's own curve, with at least 4:1 contrast on the light and dark themes.
+const focus = "#2F80C8";
+
 /**
- * Kaplan-Meier survival curves by industry as steps with their confidence bands, reference curves
- * in grey, fitted curves dashed; the tip shows survival, its band and the number at risk.
+ * Kaplan-Meier survival by industry as small multiples, one panel per industry in the order given:
+ * its curve as steps with its pointwise band and its fitted curve dashed, in one colour, against
+ * the other industries' curves in light grey and the reference curves dotted (named by the caller
+ * beside the chart: labels inside twenty panels would collide). The tip shows survival, its band and the number at risk.
+ * `width` sets the columns (about 240 px a panel); the height follows from the rows.
  */
 export function SurvivalCurves(
   points: CurvePoint[],
-  {references = [], fitted = [], ...options}: SurvivalCurvesOptions = {}
+  {references = [], fitted = [], width = 640, ...options}: SurvivalCurvesOptions = {}
 ): ReturnType<typeof Plot.plot> {
+  const industries = [...new Set(points.map((d) => d.industry))];
+  const columns = Math.max(1, Math.min(industries.length, Math.floor(width / 240)));
+  const rows = Math.max(1, Math.ceil(industries.length / columns));
+  // Panels are keyed by the industry's name in a Map: user text, never an object's property.
+  const panel = new Map(industries.map((industry, i) => [industry, i]));
+  const fx = (d: {industry: string}) => panel.get(d.industry)! % columns;
+  const fy = (d: {industry: string}) => Math.floor(panel.get(d.industry)! / columns);
+  const titles = industries.map((industry) => ({industry}));
   return Plot.plot({
+    width,
+    height: 60 + rows * 170,
+    marginTop: 30,
     clip: true,
-    y: {domain: [0, 1], label: "Share still alive", tickFormat: "%", grid: true},
-    x: {label: "Years of age →"},
-    color: {legend: true},
+    y: {domain: [0, 1], label: "↑ Share still alive", tickFormat: "%", ticks: 3, grid: true},
+    x: {label: "Years of age →", ticks: 4},
+    fx: {axis: null, padding: 0.12},
+    fy: {axis: null, padding: 0.18},
     marks: [
-      Plot.areaY(points, {
+      Plot.frame({strokeOpacity: 0.15}),
+      // Every other industry, for comparison, in grey: the panel's own data left out.
+      Plot.line(points, {
+        fx,
+        fy,
         x: "time",
-        y1: "lower",
-        y2: "upper",
-        fill: "industry",
-        fillOpacity: 0.12,
-        curve: "step-after"
+        y: "survival",
+        z: "industry",
+        curve: "step-after",
+        stroke: "currentColor",
+        strokeOpacity: 0.15,
+        facet: "exclude"
       }),
       Plot.line(references, {
         x: "time",
         y: "survival",
         z: "name",
         stroke: "currentColor",
-        strokeOpacity: 0.45,
-        strokeDasharray: "2,3"
+        strokeOpacity: 0.6,
+        strokeDasharray: "1,3"
       }),
-      Plot.text(
-        references,
-        Plot.selectLast({
-          x: "time",
-          y: "survival",
-          z: "name",
-          text: "name",
-          textAnchor: "start",
-          dx: 4,
-          fillOpacity: 0.7
-        })
-      ),
-      Plot.line(fitted, {x: "time", y: "survival", stroke: "industry", strokeDasharray: "6,4", strokeWidth: 1}),
-      Plot.line(points, {x: "time", y: "survival", stroke: "industry", curve: "step-after", strokeWidth: 2}),
+      Plot.areaY(points, {
+        fx,
+        fy,
+        x: "time",
+        y1: "lower",
+        y2: "upper",
+        fill: focus,
+        fillOpacity: 0.2,
+        curve: "step-after"
+      }),
+      Plot.line(fitted, {
+        fx,
+        fy,
+        x: "time",
+        y: "survival",
+        stroke: focus,
+        strokeDasharray: "5,3",
+        strokeWidth: 1
+      }),
+      Plot.line(points, {
+        fx,
+        fy,
+        x: "time",
+        y: "survival",
+        stroke: focus,
+        curve: "step-after",
+        strokeWidth: 2
+      }),
+      Plot.text(titles, {
+        fx,
+        fy,
+        text: "industry",
+        frameAnchor: "top-right",
+        dx: -4,
+        dy: 4,
+        fontWeight: "bold",
+        fontSize: 11
+      }),
       Plot.dot(
         points,
         Plot.pointer({
+          fx,
+          fy,
           x: "time",
           y: "survival",
-          fill: "industry",
+          fill: focus,
           r: 3,
           tip: true,
           channels: {
             industry: "industry",
-            "95% band": (d: CurvePoint) => `${(d.lower * 100).toFixed(0)}-${(d.upper * 100).toFixed(0)}%`,
+            "95% band": (d: CurvePoint) => `${Math.round(d.lower * 100)}–${Math.round(d.upper * 100)}%`,
             "at risk": "atRisk"
           }
         })
-      ),
-      Plot.ruleY([0])
+      )
     ],
     ...options
   });
