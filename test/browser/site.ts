@@ -49,6 +49,8 @@ export interface Visit {
   context: BrowserContext;
   /** Everything that went wrong: console errors, exceptions, failed or off-origin requests. */
   problems: string[];
+  /** Console warnings (Chromium reports invalid SVG attributes, such as a negative width, here). */
+  warnings: string[];
   /** Every URL the page and its workers requested, from the first. */
   requested: string[];
   /** Bytes received over the network (bodies as sent, plus headers). */
@@ -62,13 +64,19 @@ export interface Visit {
 export async function visit(
   site: Site,
   path: string,
-  {timeout = 60_000, init}: {timeout?: number; init?: string} = {}
+  {
+    timeout = 60_000,
+    init,
+    colorScheme = "light",
+    width = 1280
+  }: {timeout?: number; init?: string; colorScheme?: "light" | "dark"; width?: number} = {}
 ): Promise<Visit> {
-  const context = await site.browser.newContext({viewport: {width: 1280, height: 900}});
+  const context = await site.browser.newContext({viewport: {width, height: 900}, colorScheme});
   // A script to run in the page before its own (a benchmark's observer, say).
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const problems: string[] = [];
+  const warnings: string[] = [];
   const requested: string[] = [];
   const requests: Promise<number>[] = [];
   await context.route("**/*", async (route) => {
@@ -80,6 +88,7 @@ export async function visit(
   });
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+    else if (message.type() === "warning") warnings.push(message.text());
   });
   page.on("pageerror", (error) => problems.push(`uncaught exception: ${error.message}`));
   // A request of the old document (or of its workers) that a navigation cancels (ERR_ABORTED) is
@@ -136,6 +145,7 @@ export async function visit(
     page,
     context,
     problems,
+    warnings,
     requested,
     transferred: async () => (await Promise.all(requests)).reduce((sum, bytes) => sum + bytes, 0)
   };

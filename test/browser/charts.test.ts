@@ -1,0 +1,37 @@
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {checkChartRules} from "./chartRules.js";
+import {listPages, openSite, visit, type Site} from "./site.js";
+
+let site: Site;
+let pages: string[] = [];
+beforeAll(async () => {
+  site = await openSite();
+  pages = await listPages();
+});
+afterAll(async () => await site?.close());
+
+// Every chart and table on every page, in both themes, held to the rules in chartRules.ts; and
+// no console warning or error about invalid SVG attributes (visit() reports console errors).
+describe.each(["light", "dark"] as const)("charts in the %s theme", (colorScheme) => {
+  it("draw data, keep tick labels apart, have legible text and tables that fit their cards", async () => {
+    expect(pages.length).toBeGreaterThan(6);
+    const failures: string[] = [];
+    for (const path of pages) {
+      const {page, context, problems, warnings} = await visit(site, path, {colorScheme, timeout: 120_000});
+      // A page that runs simulations says when they are done: every progress indicator idle.
+      await page.waitForFunction(
+        () => [...document.querySelectorAll<HTMLElement>(".tw-progress")].every((p) => p.dataset.state !== "running"),
+        undefined,
+        {timeout: 120_000}
+      );
+      const charts = await page.locator("#observablehq-main svg").count();
+      const findings = await checkChartRules(page);
+      for (const f of findings) failures.push(`${path} ${colorScheme}: ${f.figure}: ${f.rule}: ${f.detail}`);
+      for (const p of [...problems, ...warnings.filter((w) => /attribute/i.test(w))])
+        failures.push(`${path} ${colorScheme}: ${p}`);
+      if (path === "/simulator" || path === "/compare" || path === "/tiers") expect(charts).toBeGreaterThan(4);
+      await context.close();
+    }
+    expect(failures, failures.join("\n")).toEqual([]);
+  });
+});
