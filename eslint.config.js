@@ -13,6 +13,21 @@ export default tseslint.config(
     }
   },
   {
+    // Industries, regions and column names come from users' files and may be called "constructor"
+    // or "__proto__": `key in object` finds every object's built-ins, so look such keys up in a Map
+    // or with Object.hasOwn. A literal key (a discriminated union's tag) is fine.
+    files: ["lib/src/**", "src/components/**", "src/workers/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "BinaryExpression[operator='in'][left.type!='Literal']",
+          message: "`key in object` also finds inherited built-ins such as 'constructor': use a Map or Object.hasOwn."
+        }
+      ]
+    }
+  },
+  {
     files: ["src/components/**", "src/workers/**"],
     languageOptions: {globals: {...globals.browser}}
   },

@@ -20,7 +20,7 @@ describe("logRank()", () => {
   it("does not depend on the order of the groups", () => {
     const a = logRank([sixMP, placebo]);
     const b = logRank([placebo, sixMP]);
-    expect(b.chiSquare).toBeCloseTo(a.chiSquare, 12);
+    expect(b.chiSquare).toBeCloseTo(a.chiSquare!, 12);
     expect(b.expected).toEqual([...a.expected].reverse());
   });
 
@@ -32,7 +32,7 @@ describe("logRank()", () => {
       test.expected.reduce((a, b) => a + b),
       10
     );
-    expect(test.chiSquare).toBeGreaterThan(logRank([sixMP, third]).chiSquare);
+    expect(test.chiSquare).toBeGreaterThan(logRank([sixMP, third]).chiSquare!);
     const same = logRank([sixMP, sixMP]);
     expect(same.chiSquare).toBeCloseTo(0, 12);
     expect(same.p).toBeCloseTo(1, 12);
@@ -44,6 +44,59 @@ describe("logRank()", () => {
     // At t = 1 and 2 the late group is not at risk, so it expects nothing then; at 5, 6 and 8 it is
     // half of the risk set (4 of 8, 3 of 6, 2 of 4) when two die.
     expect(test.expected[0]).toBeCloseTo((2 * 4) / 8 + (2 * 3) / 6 + (2 * 2) / 4, 12);
+  });
+
+  it("gives no test, with the reason, when no group has an exit", () => {
+    const test = logRank([
+      {duration: [3, 5], event: [0, 0]},
+      {duration: [2, 7, 9], event: [0, 0, 0]}
+    ]);
+    expect(test).toEqual({
+      groups: ["0", "1"],
+      observed: [0, 0],
+      expected: [0, 0],
+      chiSquare: null,
+      df: 0,
+      p: null,
+      reason: "no exit in any group, so there is no difference to test"
+    });
+  });
+
+  it("gives no test when every exit happens where no other group is at risk", () => {
+    // Two accounts, one per group: the exit at 4 comes after the other account's censoring at 2.
+    const test = logRank([
+      {duration: [2], event: [0]},
+      {duration: [4], event: [1]}
+    ]);
+    expect(test.chiSquare).toBeNull();
+    expect(test.p).toBeNull();
+    expect(test.df).toBe(0);
+    expect(test.reason).toBe(
+      "every exit happened where no other group had anyone at risk, so the exits cannot tell the groups apart"
+    );
+  });
+
+  it("drops a degree of freedom for a group never at risk at an exit, as R's survdiff does", () => {
+    // Entered at 40 and censored at 50: after every Gehan exit, so it adds nothing to the test.
+    const late = {duration: [50], event: [0], entry: [40]};
+    const two = logRank([sixMP, placebo]);
+    const three = logRank([sixMP, placebo, late]);
+    expect(three.df).toBe(1);
+    expect(three.expected[2]).toBe(0);
+    expect(three.chiSquare).toBeCloseTo(two.chiSquare!, 10);
+    expect(three.p).toBeCloseTo(two.p!, 12);
+    expect(three.reason).toBeNull();
+  });
+
+  it("takes groups from a Map, whatever their names", () => {
+    const test = logRank(
+      new Map([
+        ["__proto__", sixMP],
+        ["constructor", placebo]
+      ])
+    );
+    expect(test.groups).toEqual(["__proto__", "constructor"]);
+    expect(test.chiSquare).toBeCloseTo(16.7929, 4);
   });
 
   it("needs two groups", () => {

@@ -34,6 +34,7 @@ export {
 } from "./portfolio/validateAccounts.js";
 export {toCsv, type ToCsvOptions} from "./portfolio/toCsv.js";
 export {attritionData, type AttritionData, type AttritionDataOptions} from "./portfolio/attritionData.js";
+export {attritionOrigin, type AttritionOrigin} from "./portfolio/attritionOrigin.js";
 export {tiers, isTier, type Tier} from "./tiering/tiers.js";
 export {
   assignTiers,

@@ -4,3 +4,6 @@
 declare module "npm:@observablehq/plot" {
   export * from "@observablehq/plot";
 }
+declare module "npm:apache-arrow" {
+  export * from "apache-arrow";
+}

@@ -130,6 +130,22 @@ export async function visit(
     );
   });
   await page.goto(site.origin + path, {waitUntil: "load", timeout});
+  problems.push(...(await settle(page, {timeout})));
+  return {
+    page,
+    context,
+    problems,
+    warnings,
+    requested,
+    transferred: async () => (await Promise.all(requests)).reduce((sum, bytes) => sum + bytes, 0)
+  };
+}
+
+/**
+ * Waits until every cell of the page has settled (no loading indicator left in the main column,
+ * no request in flight) and returns the cells that show an error, as problems.
+ */
+export async function settle(page: Page, {timeout = 60_000}: {timeout?: number} = {}): Promise<string[]> {
   await page.waitForFunction(
     () => {
       const main = document.querySelector("#observablehq-main");
@@ -140,13 +156,5 @@ export async function visit(
   );
   await page.waitForLoadState("networkidle", {timeout});
   const errors = await page.$$eval(".observablehq--error", (nodes) => nodes.map((node) => node.textContent ?? ""));
-  for (const error of errors) problems.push(`cell error: ${error}`);
-  return {
-    page,
-    context,
-    problems,
-    warnings,
-    requested,
-    transferred: async () => (await Promise.all(requests)).reduce((sum, bytes) => sum + bytes, 0)
-  };
+  return errors.map((error) => `cell error: ${error}`);
 }

@@ -89,16 +89,18 @@ function attrition(value: Json, issues: Issues): Scenario["attrition"] {
   if (o.hazard !== undefined) {
     const h = object(o.hazard, "attrition.hazard", issues, null);
     if (h) {
-      hazard = {};
+      const paths: [string, number[]][] = [];
       for (const [industry, path] of Object.entries(h)) {
         const where = `attrition.hazard.${industry}`;
         if (!Array.isArray(path) || path.length === 0 || path.length > 30) {
           issues.push({path: where, message: `must be a list of 1 to 30 yearly hazards, got ${show(path)}`});
           continue;
         }
-        hazard[industry] = path.map((x, i) => number(x, `${where}[${i}]`, issues, 0, {min: 0, max: 1})!);
+        paths.push([industry, path.map((x, i) => number(x, `${where}[${i}]`, issues, 0, {min: 0, max: 1})!)]);
       }
-      if (Object.keys(hazard).length === 0)
+      // Own properties whatever the name: assigning to hazard["__proto__"] would set the prototype.
+      hazard = Object.fromEntries(paths);
+      if (paths.length === 0)
         issues.push({path: "attrition.hazard", message: 'must name at least one industry or "*"'});
     }
   }

@@ -61,9 +61,17 @@ export const defaultScenario: Scenario = {
   tiers: defaultTierPolicies
 };
 
-/** The hazard for `industry` in year t (1-based) under a scenario's attrition. */
+/**
+ * The hazard for `industry` in year t (1-based) under a scenario's attrition. Only the record's own
+ * keys count, so an industry named "constructor" or "toString" takes the "*" path, never a
+ * built-in of every object.
+ */
 export function hazardAt({hazard}: Pick<AttritionAssumptions, "hazard">, industry: string, t: number): number {
-  const path = hazard[industry] ?? hazard["*"];
+  const path = Object.hasOwn(hazard, industry)
+    ? hazard[industry]
+    : Object.hasOwn(hazard, "*")
+      ? hazard["*"]
+      : undefined;
   if (!path || path.length === 0)
     throw new RangeError(`no hazard path for industry ${JSON.stringify(industry)} and no "*" default`);
   return path[Math.min(t, path.length) - 1]!;
