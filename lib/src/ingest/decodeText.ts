@@ -123,6 +123,25 @@ export interface DecodedText extends DetectedEncoding {
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
   const detected = detectEncoding(bytes);
-  const text = new TextDecoder(detected.encoding).decode(bytes.subarray(detected.bom));
+  const body = bytes.subarray(detected.bom);
+  const text =
+    detected.encoding === "windows-1252" ? decodeWindows1252(body) : new TextDecoder(detected.encoding).decode(body);
   return {...detected, text};
+}
+
+// Bytes 80–9F of Windows-1252 (WHATWG's index-windows-1252; its five unassigned bytes map to the
+// C1 controls of the same value). Decoded here because Node.js 20's TextDecoder reads
+// "windows-1252" as ISO-8859-1, turning € (80) into U+0080; bytes A0–FF are Latin-1 in both.
+const c1 = "€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8DŽ\x8F\x90‘’“”•–—˜™š›œ\x9DžŸ";
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const chunk = 8192;
+  for (let i = 0; i < bytes.length; i += chunk) {
+    const codes = Array.from(bytes.subarray(i, i + chunk), (b) =>
+      b >= 0x80 && b < 0xa0 ? c1.charCodeAt(b - 0x80) : b
+    );
+    parts.push(String.fromCharCode(...codes));
+  }
+  return parts.join("");
 }
