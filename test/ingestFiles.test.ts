@@ -356,7 +356,7 @@ describe("ingestRows() on files as teams export them", () => {
     const buffer = parquetWriteBuffer({
       columnData: names
         .filter((n) => n !== "annualWallet")
-        .map((name) => ({name, data: data[name]!}))
+        .map((name): {name: string; data: unknown[]} => ({name, data: data[name]!}))
         .concat([{name: "annualWallet", data: [100000025n, 200000050n]}]),
       schema: [
         {name: "root", num_children: names.length},

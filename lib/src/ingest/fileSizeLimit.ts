@@ -6,9 +6,9 @@ export interface FileSizeLimitOptions {
 
 const MB = 1024 * 1024;
 // Reading a CSV holds its bytes, the decoded text (two bytes a character) and every cell as a
-// string (an object header each): about 10 to 16 times the file in the tab's memory, measured
-// on a 50 MB export. A tab gets a few GB at most, so 256 MB is the cap, and a device that
-// reports less memory gets 1/32 of it.
+// string (an object header each), then the accounts: several times the file in the tab's
+// memory. A tab gets a few GB at most, so 256 MB is the cap, and a device that reports less
+// memory gets 1/32 of it.
 const cap = 256 * MB;
 
 /**
