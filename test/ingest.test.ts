@@ -71,13 +71,13 @@ describe("parseNumber() and parseYear()", () => {
       ["1'234", 1234],
       ["€ 2.5", 2.5],
       ["2.5 EUR", 2.5],
-      ["USD 1,000", 1000],
+      ["USD 1,000.00", 1000],
       ["¥12，000", 12000],
       ["35%", 0.35],
       ["12.5 %", 0.125],
       ["3.5万", 35000],
       ["1.2亿元", 120000000],
-      ["(1,200)", -1200],
+      ["(1,200.5)", -1200.5],
       ["-0.05", -0.05],
       ["1e6", 1e6],
       ["", null],
@@ -87,7 +87,8 @@ describe("parseNumber() and parseYear()", () => {
     for (const [text, value] of cases) expect([text, parseNumber(text)]).toEqual([text, {value}]);
     expect(parseNumber("abc")).toEqual({error: '"abc" is not a number'});
     expect(parseNumber("1.2.3")).toEqual({error: '"1.2.3" is not a number'});
-    expect(parseNumber("1,23")).toEqual({error: '"1,23" is not a number'});
+    // Two decimals after a comma can only be a decimal comma (a thousands group has three digits).
+    expect(parseNumber("1,23")).toEqual({value: 1.23});
   });
 
   it("reads years from years and dates", () => {

@@ -77,7 +77,35 @@ export {
 export {parseScenario, ScenarioError} from "./scenario/parseScenario.js";
 export {hazardsUsed, type HazardsUsed, type HazardsUsedOptions} from "./scenario/hazardsUsed.js";
 export {detectColumns, normaliseHeader, type ColumnMapping} from "./ingest/detectColumns.js";
-export {parseNumber, parseYear, type Parsed} from "./ingest/parseValue.js";
+export {
+  parseNumber,
+  parseYear,
+  readNumber,
+  type DecimalSeparator,
+  type NumberReading,
+  type Parsed,
+  type ParseNumberOptions
+} from "./ingest/parseValue.js";
+export {
+  decideDecimalSeparators,
+  decimalEvidence,
+  numberFieldEvidence,
+  type DecimalDecision,
+  type DecimalDecisions,
+  type DecimalEvidence
+} from "./ingest/decimalSeparator.js";
+export {
+  decodeText,
+  detectEncoding,
+  type DecodedText,
+  type DetectedEncoding,
+  type TextEncodingName
+} from "./ingest/decodeText.js";
+export {excerpt, quote, type ExcerptOptions} from "./ingest/excerpt.js";
+export {checkFileSize, fileSizeLimit, type FileSizeLimitOptions} from "./ingest/fileSizeLimit.js";
+export {findTable, toCell, type Cell, type FindTableOptions, type FoundTable} from "./ingest/findTable.js";
+export {sniffFormat, type FileFormat, type SniffedFormat} from "./ingest/sniffFormat.js";
+export {uniqueHeaders} from "./ingest/uniqueHeaders.js";
 export {ingestRows, type Ingested, type IngestRowsOptions} from "./ingest/ingestRows.js";
 export {parseDelimited, type Delimited, type ParseDelimitedOptions} from "./ingest/parseDelimited.js";
 export {hazardPath, type HazardPathOptions} from "./survival/hazardPath.js";

@@ -1,12 +1,26 @@
-import type {Account, ColumnMapping, RejectedRow} from "tierwise";
+import {checkFileSize} from "tierwise";
+import type {Account, ColumnMapping, DecimalDecisions, DecimalEvidence, DecimalSeparator, RejectedRow} from "tierwise";
 
 export interface Inspected {
+  /** Distinct column names: a repeated header reads `revenue`, `revenue (2)`. */
   header: string[];
   mapping: ColumnMapping;
   rows: number;
   preview: (string | number | null)[][];
   delimiter: string | null;
+  /** For text: the encoding it was read in and why, e.g. "GB18030 (not valid UTF-8 at byte 8; …)". */
+  encoding: string | null;
+  format: string;
+  /** For a workbook: every sheet, with how many account fields its header names. */
+  sheets: {name: string; score: number}[];
+  sheet: string | null;
+  /** The sheet row of the header (1 for text; 0 for Parquet, which has none). */
+  headerLine: number;
+  /** What each column's texts show about the decimal separator, by position in the header. */
+  evidence: DecimalEvidence[];
   warning: string | null;
+  /** Set when the file's content is not what its name says. */
+  note: string | null;
 }
 
 export interface IngestResult {
@@ -14,6 +28,7 @@ export interface IngestResult {
   rejected: RejectedRow[];
   rejectedRows: number;
   rows: number;
+  decimals: DecimalDecisions;
 }
 
 type Message =
@@ -43,24 +58,38 @@ export class IngestClient {
       this.#worker.postMessage(message, transfer);
     });
   }
-  /** Reads and parses a file; returns its header, the detected mapping and a preview. */
+  /**
+   * Reads and parses a file; returns its header, the detected mapping and a preview. A file larger
+   * than this browser can hold (see `fileSizeLimit`) is refused before any byte is read.
+   */
   async inspect(
-    file: File | {name: string; blob(): Promise<Blob>},
+    file: File | {name: string; size?: number; blob(): Promise<Blob>},
     onProgress: (message: string) => void = () => {}
   ): Promise<Inspected> {
-    onProgress(`Reading ${file.name}…`);
-    // Framework's Inputs.file gives a file attachment whose blob() is the File itself.
+    // Framework's Inputs.file gives a file attachment whose blob() is the File itself, and whose
+    // size is the File's; a Blob knows its size without being read.
     const blob = file instanceof Blob ? file : await file.blob();
+    const deviceMemory = (navigator as Navigator & {deviceMemory?: number}).deviceMemory;
+    const tooLarge = checkFileSize(file.name, blob.size, {deviceMemory});
+    if (tooLarge) throw new Error(tooLarge);
+    onProgress(`Reading ${file.name}…`);
     const bytes = await blob.arrayBuffer();
     return this.#request({type: "inspect", name: file.name, bytes}, "inspected", onProgress, [bytes]);
   }
-  /** Converts and validates the inspected file's rows with a mapping. */
+  /** Reads another sheet of the workbook inspected last. */
+  inspectSheet(sheet: string, onProgress: (message: string) => void = () => {}): Promise<Inspected> {
+    return this.#request({type: "inspect", sheet}, "inspected", onProgress);
+  }
+  /** Converts and validates the inspected file's rows with a mapping and a decimal separator (null: detect). */
   ingest(
     mapping: ColumnMapping,
     asOf: number,
-    onProgress: (message: string) => void = () => {}
+    {
+      decimal = null,
+      onProgress = () => {}
+    }: {decimal?: DecimalSeparator | null; onProgress?: (message: string) => void} = {}
   ): Promise<IngestResult> {
-    return this.#request({type: "ingest", mapping, asOf}, "ingested", onProgress);
+    return this.#request({type: "ingest", mapping, asOf, decimal}, "ingested", onProgress);
   }
   terminate(): void {
     this.#worker.terminate();

@@ -1,94 +1,166 @@
-// Reads a portfolio file in the browser, off the main thread: CSV/TSV as text, Parquet with
-// hyparquet, Excel with read-excel-file; nothing leaves the browser. Two steps, so the user can
-// correct the column mapping in between:
-//   {type: "inspect", name, bytes} → {type: "inspected", header, mapping, rows, preview, delimiter, warning}
-//   {type: "ingest", mapping, asOf} → {type: "ingested", accounts, rejected, rejectedRows, rows}
+// Reads a portfolio file in the browser, off the main thread: text (CSV/TSV in UTF-8, UTF-16,
+// GB18030 or Windows-1252), Parquet with hyparquet, Excel with read-excel-file; nothing leaves the
+// browser. The format comes from the file's content, not its name. Two steps, so the user can
+// correct the column mapping, the sheet and the decimal separator in between:
+//   {type: "inspect", name, bytes} or {type: "inspect", sheet} (another sheet of the same workbook)
+//     → {type: "inspected", header, mapping, rows, preview, delimiter, encoding, format, sheets, sheet, headerLine, evidence, warning, note}
+//   {type: "ingest", mapping, asOf, decimal} → {type: "ingested", accounts, rejected, rejectedRows, rows, decimals}
 // and {type: "progress", message} along the way, {type: "error", message} on failure.
 import {parquetReadObjects} from "hyparquet";
-import {readSheet} from "read-excel-file/web-worker";
-import {detectColumns, ingestRows, parseDelimited} from "tierwise";
+import readExcelFile from "read-excel-file/web-worker";
+import {
+  decimalEvidence,
+  decodeText,
+  detectColumns,
+  excerpt,
+  findTable,
+  ingestRows,
+  parseDelimited,
+  sniffFormat,
+  toCell,
+  uniqueHeaders
+} from "tierwise";
 
 /**
- * @typedef {{header: string[], rows: (string | number | null)[][], lines: number[], delimiter: string | null, unterminatedQuote?: boolean}} Table
+ * @typedef {{header: string[], rows: (string | number | null)[][], lines: number[], delimiter: string | null,
+ *   unterminatedQuote?: boolean, encoding: string | null, format: string, sheets: {name: string, score: number}[],
+ *   sheet: string | null, headerLine: number}} Table
  */
 
 /** @type {Table | null} */
 let table = null;
+/** The sheets of the last workbook read, so another sheet can be chosen without reading the file again. @type {{name: string, file: string, data: unknown[][]}[] | null} */
+let workbook = null;
 
 /** @param {string} message */
 const progress = (message) => postMessage({type: "progress", message});
 
 /**
- * Cell values from Parquet and Excel as text or numbers: BigInt to number, dates to ISO text.
- * @param {unknown} value
- * @returns {string | number | null}
+ * @param {{sheet: string, data: unknown[][]}[]} sheets
+ * @param {string} file
+ * @param {string | null} wanted the sheet the user chose; null for the one that looks most like a portfolio
+ * @returns {Table}
  */
-function cell(value) {
-  if (value == null) return null;
-  if (typeof value === "bigint") return Number(value);
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === "number" || typeof value === "string") return value;
-  return String(value);
+function fromWorkbook(sheets, file, wanted) {
+  const found = sheets.map((s) => ({name: s.sheet, ...findTable(s.data.map((row) => row.map(toCell)))}));
+  // The sheet the user chose, else the first whose header names the most account fields.
+  let t = wanted === null ? undefined : found.find((s) => s.name === wanted);
+  if (wanted !== null && !t) throw new Error(`${file} has no sheet ${JSON.stringify(excerpt(wanted))}`);
+  if (wanted === null) for (const s of found) if (!t || s.score > t.score) t = s;
+  if (!t) throw new Error(`${file} has no sheet`);
+  return {
+    header: t.header,
+    rows: t.rows,
+    lines: t.lines,
+    delimiter: null,
+    encoding: null,
+    format: "Excel workbook",
+    sheets: found.map((s) => ({name: s.name, score: s.score})),
+    sheet: t.name,
+    headerLine: t.headerLine
+  };
 }
 
 /**
  * @param {{name: string, bytes: ArrayBuffer}} file
- * @returns {Promise<Table>}
+ * @returns {Promise<Table & {note: string | null}>}
  */
 async function read(file) {
-  const name = file.name.toLowerCase();
   const bytes = new Uint8Array(file.bytes);
   if (bytes.length === 0) throw new Error(`${file.name} is empty`);
-  const magic = String.fromCharCode(...bytes.subarray(0, 4));
-  if (name.endsWith(".parquet") || magic === "PAR1") {
+  const {format, note} = sniffFormat(bytes, file.name);
+  if (format === "parquet") {
     if (String.fromCharCode(...bytes.subarray(bytes.length - 4)) !== "PAR1") {
       throw new Error(`${file.name} is not a complete Parquet file (it may be truncated)`);
     }
     progress("Reading Parquet…");
     const objects = await parquetReadObjects({file: bytes.buffer});
-    const header = objects[0] ? Object.keys(objects[0]) : [];
+    const names = objects[0] ? Object.keys(objects[0]) : [];
     return {
-      header,
-      rows: objects.map((o) => header.map((h) => cell(o[h]))),
-      lines: objects.map((_, i) => i + 2),
-      delimiter: null
+      header: uniqueHeaders(names),
+      rows: objects.map((o) => names.map((h) => toCell(o[h]))),
+      lines: objects.map((_, i) => i + 1),
+      delimiter: null,
+      encoding: null,
+      format: "Parquet",
+      sheets: [],
+      sheet: null,
+      headerLine: 0,
+      note
     };
   }
-  if (name.endsWith(".xlsx") || (magic.startsWith("PK") && !name.endsWith(".csv"))) {
+  if (format === "xlsx") {
     progress("Reading Excel…");
-    const sheet = await readSheet(new Blob([bytes]));
-    const [first = [], ...rest] = sheet;
-    return {
-      header: first.map((h) => String(h ?? "").trim()),
-      rows: rest.map((row) => row.map(cell)),
-      lines: rest.map((_, i) => i + 2),
-      delimiter: null
-    };
+    let sheets;
+    try {
+      sheets = await readExcelFile(new Blob([bytes]));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `${file.name} is a zip archive but not an Excel workbook that can be read (${excerpt(reason, {max: 80})})`
+      );
+    }
+    workbook = sheets.map((s) => ({name: s.sheet, file: file.name, data: s.data}));
+    return {...fromWorkbook(sheets, file.name, null), note};
   }
-  if (name.endsWith(".xls")) throw new Error(`${file.name} is an old Excel 97-2003 file: save it as .xlsx or CSV`);
-  // Text: a NUL byte in the first 64 KiB means binary, not CSV.
-  if (bytes.subarray(0, 65536).includes(0)) throw new Error(`${file.name} looks binary, not CSV, Parquet or Excel`);
+  if (format === "xls") throw new Error(`${file.name} is an old Excel 97-2003 workbook: save it as .xlsx or CSV`);
+  if (format === "binary") throw new Error(`${file.name} looks binary, not CSV, Parquet or Excel`);
+  progress("Decoding text…");
+  const {text, encoding, reason} = decodeText(bytes);
   progress("Parsing text…");
-  const text = new TextDecoder("utf-8").decode(bytes);
   const parsed = parseDelimited(text);
-  return {...parsed};
+  return {
+    ...parsed,
+    header: uniqueHeaders(parsed.header),
+    encoding: `${encoding} (${reason})`,
+    format: "text",
+    sheets: [],
+    sheet: null,
+    headerLine: 1,
+    note
+  };
 }
 
 onmessage = async ({data}) => {
   try {
     if (data.type === "inspect") {
       table = null;
-      const result = await read(data);
-      if (result.header.length === 0) throw new Error(`${data.name} has no header row`);
+      let result;
+      if (data.bytes) {
+        workbook = null;
+        result = await read(data);
+      } else {
+        if (!workbook) throw new Error("no workbook read");
+        const file = workbook[0]?.file ?? "";
+        result = {
+          ...fromWorkbook(
+            workbook.map((s) => ({sheet: s.name, data: s.data})),
+            file,
+            data.sheet
+          ),
+          note: null
+        };
+      }
+      if (result.header.length === 0) throw new Error(`${data.name ?? "the sheet"} has no header row`);
       table = result;
+      progress("Looking at the numbers…");
       postMessage({
         type: "inspected",
         header: result.header,
         mapping: detectColumns(result.header),
         rows: result.rows.length,
-        preview: result.rows.slice(0, 5),
+        preview: result.rows
+          .slice(0, 5)
+          .map((row) => row.map((c) => (typeof c === "string" ? excerpt(c, {max: 80}) : c))),
         delimiter: result.delimiter ?? null,
-        warning: result.unterminatedQuote ? "The file ends inside a quoted field: it may be truncated." : null
+        encoding: result.encoding,
+        format: result.format,
+        sheets: result.sheets,
+        sheet: result.sheet,
+        headerLine: result.headerLine,
+        evidence: result.header.map((_, j) => decimalEvidence(result.rows.map((row) => row[j]))),
+        warning: result.unterminatedQuote ? "The file ends inside a quoted field: it may be truncated." : null,
+        note: result.note
       });
     } else if (data.type === "ingest") {
       if (!table) throw new Error("no file inspected");
@@ -96,17 +168,19 @@ onmessage = async ({data}) => {
       const result = ingestRows(table.header, table.rows, {
         mapping: data.mapping,
         rowNumbers: table.lines,
-        asOf: data.asOf
+        asOf: data.asOf,
+        decimal: data.decimal ?? null
       });
       postMessage({
         type: "ingested",
         accounts: result.accounts,
         rejected: result.rejected,
         rejectedRows: result.rejectedRows,
-        rows: result.rows
+        rows: result.rows,
+        decimals: result.decimals
       });
     }
   } catch (error) {
-    postMessage({type: "error", message: error instanceof Error ? error.message : String(error)});
+    postMessage({type: "error", message: excerpt(error instanceof Error ? error.message : String(error), {max: 300})});
   }
 };

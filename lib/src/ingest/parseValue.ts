@@ -1,25 +1,71 @@
+import {quote} from "./excerpt.js";
+
 /** The result of {@link parseNumber} or {@link parseYear}: a value, null for an empty cell, or why not. */
 export type Parsed = {value: number | null} | {error: string};
 
-const currency = /^(?:us\$|usd|cny|rmb|eur|gbp|jpy|hk\$|\$|€|£|¥|￥|元)|(?:usd|cny|rmb|eur|gbp|jpy|元|\$|€|£|¥)$/i;
+/** A decimal separator: `.` (1,234.5) or `,` (1.234,5). */
+export type DecimalSeparator = "." | ",";
 
 /**
- * Reads a number as CRM exports write it: thousands separators (`1,234,567`, `1 234 567`,
- * `1'234'567`, `1，234`), currency symbols and codes before or after (`$`, `€`, `¥`, `USD`, `元`),
- * a percentage (`35%` is 0.35), Chinese magnitudes (`3.5万` is 35,000, `1.2亿` is 120,000,000),
- * accounting negatives (`(1,200)`) and surrounding spaces. An empty cell is null. A comma is
- * taken as a thousands separator, never as a decimal point.
+ * What a number's text says on its own, from {@link readNumber}: empty; a value with the decimal
+ * separator it shows (null when it shows none, as in `1234` or `1 234`); a value that reads two
+ * ways (`1,234` is 1234 with a decimal point, 1.234 with a decimal comma); or not a number.
+ */
+export type NumberReading =
+  | {kind: "empty"}
+  | {kind: "value"; value: number; decimal: DecimalSeparator | null}
+  | {kind: "ambiguous"; point: number; comma: number}
+  | {kind: "error"; error: string};
+
+const currency = /^(?:us\$|usd|cny|rmb|eur|gbp|jpy|hk\$|\$|€|£|¥|￥|元)|(?:usd|cny|rmb|eur|gbp|jpy|元|\$|€|£|¥)$/i;
+const empty = /^(?:n\/?a|null|none|-|—)$/i;
+
+// A number with a decimal point: plain (1234.5, .5, 1e6), or grouped by threes with one kind of
+// separator (1,234,567.8, 1 234, 1'234, 1，234); a grouped number cannot start with 0.
+// Written so that no two parts can match the same digits: a long cell fails in linear time.
+const plainPoint = /^(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+const groupedPoint = /^[1-9]\d{0,2}(?:([,' \u00a0\u202f，])\d{3})(?:\1\d{3})*(?:\.\d*)?$/;
+// The same with a decimal comma: 1234,5, ,5, 1.234.567,8, 1 234,5, 1'234,5.
+const plainComma = /^(?:\d+(?:,\d*)?|,\d+)$/;
+const groupedComma = /^[1-9]\d{0,2}(?:([.' \u00a0\u202f])\d{3})(?:\1\d{3})*(?:,\d*)?$/;
+
+function asPoint(s: string): number | undefined {
+  if (plainPoint.test(s)) return Number(s);
+  if (groupedPoint.test(s)) return Number(s.replace(/[,' \u00a0\u202f，]/g, ""));
+  return undefined;
+}
+
+function asComma(s: string): number | undefined {
+  if (plainComma.test(s) || groupedComma.test(s)) return Number(s.replace(/[.' \u00a0\u202f]/g, "").replace(",", "."));
+  return undefined;
+}
+
+/**
+ * Reads a number as CRM exports write it, saying which decimal separator it shows: thousands
+ * separators (`1,234,567`, `1.234.567`, `1 234 567`, `1'234'567`, `1，234`), a decimal point or a
+ * decimal comma (`1,234.5`, `1.234,5`, `0,18`), currency symbols and codes before or after (`$`,
+ * `€`, `¥`, `USD`, `元`), a percentage (`35%` is 0.35), Chinese magnitudes (`3.5万` is 35,000,
+ * `1.2亿` is 120,000,000), accounting negatives (`(1,200)`) and surrounding spaces.
+ *
+ * A text that reads as a number under one decimal separator only is evidence of it: `0,18`,
+ * `12,5`, `1.234,5` and `1.234.567` can only be decimal-comma numbers, `1,234.5`, `1,234,567`,
+ * `12.5` and `0.180` only decimal-point ones (a thousands group never starts with 0). `1,234` and
+ * `1.234` read two ways and are "ambiguous".
  *
  * @example
- * parseNumber("$1,234.50"); // {value: 1234.5}
- * parseNumber("35%");       // {value: 0.35}
+ * readNumber("1.234,5"); // {kind: "value", value: 1234.5, decimal: ","}
+ * readNumber("1,234");   // {kind: "ambiguous", point: 1234, comma: 1.234}
  */
-export function parseNumber(text: string | number | null | undefined): Parsed {
-  if (text == null) return {value: null};
+export function readNumber(text: string | number | null | undefined): NumberReading {
+  if (text == null) return {kind: "empty"};
   if (typeof text === "number")
-    return Number.isFinite(text) ? {value: text} : {error: `${text} is not a finite number`};
+    return Number.isFinite(text)
+      ? {kind: "value", value: text, decimal: null}
+      : {kind: "error", error: `${text} is not a finite number`};
   let s = text.trim();
-  if (s === "" || /^(?:n\/?a|null|none|-|—)$/i.test(s)) return {value: null};
+  if (s === "" || empty.test(s)) return {kind: "empty"};
+  // No number a CRM writes is this long; a cell that is (a stray quote swallowed the file) is refused unread.
+  if (s.length > 100) return {kind: "error", error: `${quote(text)} is not a number`};
   let sign = 1;
   if (/^\(.*\)$/.test(s)) {
     sign = -1;
@@ -38,31 +84,114 @@ export function parseNumber(text: string | number | null | undefined): Parsed {
     scale *= 1e4;
     s = s.slice(0, -1);
   }
-  s = s.replace(/(\d)[,，' \u00a0\u202f](?=\d{3}(?:\D|$))/g, "$1");
-  if (!/^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i.test(s)) return {error: `${JSON.stringify(text)} is not a number`};
-  const value = sign * Number(s) * scale;
-  return Number.isFinite(value)
-    ? {value: scale === 0.01 ? Number(value.toPrecision(12)) : value}
-    : {error: `${JSON.stringify(text)} is too large`};
+  if (/^[+-]/.test(s)) {
+    if (s[0] === "-") sign = -sign;
+    s = s.slice(1);
+  }
+  const point = asPoint(s);
+  const comma = asComma(s);
+  // Percentages are rounded to 12 significant digits so that 35% is 0.35, not 0.35000000000000003.
+  const finish = (v: number) => {
+    const value = sign * v * scale;
+    return scale === 0.01 ? Number(value.toPrecision(12)) : value;
+  };
+  if (point === undefined && comma === undefined) return {kind: "error", error: `${quote(text)} is not a number`};
+  const p = point === undefined ? undefined : finish(point);
+  const c = comma === undefined ? undefined : finish(comma);
+  if ((p !== undefined && !Number.isFinite(p)) || (c !== undefined && !Number.isFinite(c)))
+    return {kind: "error", error: `${quote(text)} is too large`};
+  if (p !== undefined && c !== undefined)
+    return p === c ? {kind: "value", value: p, decimal: null} : {kind: "ambiguous", point: p, comma: c};
+  // Only a point or a comma is evidence of the decimal separator (1e6 and 1，234 show none).
+  const shows = /[.,]/.test(s);
+  return p !== undefined
+    ? {kind: "value", value: p, decimal: shows ? "." : null}
+    : {kind: "value", value: c!, decimal: shows ? "," : null};
+}
+
+/** Options of {@link parseNumber}. */
+export interface ParseNumberOptions {
+  /**
+   * The file's decimal separator. When null (the default), a number that reads two ways
+   * (`1,234`) is an error; when set, it decides such numbers, and a number that shows the other
+   * separator (`0,18` with `.`) is an error.
+   */
+  decimal?: DecimalSeparator | null;
+  /** Whether a percentage (`35%`) is allowed; default true. Only shares should allow it. */
+  percent?: boolean;
+}
+
+const separatorName = {".": "a decimal point", ",": "a decimal comma"} as const;
+
+/**
+ * Reads a number as {@link readNumber} does, never guessing: a number that reads two ways is an
+ * error unless the decimal separator is given. An empty cell is null.
+ *
+ * @example
+ * parseNumber("$1,234.50");                 // {value: 1234.5}
+ * parseNumber("1,234");                     // {error: "\"1,234\" is 1234 with a decimal point or 1.234 with a decimal comma: choose the decimal separator"}
+ * parseNumber("1,234", {decimal: ","});     // {value: 1.234}
+ */
+export function parseNumber(
+  text: string | number | null | undefined,
+  {decimal = null, percent = true}: ParseNumberOptions = {}
+): Parsed {
+  const reading = readNumber(text);
+  if (reading.kind === "empty") return {value: null};
+  if (reading.kind === "error") return {error: reading.error};
+  if (!percent && typeof text === "string" && /%\s*\)?\s*$/.test(text))
+    return {error: `${quote(text)} is a percentage, but this column is not a share`};
+  if (reading.kind === "ambiguous") {
+    if (decimal === ".") return {value: reading.point};
+    if (decimal === ",") return {value: reading.comma};
+    return {
+      error: `${quote(String(text))} is ${reading.point} with a decimal point or ${reading.comma} with a decimal comma: choose the decimal separator`
+    };
+  }
+  if (decimal !== null && reading.decimal !== null && reading.decimal !== decimal)
+    return {
+      error: `${quote(String(text))} has ${separatorName[reading.decimal]}, but the decimal separator is ${JSON.stringify(decimal)}`
+    };
+  return {value: reading.value};
+}
+
+// Excel stores a date as days since 1899-12-30 (the 1900 date system, whose serial 60 is the
+// 29 February 1900 that never was; every serial from 61 on is right). Serials 10,000 to 99,999
+// are the dates 1927-05-18 to 2173-10-14; no year within the accounts' bounds (1800 to 2200) has
+// five digits, so a five-digit number in a year column is a date, never a year.
+const serialMin = 10_000;
+const serialMax = 99_999;
+const excelEpoch = Date.UTC(1899, 11, 30);
+
+function yearOfNumber(n: number, text: string | number): Parsed {
+  if (n >= serialMin && n < serialMax + 1)
+    return {value: new Date(excelEpoch + Math.floor(n) * 86_400_000).getUTCFullYear()};
+  if (Number.isInteger(n)) return {value: n};
+  return {error: `${typeof text === "number" ? text : quote(text)} is not a year or a date`};
 }
 
 /**
  * Reads a calendar year from a year (`2015`), a date (`2015-03-31`, `2015/3/31`, `31/03/2015`,
- * `3/31/2015`, `2015年3月`) or a date-time. An empty cell is null.
+ * `3/31/2015`, `2015年3月`), a date-time, or an Excel date serial: a number from 10,000 to
+ * 99,999 (`42005` is 2015-01-01, so 2015), which no year within the accounts' bounds can be. A
+ * whole number below 10,000 is a year (range checks come later). An empty cell is null.
  *
  * @example
  * parseYear("2015-03-31"); // {value: 2015}
+ * parseYear(42005);        // {value: 2015}
  */
 export function parseYear(text: string | number | null | undefined): Parsed {
   if (text == null) return {value: null};
-  if (typeof text === "number") return Number.isInteger(text) ? {value: text} : {error: `${text} is not a year`};
+  if (typeof text === "number")
+    return Number.isFinite(text) ? yearOfNumber(text, text) : {error: `${text} is not a year or a date`};
   const s = text.trim();
-  if (s === "" || /^(?:n\/?a|null|none|-|—)$/i.test(s)) return {value: null};
+  if (s === "" || empty.test(s)) return {value: null};
   let m =
     /^(\d{4})(?:\.0+)?$/.exec(s) ??
     /^(\d{4})\s*(?:[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?\s*(?:月)?(?:[ T].*)?)$/.exec(s);
   if (m) return {value: Number(m[1])};
   m = /^\d{1,2}[-/.]\d{1,2}[-/.](\d{4})(?:[ T].*)?$/.exec(s);
   if (m) return {value: Number(m[1])};
-  return {error: `${JSON.stringify(text)} is not a year or a date`};
+  if (/^\d{5}(?:\.\d+)?$/.test(s)) return yearOfNumber(Number(s), text);
+  return {error: `${quote(text)} is not a year or a date`};
 }

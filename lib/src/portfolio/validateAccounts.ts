@@ -1,4 +1,5 @@
 import {accountFields, missingAccountColumns, type Account} from "./accountFields.js";
+import {excerpt, quote} from "../ingest/excerpt.js";
 
 /** Why one input row was not loaded. */
 export interface RejectedRow {
@@ -60,7 +61,7 @@ export function validateAccounts(
     const row = rowNumbers?.[index] ?? firstRow + index;
     const problems: RejectedRow[] = [];
     const reject = (column: string, value: unknown, reason: string) =>
-      problems.push({row, column, value: value == null ? "" : String(value), reason});
+      problems.push({row, column, value: value == null ? "" : excerpt(String(value)), reason});
     const account: Record<string, string | number | null> = {};
     for (const field of accountFields) {
       const raw = record[field.name];
@@ -76,7 +77,7 @@ export function validateAccounts(
       }
       const value = typeof text === "number" ? text : typeof text === "string" ? Number(text) : NaN;
       if (!Number.isFinite(value)) {
-        reject(field.name, raw, `${field.name} ${JSON.stringify(String(raw))} is not a number`);
+        reject(field.name, raw, `${field.name} ${quote(String(raw))} is not a number`);
       } else if (field.type === "integer" && !Number.isInteger(value)) {
         reject(field.name, raw, `${field.name} ${value} is not a whole number`);
       } else if ((field.min !== undefined && value < field.min) || (field.max !== undefined && value > field.max)) {
@@ -100,7 +101,7 @@ export function validateAccounts(
         }
       }
       const seen = ids.get(a.id);
-      if (seen !== undefined) reject("id", a.id, `duplicate id ${JSON.stringify(a.id)} (first at row ${seen})`);
+      if (seen !== undefined) reject("id", a.id, `duplicate id ${quote(a.id)} (first at row ${seen})`);
     }
     if (problems.length > 0) {
       rejected.push(...problems);

@@ -1,0 +1,152 @@
+import {accountFields} from "../portfolio/accountFields.js";
+import type {ColumnMapping} from "./detectColumns.js";
+import {quote} from "./excerpt.js";
+import {readNumber, type DecimalSeparator} from "./parseValue.js";
+
+/** What a column's texts say about its decimal separator, from {@link decimalEvidence}. */
+export interface DecimalEvidence {
+  /** Texts that read only with a decimal point (`1,234.5`, `12.5`), and the first of them. */
+  point: number;
+  pointExample: string | null;
+  /** Texts that read only with a decimal comma (`0,18`, `1.234,5`), and the first of them. */
+  comma: number;
+  commaExample: string | null;
+  /** Texts that read two ways (`1,234`), and the first of them. */
+  ambiguous: number;
+  ambiguousExample: string | null;
+}
+
+/**
+ * Counts, over a column's cells, the texts that show a decimal point, a decimal comma, or that
+ * read two ways (see `readNumber`). Cells that are numbers already (Excel, Parquet), empty or
+ * not numbers count for nothing.
+ *
+ * @example
+ * decimalEvidence(["0,18", "1,234", "12,5"]); // {comma: 2, commaExample: "0,18", ambiguous: 1, ambiguousExample: "1,234", point: 0, …}
+ */
+export function decimalEvidence(cells: Iterable<string | number | null | undefined>): DecimalEvidence {
+  const e: DecimalEvidence = {
+    point: 0,
+    pointExample: null,
+    comma: 0,
+    commaExample: null,
+    ambiguous: 0,
+    ambiguousExample: null
+  };
+  for (const cell of cells) {
+    if (typeof cell !== "string") continue;
+    const r = readNumber(cell);
+    if (r.kind === "ambiguous") {
+      if (e.ambiguous++ === 0) e.ambiguousExample = quote(cell.trim());
+    } else if (r.kind === "value" && r.decimal === ".") {
+      if (e.point++ === 0) e.pointExample = quote(cell.trim());
+    } else if (r.kind === "value" && r.decimal === ",") {
+      if (e.comma++ === 0) e.commaExample = quote(cell.trim());
+    }
+  }
+  return e;
+}
+
+/** How one column's decimal separator was decided, from {@link decideDecimalSeparators}. */
+export interface DecimalDecision {
+  /** The separator used for the column's texts that read two ways; null: such texts are rejected. */
+  decimal: DecimalSeparator | null;
+  /** Why, in words: "chosen", "0,18 in this column", "12.5 in health", or why none could be decided. */
+  reason: string;
+  /** Texts in the column that read two ways, and the first of them. */
+  ambiguous: number;
+  ambiguousExample: string | null;
+}
+
+/** The result of {@link decideDecimalSeparators}. */
+export interface DecimalDecisions {
+  /** The file's separator when its numeric columns agree; null when they show none or both. */
+  file: DecimalSeparator | null;
+  /** One decision per numeric column given. */
+  columns: Record<string, DecimalDecision>;
+  /** Numeric columns that hold texts reading two ways with no separator decided: ask the user. */
+  undecided: string[];
+}
+
+const named = {".": "decimal point", ",": "decimal comma"} as const;
+
+function verdict(e: DecimalEvidence): DecimalSeparator | null | "both" {
+  if (e.point > 0 && e.comma > 0) return "both";
+  return e.point > 0 ? "." : e.comma > 0 ? "," : null;
+}
+
+/**
+ * Decides the decimal separator of each numeric column of a file from unambiguous evidence only:
+ * a column whose own texts show one separator uses it; a column with no evidence of its own uses
+ * the file's, when the file's numeric columns show only one; a column or file that shows both,
+ * or a file that shows none, decides nothing, and its texts that read two ways (`1,234`) are
+ * rejected unless the user chooses a separator, which then applies to every column.
+ *
+ * @example
+ * decideDecimalSeparators({grossMargin: decimalEvidence(["0,18"]), annualRevenue: decimalEvidence(["1,234"])});
+ * // {file: ",", columns: {annualRevenue: {decimal: ",", reason: "decimal comma, as in \"0,18\" (grossMargin)", …}, …}, undecided: []}
+ */
+export function decideDecimalSeparators(
+  columns: Record<string, DecimalEvidence>,
+  {chosen = null}: {chosen?: DecimalSeparator | null} = {}
+): DecimalDecisions {
+  const entries = Object.entries(columns);
+  let filePoint: string | null = null;
+  let fileComma: string | null = null;
+  for (const [name, e] of entries) {
+    if (e.point > 0) filePoint ??= `${e.pointExample} (${name})`;
+    if (e.comma > 0) fileComma ??= `${e.commaExample} (${name})`;
+  }
+  const file = filePoint && !fileComma ? "." : fileComma && !filePoint ? "," : null;
+  const decisions: Record<string, DecimalDecision> = {};
+  const undecided: string[] = [];
+  for (const [name, e] of entries) {
+    const own = verdict(e);
+    let decimal: DecimalSeparator | null;
+    let reason: string;
+    if (chosen !== null) {
+      decimal = chosen;
+      reason = `${named[chosen]}, as chosen`;
+    } else if (own === "." || own === ",") {
+      decimal = own;
+      reason = `${named[own]}, as in ${own === "." ? e.pointExample : e.commaExample}`;
+    } else if (own === "both") {
+      decimal = null;
+      reason = `both: ${e.pointExample} has a decimal point, ${e.commaExample} a decimal comma`;
+    } else if (file !== null) {
+      decimal = file;
+      reason = `${named[file]}, as in ${file === "." ? filePoint : fileComma}`;
+    } else {
+      decimal = null;
+      reason =
+        filePoint && fileComma
+          ? `undecided: the file shows both, ${filePoint} and ${fileComma}`
+          : "undecided: no number in the file shows its decimal separator";
+    }
+    decisions[name] = {decimal, reason, ambiguous: e.ambiguous, ambiguousExample: e.ambiguousExample};
+    if (decimal === null && e.ambiguous > 0) undecided.push(name);
+  }
+  return {file: chosen ?? file, columns: decisions, undecided};
+}
+
+/**
+ * The evidence of each mapped number field, from per-column evidence in header order (as
+ * {@link decimalEvidence} gives it for every column of a file): the input of
+ * {@link decideDecimalSeparators} for a mapping.
+ *
+ * @example
+ * const decisions = decideDecimalSeparators(numberFieldEvidence(header, evidence, mapping));
+ */
+export function numberFieldEvidence(
+  header: readonly string[],
+  evidence: readonly DecimalEvidence[],
+  mapping: ColumnMapping
+): Record<string, DecimalEvidence> {
+  const out: Record<string, DecimalEvidence> = {};
+  for (const field of accountFields) {
+    const column = mapping[field.name];
+    const e = column == null ? undefined : evidence[header.indexOf(column)];
+    if (field.type === "number" && e !== undefined) out[field.name] = e;
+  }
+  return out;
+}
