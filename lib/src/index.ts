@@ -75,6 +75,14 @@ export {
 } from "./scenario/scenario.js";
 export {parseScenario, ScenarioError} from "./scenario/parseScenario.js";
 export {hazardsUsed, type HazardsUsed, type HazardsUsedOptions} from "./scenario/hazardsUsed.js";
+export {
+  checkScenarioHazards,
+  type CheckScenarioHazardsOptions,
+  type ScenarioHazardsCheck
+} from "./scenario/checkScenarioHazards.js";
+export {parseHazardPaths, type ParsedHazardPaths} from "./scenario/parseHazardPaths.js";
+export {compactScenario} from "./scenario/compactScenario.js";
+export {excerpt, type ExcerptOptions} from "./text/excerpt.js";
 export {detectColumns, normaliseHeader, type ColumnMapping} from "./ingest/detectColumns.js";
 export {parseNumber, parseYear, type Parsed} from "./ingest/parseValue.js";
 export {ingestRows, type Ingested, type IngestRowsOptions} from "./ingest/ingestRows.js";

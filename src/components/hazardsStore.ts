@@ -1,16 +1,41 @@
-import {estimateHazards, type Account} from "tierwise";
+import {estimateHazards, excerpt, parseHazardPaths, type Account} from "tierwise";
 
 /** Yearly hazard paths by industry edited on the Attrition page, kept in this browser. */
 const key = "tierwise-hazards";
 
-/** The saved hazard paths by industry ({} if none, or if what is stored is not readable). */
-export function readSavedHazards(): Record<string, number[]> {
+/**
+ * Reads the stored text of hazard edits: the paths that validate, and a note on what was dropped
+ * (a damaged value, or paths written by another version), never a broken page.
+ */
+export function parseStoredHazards(text: string | null): {hazard: Record<string, number[]>; problem: string | null} {
+  if (text === null) return {hazard: {}, problem: null};
+  let value: unknown;
   try {
-    const saved = JSON.parse(localStorage.getItem(key) ?? "{}");
-    return saved !== null && typeof saved === "object" && !Array.isArray(saved) ? saved : {};
+    value = JSON.parse(text);
   } catch {
-    return {};
+    return {
+      hazard: {},
+      problem: `the hazard edits saved in this browser are not readable (${excerpt(text)}) and were not used`
+    };
   }
+  const {hazard, problems} = parseHazardPaths(value);
+  if (problems.length === 0) return {hazard, problem: null};
+  const listed = problems.slice(0, 3).join("; ") + (problems.length > 3 ? `; and ${problems.length - 3} more` : "");
+  return {hazard, problem: `some hazard edits saved in this browser were not used: ${listed}`};
+}
+
+/** The saved hazard edits that validate, and a note on any that did not. */
+export function readSavedHazardEdits(): {hazard: Record<string, number[]>; problem: string | null} {
+  try {
+    return parseStoredHazards(localStorage.getItem(key));
+  } catch (error) {
+    return {hazard: {}, problem: `this browser's storage cannot be read (${(error as Error).name})`};
+  }
+}
+
+/** The saved hazard paths by industry that validate ({} if none). */
+export function readSavedHazards(): Record<string, number[]> {
+  return readSavedHazardEdits().hazard;
 }
 
 export function saveHazards(hazards: Record<string, number[]>): void {
@@ -30,5 +55,10 @@ export function portfolioHazards(
   {asOf, fallback}: {asOf: number; fallback: number[]}
 ): Record<string, number[]> {
   const estimated = estimateHazards(accounts, {asOf, horizon: 15}).filter((e) => e.hazard);
-  return {"*": fallback, ...Object.fromEntries(estimated.map((e) => [e.industry, e.hazard!])), ...readSavedHazards()};
+  // Object.fromEntries and spreading define own properties: an industry may be named "__proto__".
+  return Object.fromEntries([
+    ["*", fallback],
+    ...estimated.map((e): [string, number[]] => [e.industry, e.hazard!]),
+    ...Object.entries(readSavedHazards())
+  ]);
 }

@@ -63,7 +63,12 @@ export const defaultScenario: Scenario = {
 
 /** The hazard for `industry` in year t (1-based) under a scenario's attrition. */
 export function hazardAt({hazard}: Pick<AttritionAssumptions, "hazard">, industry: string, t: number): number {
-  const path = hazard[industry] ?? hazard["*"];
+  // Own keys only: an industry may be called "constructor" or "__proto__".
+  const path = Object.hasOwn(hazard, industry)
+    ? hazard[industry]
+    : Object.hasOwn(hazard, "*")
+      ? hazard["*"]
+      : undefined;
   if (!path || path.length === 0)
     throw new RangeError(`no hazard path for industry ${JSON.stringify(industry)} and no "*" default`);
   return path[Math.min(t, path.length) - 1]!;
