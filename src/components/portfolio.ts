@@ -176,9 +176,9 @@ export function PortfolioBadge(portfolio: Portfolio, {href = "./data"}: {href?: 
     note.setAttribute("role", "alert");
     note.style.color = "var(--theme-red)";
     note.textContent = unreadable
-      ? `Your saved portfolio could not be read: ${problem}; showing the sample. `
-      : `Uploads cannot be kept in this browser (${problem}); showing the sample. `;
-    p.append(note, "Portfolio: ", strong, detail, link);
+      ? `Your saved portfolio could not be read: ${problem}; showing the sample.`
+      : `Uploads cannot be kept in this browser (${problem}); showing the sample.`;
+    p.append(note, " Portfolio: ", strong, detail, link);
   } else {
     p.append("Portfolio: ", strong, detail, link);
   }

@@ -67,6 +67,10 @@ export async function visit(
   const context = await site.browser.newContext({viewport: {width: 1280, height: 900}});
   // A script to run in the page before its own (a benchmark's observer, say).
   if (init) await context.addInitScript(init);
+  // Every wait of a test (waitFor, click, waitForEvent) is bounded generously: a loaded machine
+  // is slow, and a test waits on what the page shows, never on a short clock.
+  // (Below the test's own 120 s, so a wait that fails says what it waited for.)
+  context.setDefaultTimeout(timeout * 1.5);
   const page = await context.newPage();
   const problems: string[] = [];
   const requested: string[] = [];
@@ -121,15 +125,7 @@ export async function visit(
     );
   });
   await page.goto(site.origin + path, {waitUntil: "load", timeout});
-  await page.waitForFunction(
-    () => {
-      const main = document.querySelector("#observablehq-main");
-      return main !== null && main.querySelector("observablehq-loading") === null;
-    },
-    undefined,
-    {timeout}
-  );
-  await page.waitForLoadState("networkidle", {timeout});
+  await settled(page, {timeout});
   const errors = await page.$$eval(".observablehq--error", (nodes) => nodes.map((node) => node.textContent ?? ""));
   for (const error of errors) problems.push(`cell error: ${error}`);
   return {
@@ -139,4 +135,46 @@ export async function visit(
     requested,
     transferred: async () => (await Promise.all(requests)).reduce((sum, bytes) => sum + bytes, 0)
   };
+}
+
+/** Waits until every cell of a freshly loaded page has settled (no loading indicator left). */
+export async function settled(page: Page, {timeout = 120_000}: {timeout?: number} = {}): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const main = document.querySelector("#observablehq-main");
+      return main !== null && main.querySelector("observablehq-loading") === null;
+    },
+    undefined,
+    {timeout}
+  );
+  await page.waitForLoadState("networkidle", {timeout});
+}
+
+/** What a page's run status (a Progress) says: how many runs have finished. */
+export async function runsDone(page: Page, {index = 0}: {index?: number} = {}): Promise<number> {
+  return Number(await page.locator(".tw-progress").nth(index).getAttribute("data-runs"));
+}
+
+/**
+ * Waits until the page's run status says more than `before` runs have finished and none is
+ * running: the page's own signal that the results on screen are those of the latest inputs.
+ */
+export async function runFinished(
+  page: Page,
+  before: number,
+  {index = 0, timeout = 120_000}: {index?: number; timeout?: number} = {}
+): Promise<void> {
+  await page.waitForFunction(
+    ([i, n]) => {
+      const status = document.querySelectorAll<HTMLElement>(".tw-progress")[i!];
+      return status?.dataset.state === "done" && Number(status.dataset.runs) > n!;
+    },
+    [index, before],
+    {timeout}
+  );
+}
+
+/** Waits until the page has written its settings into the link (its own signal, on <html data-link>). */
+export async function linkWritten(page: Page, {timeout = 120_000}: {timeout?: number} = {}): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.link === "written", undefined, {timeout});
 }
