@@ -10,7 +10,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: {name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/browser/**"]}
+        // A generous bound, not a timing: vitest's default 5 s fails heavy tests on a loaded machine.
+        test: {name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/browser/**"], testTimeout: 60_000}
       },
       {
         extends: true,
