@@ -76,6 +76,14 @@ export {
 } from "./scenario/scenario.js";
 export {parseScenario, ScenarioError} from "./scenario/parseScenario.js";
 export {hazardsUsed, type HazardsUsed, type HazardsUsedOptions} from "./scenario/hazardsUsed.js";
+export {
+  checkScenarioHazards,
+  type CheckScenarioHazardsOptions,
+  type ScenarioHazardsCheck
+} from "./scenario/checkScenarioHazards.js";
+export {parseHazardPaths, type ParsedHazardPaths} from "./scenario/parseHazardPaths.js";
+export {compactScenario} from "./scenario/compactScenario.js";
+export {excerpt, excerptValue, quote, type ExcerptOptions} from "./text/excerpt.js";
 export {detectColumns, normaliseHeader, type ColumnMapping} from "./ingest/detectColumns.js";
 export {
   parseNumber,
@@ -101,7 +109,6 @@ export {
   type DetectedEncoding,
   type TextEncodingName
 } from "./ingest/decodeText.js";
-export {excerpt, quote, type ExcerptOptions} from "./ingest/excerpt.js";
 export {checkFileSize, fileSizeLimit, type FileSizeLimitOptions} from "./ingest/fileSizeLimit.js";
 export {findTable, toCell, type Cell, type FindTableOptions, type FoundTable} from "./ingest/findTable.js";
 export {sniffFormat, type FileFormat, type SniffedFormat} from "./ingest/sniffFormat.js";

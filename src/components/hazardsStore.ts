@@ -1,4 +1,4 @@
-import {estimateHazards, type Account} from "tierwise";
+import {estimateHazards, excerptValue, parseHazardPaths, type Account} from "tierwise";
 
 /** Yearly hazard paths by industry edited on the Attrition page, kept in this browser. */
 const key = "tierwise-hazards";
@@ -12,32 +12,46 @@ export function parseHazardPath(text: string): number[] | null {
     .split(/[,;\s]+/)
     .filter(Boolean)
     .map(Number);
-  return isHazardPath(values) ? values : null;
-}
-
-function isHazardPath(values: unknown): values is number[] {
-  return (
-    Array.isArray(values) &&
-    values.length > 0 &&
-    values.length <= 30 &&
-    values.every((h) => typeof h === "number" && h >= 0 && h <= 1)
-  );
+  return parseHazardPaths({path: values}).problems.length === 0 ? values : null;
 }
 
 /**
- * The saved hazard paths by industry, as a Map (an industry may be called "constructor" or
- * "__proto__"): empty if none, or if what is stored is not readable; an entry that is not a valid
- * path is left out.
+ * Reads the stored text of hazard edits: the paths that validate, and a note on what was dropped
+ * (a damaged value, or paths written by another version), never a broken page.
+ */
+export function parseStoredHazards(text: string | null): {hazard: Record<string, number[]>; problem: string | null} {
+  if (text === null) return {hazard: {}, problem: null};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return {
+      hazard: {},
+      problem: `the hazard edits saved in this browser are not readable (${excerptValue(text)}) and were not used`
+    };
+  }
+  const {hazard, problems} = parseHazardPaths(value);
+  if (problems.length === 0) return {hazard, problem: null};
+  const listed = problems.slice(0, 3).join("; ") + (problems.length > 3 ? `; and ${problems.length - 3} more` : "");
+  return {hazard, problem: `some hazard edits saved in this browser were not used: ${listed}`};
+}
+
+/** The saved hazard edits that validate, and a note on any that did not. */
+export function readSavedHazardEdits(): {hazard: Record<string, number[]>; problem: string | null} {
+  try {
+    return parseStoredHazards(localStorage.getItem(key));
+  } catch (error) {
+    return {hazard: {}, problem: `this browser's storage cannot be read (${(error as Error).name})`};
+  }
+}
+
+/**
+ * The saved hazard paths that validate, by industry, as a Map (an industry may be called
+ * "constructor" or "__proto__"): empty if none.
  */
 export function readSavedHazards(): Map<string, number[]> {
-  try {
-    const saved: unknown = JSON.parse(localStorage.getItem(key) ?? "{}");
-    if (saved === null || typeof saved !== "object" || Array.isArray(saved)) return new Map();
-    // JSON.parse makes every key an own property, "__proto__" included; Object.entries reads them all.
-    return new Map(Object.entries(saved).filter((entry): entry is [string, number[]] => isHazardPath(entry[1])));
-  } catch {
-    return new Map();
-  }
+  // The record's keys are all own properties, "__proto__" included; Object.entries reads them all.
+  return new Map(Object.entries(readSavedHazardEdits().hazard));
 }
 
 /** Saves hazard paths by industry, replacing those saved before. */

@@ -1,25 +1,19 @@
-import {ingestRows, parseDelimited, type Account, type RejectedRow} from "tierwise";
+import {excerpt, ingestRows, parseDelimited} from "tierwise";
+import {
+  portfolioRecord,
+  readPortfolioRecord,
+  type Portfolio as StoredPortfolio,
+  type SavedPortfolio
+} from "./portfolioRecord.js";
 
-/** Where the accounts on every page come from. */
-export interface PortfolioSource {
-  kind: "sample" | "upload";
-  /** The file's name, or "Sample portfolio". */
-  name: string;
-  /** Data rows in the file, loaded plus rejected. */
-  rows: number;
-  rejectedRows: number;
-  /** ISO time the upload was saved. */
-  savedAt: string | null;
-}
+export {type PortfolioSource, type SavedPortfolio} from "./portfolioRecord.js";
 
-export interface Portfolio {
-  accounts: Account[];
-  source: PortfolioSource;
-}
-
-/** A saved upload: the portfolio and why the other rows were rejected. */
-export interface SavedPortfolio extends Portfolio {
-  rejected: RejectedRow[];
+/** The portfolio a page shows, and what to tell the user about the one saved in this browser. */
+export interface Portfolio extends StoredPortfolio {
+  /** Why the saved upload is not shown (it could not be read), or why none can be kept. */
+  problem?: string;
+  /** A saved record exists but cannot be read: the data page offers to clear it. */
+  unreadable?: boolean;
 }
 
 // The uploaded portfolio lives in this origin's IndexedDB, so it survives navigation and reload
@@ -28,61 +22,142 @@ const database = "tierwise";
 const store = "portfolio";
 const key = "current";
 
+/** Why a storage request failed, in words a user can act on. */
+function reason(error: unknown): string {
+  const e = error as {name?: string; message?: string} | null;
+  if (e?.name === "QuotaExceededError") return "the browser's storage for this site is full (quota exceeded)";
+  if (e?.name === "InvalidStateError" || e?.name === "SecurityError")
+    return `this browser does not allow the site to store data here (private window or storage disabled: ${excerpt(e.message ?? e.name ?? "")})`;
+  return e?.message ? excerpt(e.message, {max: 200}) : String(e?.name ?? "unknown error");
+}
+
+/** Rejects with `message` if `promise` has not settled after `ms` milliseconds. */
+function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)))
+  ]).finally(() => clearTimeout(timer));
+}
+
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
+    if (typeof indexedDB === "undefined") throw new Error("this browser has no IndexedDB");
     const request = indexedDB.open(database, 1);
     request.onupgradeneeded = () => request.result.createObjectStore(store);
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
+    // Another tab holds an older version open; the timeout around open() then reports it.
+    request.onblocked = () => undefined;
   });
 }
 
-async function transact<T>(mode: IDBTransactionMode, run: (objects: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
+/**
+ * Runs one request in a transaction and resolves with its result once the transaction has
+ * completed (`oncomplete`: for a write, committed), never on the request's success alone.
+ */
+function transact<T>(
+  db: IDBDatabase,
+  mode: IDBTransactionMode,
+  run: (objects: IDBObjectStore) => IDBRequest<T>
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const transaction =
+      mode === "readwrite" ? db.transaction(store, mode, {durability: "strict"}) : db.transaction(store, mode);
+    let result: T;
+    const request = run(transaction.objectStore(store));
+    request.onsuccess = () => (result = request.result);
+    transaction.oncomplete = () => resolve(result);
+    transaction.onerror = () => reject(transaction.error ?? request.error);
+    transaction.onabort = () => reject(transaction.error ?? new Error("the browser aborted the save"));
+  });
+}
+
+/** Opens the database, runs `use`, closes it; fails after `timeout` ms with `what` in the message. */
+async function withDatabase<T>(what: string, timeout: number, use: (db: IDBDatabase) => Promise<T>): Promise<T> {
+  let db: IDBDatabase | undefined;
+  const work = (async () => {
+    db = await open();
+    return await use(db);
+  })();
   try {
-    return await new Promise<T>((resolve, reject) => {
-      const request = run(db.transaction(store, mode).objectStore(store));
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
+    return await within(work, timeout, `${what} did not finish within ${Math.round(timeout / 1000)} s`);
+  } catch (error) {
+    throw new Error(reason(error), {cause: error});
   } finally {
-    db.close();
+    // A timed-out request may still finish; close the connection when it does.
+    work.finally(() => db?.close()).catch(() => undefined);
   }
-}
-
-/** Saves an upload as the portfolio every page uses. */
-export async function savePortfolio(portfolio: SavedPortfolio): Promise<void> {
-  await transact("readwrite", (objects) => objects.put(portfolio, key));
-}
-
-/** The saved upload, or null if there is none (or storage is unavailable). */
-export async function loadSavedPortfolio(): Promise<SavedPortfolio | null> {
-  try {
-    return ((await transact("readonly", (objects) => objects.get(key))) as SavedPortfolio | undefined) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-/** Forgets the upload: pages return to the sample portfolio. */
-export async function clearPortfolio(): Promise<void> {
-  await transact("readwrite", (objects) => objects.delete(key));
 }
 
 /**
- * The portfolio every page uses: the saved upload if there is one, else the sample, read from
- * its file attachment and checked like any upload.
+ * Saves an upload as the portfolio every page uses, and resolves only once it is durably stored:
+ * the write transaction has completed and the record read back is the one written. Rejects with
+ * a plain reason (storage full, private window, blocked, or no answer within `timeout` ms).
+ */
+export async function savePortfolio(portfolio: SavedPortfolio, {timeout = 120_000} = {}): Promise<void> {
+  const record = portfolioRecord(portfolio);
+  await withDatabase("saving", timeout, async (db) => {
+    await transact(db, "readwrite", (objects) => objects.put(record, key));
+    const back = readPortfolioRecord(await transact(db, "readonly", (objects) => objects.get(key)));
+    if (
+      !("portfolio" in back) ||
+      back.portfolio.accounts.length !== record.accounts.length ||
+      back.portfolio.source.savedAt !== record.source.savedAt
+    )
+      throw new Error(`the saved copy does not read back as written${"problem" in back ? ` (${back.problem})` : ""}`);
+  });
+}
+
+/** The saved upload: none, the portfolio, or why it cannot be read. */
+export async function loadSavedPortfolio({timeout = 30_000} = {}): Promise<
+  | {kind: "none"}
+  | {kind: "saved"; portfolio: SavedPortfolio}
+  | {kind: "unreadable"; problem: string}
+  | {kind: "unavailable"; problem: string}
+> {
+  let value: unknown;
+  try {
+    value = await withDatabase("reading the saved portfolio", timeout, (db) =>
+      transact(db, "readonly", (objects) => objects.get(key))
+    );
+  } catch (error) {
+    return {kind: "unavailable", problem: (error as Error).message};
+  }
+  if (value === undefined) return {kind: "none"};
+  const read = readPortfolioRecord(value);
+  return "portfolio" in read ? {kind: "saved", portfolio: read.portfolio} : {kind: "unreadable", problem: read.problem};
+}
+
+/** Forgets the upload: pages return to the sample portfolio. */
+export async function clearPortfolio({timeout = 30_000} = {}): Promise<void> {
+  await withDatabase("clearing the saved portfolio", timeout, (db) =>
+    transact(db, "readwrite", (objects) => objects.delete(key))
+  );
+}
+
+/**
+ * The portfolio every page uses: the saved upload if there is one that reads back, else the
+ * sample, read from its file attachment and checked like any upload. A saved upload that cannot
+ * be read, or storage that cannot be opened, is reported in `problem`, never passed over in silence.
  */
 export async function loadPortfolio(sample: {text(): Promise<string>}): Promise<Portfolio> {
   const saved = await loadSavedPortfolio();
-  if (saved) return {accounts: saved.accounts, source: saved.source};
+  if (saved.kind === "saved") return {accounts: saved.portfolio.accounts, source: saved.portfolio.source};
   const {header, rows, lines} = parseDelimited(await sample.text());
   const {accounts, rejectedRows} = ingestRows(header, rows, {rowNumbers: lines});
-  return {accounts, source: {kind: "sample", name: "Sample portfolio", rows: rows.length, rejectedRows, savedAt: null}};
+  const portfolio: Portfolio = {
+    accounts,
+    source: {kind: "sample", name: "Sample portfolio", rows: rows.length, rejectedRows, savedAt: null}
+  };
+  if (saved.kind === "unreadable") return {...portfolio, problem: saved.problem, unreadable: true};
+  if (saved.kind === "unavailable") return {...portfolio, problem: saved.problem};
+  return portfolio;
 }
 
 /** A line saying which portfolio the page shows, with a link to change it. Text only, never HTML. */
-export function PortfolioBadge({source, accounts}: Portfolio, {href = "./data"}: {href?: string} = {}): HTMLElement {
+export function PortfolioBadge(portfolio: Portfolio, {href = "./data"}: {href?: string} = {}): HTMLElement {
+  const {source, accounts, problem, unreadable} = portfolio;
   const p = document.createElement("p");
   p.className = "tw-portfolio";
   const strong = document.createElement("strong");
@@ -94,7 +169,18 @@ export function PortfolioBadge({source, accounts}: Portfolio, {href = "./data"}:
       : `: ${accounts.length.toLocaleString("en-US")} of ${source.rows.toLocaleString("en-US")} rows loaded, ${active.toLocaleString("en-US")} active accounts. `;
   const link = document.createElement("a");
   link.href = href;
-  link.textContent = source.kind === "sample" ? "Load your own" : "Change";
-  p.append("Portfolio: ", strong, detail, link);
+  link.textContent = unreadable ? "Return to the sample" : source.kind === "sample" ? "Load your own" : "Change";
+  if (problem) {
+    const note = document.createElement("span");
+    note.className = "tw-storage-problem";
+    note.setAttribute("role", "alert");
+    note.style.color = "var(--theme-red)";
+    note.textContent = unreadable
+      ? `Your saved portfolio could not be read: ${problem}; showing the sample.`
+      : `Uploads cannot be kept in this browser (${problem}); showing the sample.`;
+    p.append(note, " Portfolio: ", strong, detail, link);
+  } else {
+    p.append("Portfolio: ", strong, detail, link);
+  }
   return p;
 }

@@ -16,6 +16,9 @@ export function Progress({delay = 250} = {}): Progress {
   root.className = "tw-progress";
   root.setAttribute("role", "status");
   root.hidden = true;
+  // The page's signal of completion, for tests: "running" or "done", and how many runs finished.
+  root.dataset.state = "done";
+  root.dataset.runs = "0";
   const bar = document.createElement("progress");
   bar.max = 1;
   bar.value = 0;
@@ -34,6 +37,7 @@ export function Progress({delay = 250} = {}): Progress {
     started = performance.now();
     label = what;
     bar.value = 0;
+    root.dataset.state = "running";
     root.hidden = true;
     timer = setTimeout(() => {
       root.hidden = false;
@@ -47,6 +51,8 @@ export function Progress({delay = 250} = {}): Progress {
   root.finish = () => {
     clearTimeout(timer);
     root.hidden = true;
+    root.dataset.runs = String(Number(root.dataset.runs) + 1);
+    root.dataset.state = "done";
   };
   return root;
 }

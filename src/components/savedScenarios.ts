@@ -1,4 +1,4 @@
-import {parseScenario, type Scenario} from "tierwise";
+import {checkScenarioHazards, excerptValue, parseScenario, type Scenario} from "tierwise";
 
 /** Scenarios saved in this browser for the Compare page, newest last. */
 const key = "tierwise-saved-scenarios";
@@ -9,24 +9,60 @@ export interface SavedScenario {
   scenario: Scenario;
 }
 
-/** The saved scenarios that still validate; any that do not are dropped, and listed in `invalid`. */
-export function listSavedScenarios(): {saved: SavedScenario[]; invalid: string[]} {
+/**
+ * Reads the stored text of saved scenarios: those that validate (and, given the portfolio's
+ * industries, name a hazard for each of them or a "*" default); the others are dropped and listed
+ * in `invalid` with a short reason, never a broken page.
+ */
+export function parseStoredScenarios(
+  text: string | null,
+  {industries}: {industries?: Iterable<string>} = {}
+): {saved: SavedScenario[]; invalid: string[]} {
   let stored: unknown;
   try {
-    stored = JSON.parse(localStorage.getItem(key) ?? "[]");
+    stored = JSON.parse(text ?? "[]");
   } catch {
-    return {saved: [], invalid: ["(the saved list is not readable)"]};
+    return {saved: [], invalid: [`(the saved list is not readable: ${excerptValue(text)})`]};
   }
+  if (!Array.isArray(stored)) return {saved: [], invalid: [`(the saved list is not a list: ${excerptValue(stored)})`]};
+  const book = industries ? [...industries] : null;
   const saved: SavedScenario[] = [];
   const invalid: string[] = [];
-  for (const entry of Array.isArray(stored) ? stored : []) {
+  stored.forEach((entry: unknown, i) => {
+    const e = (entry ?? {}) as {name?: unknown; savedAt?: unknown; scenario?: unknown};
+    const name =
+      typeof e.name === "string"
+        ? e.name.length > 120
+          ? `${e.name.slice(0, 119)}…`
+          : e.name
+        : `saved scenario ${i + 1}`;
     try {
-      saved.push({name: String(entry.name), savedAt: String(entry.savedAt), scenario: parseScenario(entry.scenario)});
+      if (typeof e.name !== "string" || typeof e.savedAt !== "string" || e.savedAt.length > 40)
+        throw new Error(`its name or date is damaged (${excerptValue(entry)})`);
+      const scenario = parseScenario(e.scenario);
+      const check = book ? checkScenarioHazards(scenario.attrition, book) : null;
+      if (check?.problem) throw new Error(`it does not fit this portfolio: ${check.problem}`);
+      saved.push({name: e.name, savedAt: e.savedAt, scenario});
     } catch (error) {
-      invalid.push(`${String(entry?.name)}: ${(error as Error).message}`);
+      const message = (error as Error).message;
+      invalid.push(`${name}: ${message.length > 400 ? `${message.slice(0, 399)}…` : message}`);
     }
-  }
+  });
   return {saved, invalid};
+}
+
+/** The saved scenarios that still validate (against `industries` if given); any that do not are listed in `invalid`. */
+export function listSavedScenarios(options: {industries?: Iterable<string>} = {}): {
+  saved: SavedScenario[];
+  invalid: string[];
+} {
+  let text: string | null;
+  try {
+    text = localStorage.getItem(key);
+  } catch (error) {
+    return {saved: [], invalid: [`(this browser's storage cannot be read: ${(error as Error).name})`]};
+  }
+  return parseStoredScenarios(text, options);
 }
 
 /** Saves a scenario under its name, replacing one saved under the same name. */

@@ -3,16 +3,33 @@ import {checkRules, defaultTierRules, parseScenario, type TierRules} from "tierw
 /** Tier rules saved on the Portfolio & tiers page, used by the Simulator and Compare in this browser. */
 const key = "tierwise-tier-rules";
 
-/** The saved rules, or null if none are saved; a saved value that no longer validates is reported, not used. */
-export function readSavedRules(): {rules: TierRules | null; problem: string | null} {
-  const text = localStorage.getItem(key);
+/**
+ * Reads the stored text of saved rules: null rules and no problem when nothing is stored; a value
+ * that no longer validates (damaged, or written by another version) is reported, never used.
+ */
+export function parseStoredRules(text: string | null): {rules: TierRules | null; problem: string | null} {
   if (text === null) return {rules: null, problem: null};
   try {
-    // The scenario validator names any bad weight or cut.
+    // The scenario validator names any bad weight or cut, quoting short excerpts of bad values.
     return {rules: parseScenario({version: 1, tierRules: JSON.parse(text)}).tierRules, problem: null};
   } catch (error) {
-    return {rules: null, problem: `the tier rules saved in this browser are invalid (${(error as Error).message})`};
+    const message = (error as Error).message;
+    return {
+      rules: null,
+      problem: `the tier rules saved in this browser are invalid and were not used (${message.length > 300 ? `${message.slice(0, 299)}…` : message})`
+    };
   }
+}
+
+/** The saved rules, or null if none are saved; a saved value that no longer validates is reported, not used. */
+export function readSavedRules(): {rules: TierRules | null; problem: string | null} {
+  let text: string | null;
+  try {
+    text = localStorage.getItem(key);
+  } catch (error) {
+    return {rules: null, problem: `this browser's storage cannot be read (${(error as Error).name})`};
+  }
+  return parseStoredRules(text);
 }
 
 export function saveRules(rules: TierRules): void {

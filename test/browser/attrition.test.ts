@@ -1,5 +1,5 @@
 import {afterAll, beforeAll, expect, it} from "vitest";
-import {openSite, visit, type Site} from "./site.js";
+import {openSite, settled, visit, type Site} from "./site.js";
 
 let site: Site;
 beforeAll(async () => void (site = await openSite()));
@@ -18,11 +18,17 @@ it("attrition draws a curve per industry, compares them, and follows its inputs"
   );
 
   await page.getByRole("checkbox", {name: "Internet"}).uncheck();
-  await expect.poll(() => subtitle.innerText()).toMatch(/across the 7 industries shown: χ² = [\d.]+ on 6 df/);
+  await page.locator(".card h3", {hasText: /across the 7 industries shown: χ² = [\d.]+ on 6 df/}).waitFor();
+  expect(await subtitle.innerText()).toMatch(/^Log-rank test across the 7 industries shown/);
 
   const before = await page.locator("form table tbody tr").first().innerText();
   await page.getByLabel("Relationship age (first year with us)").check();
-  await expect.poll(() => page.locator("form table tbody tr").first().innerText()).not.toBe(before);
+  // The table is redrawn in the same update as the checkbox's cell; wait for it with a generous bound.
+  await page.waitForFunction(
+    (old) => (document.querySelector<HTMLElement>("form table tbody tr")?.innerText ?? old) !== old,
+    before,
+    {timeout: 120_000}
+  );
   expect(problems).toEqual([]);
   await context.close();
 });
@@ -43,7 +49,8 @@ it("attrition proposes hazards for the simulator, checks edits and keeps them in
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("tierwise-hazards") ?? "{}"));
   expect(stored.Retail).toEqual([0.5, 0.6, 0.1]);
   await page.reload();
-  await expect.poll(() => page.getByLabel("Retail", {exact: true}).last().inputValue()).toBe("0.500, 0.600, 0.100");
+  await settled(page);
+  expect(await page.getByLabel("Retail", {exact: true}).last().inputValue()).toBe("0.500, 0.600, 0.100");
   expect(problems).toEqual([]);
   await context.close();
 });

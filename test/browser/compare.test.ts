@@ -14,7 +14,7 @@ import {
   tiers
 } from "tierwise";
 import {money} from "../../src/components/format.js";
-import {openSite, visit, type Site} from "./site.js";
+import {linkWritten, openSite, runFinished, visit, type Site} from "./site.js";
 
 let site: Site;
 beforeAll(async () => void (site = await openSite()));
@@ -56,11 +56,10 @@ it("compares the baseline and the shakeout with common random numbers, exactly a
     const v = tierVerdict(o);
     return `${v.sentence} Expected NPV ${money(o.npv.mean)}. ${v.reason}`;
   };
-  await expect
-    .poll(() => page.locator(".tw-compare-tier").first().innerText())
-    .toBe(
-      `Tier S\n\n${baseline.name} (reference): ${verdict(node[0]!.tiers.S)}\n\n${shakeout.name}: ${verdict(node[1]!.tiers.S)}`
-    );
+  await runFinished(page, 0);
+  expect(await page.locator(".tw-compare-tier").first().innerText()).toBe(
+    `Tier S\n\n${baseline.name} (reference): ${verdict(node[0]!.tiers.S)}\n\n${shakeout.name}: ${verdict(node[1]!.tiers.S)}`
+  );
 
   const differences = await csv(page, "Download CSV", 1);
   const paired = tiers.map((t) => pairedDifference(node[0]!.tiers[t].npvDraws, node[1]!.tiers[t].npvDraws));
@@ -91,9 +90,10 @@ it("runs the tornado in a worker and the heat maps from the closed form", async 
   await page.getByText("Ramp years, every tier").first().waitFor();
 
   // The default S policy's two-year ramp breaks even at the survival the closed form gives.
-  await expect
-    .poll(() => page.locator("h3").filter({hasText: "annual survival with a 2-year ramp"}).innerText())
-    .toMatch(/^Needs 68% annual survival with a 2-year ramp; simulated attrition equivalent to \d+%$/);
+  await page
+    .locator("h3", {hasText: /^Needs 68% annual survival with a 2-year ramp; simulated attrition equivalent to \d+%$/})
+    .first()
+    .waitFor();
   const heat = await csv(page, "Download the heat maps (CSV)");
   expect(heat).toHaveLength(4 * 7 * 36);
   expect(heat[0]).toMatchObject({tier: "S", "ramp years": "0", "annual survival": "0.3"});
@@ -121,7 +121,8 @@ it("keeps the comparison in the link; imports scenario files and names the probl
   expect(await first.page.getByLabel("Faster certification (faster-certification.json)").isChecked()).toBe(true);
   await first.page.getByLabel("Reference").selectOption("Faster certification (faster-certification.json)");
   await first.page.getByText("Faster certification (faster-certification.json) (reference)").first().waitFor();
-  await expect.poll(() => first.page.url()).toMatch(/#s=[A-Za-z0-9_-]+$/);
+  await linkWritten(first.page);
+  expect(first.page.url()).toMatch(/#s=[A-Za-z0-9_-]+$/);
   const url = first.page.url();
   const shown = await first.page.locator(".tw-compare-tier").allInnerTexts();
   expect(first.problems).toEqual([]);

@@ -3,7 +3,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, expect, it} from "vitest";
 import {defaultScenario, ingestRows, parseDelimited, parseScenario, simulatePortfolio, tiers} from "tierwise";
-import {openSite, visit, type Site} from "./site.js";
+import {linkWritten, openSite, runFinished, runsDone, visit, type Site} from "./site.js";
 
 let site: Site;
 beforeAll(async () => void (site = await openSite()));
@@ -11,13 +11,15 @@ afterAll(async () => await site?.close());
 
 it("simulator runs in a worker and matches simulatePortfolio in Node exactly for the same scenario and seed", async () => {
   const {page, context, problems} = await visit(site, "/simulator");
+  const runs = await runsDone(page);
   await page.getByLabel("Shakeout: 100 → 50 → 20").check();
+  await runFinished(page, runs);
   await page
     .getByText(/1,000 futures, seed 1, 10 years from 2025, simulated in \d+ ms\. Attrition: Shakeout/)
     .waitFor();
-  await expect
-    .poll(() => page.locator(".tw-sentence").first().innerText())
-    .toMatch(/^Multi-year relationship building pays back in \d+% of simulated futures\.$/);
+  expect(await page.locator(".tw-sentence").first().innerText()).toMatch(
+    /^Multi-year relationship building pays back in \d+% of simulated futures\.$/
+  );
   // The results card, whose downloads read the latest results, has caught up with the new scenario.
   await page.getByText("Shakeout: 100 → 50 → 20, 1,000 futures, seed 1", {exact: true}).waitFor();
   const [download] = await Promise.all([
@@ -64,12 +66,14 @@ it("simulator follows its inputs: a longer ramp lowers tier S's expected NPV", a
   const npvS = page.locator(".tw-verdict .big").first();
   await page.locator(".tw-verdict").first().waitFor();
   const before = await npvS.innerText();
+  const runs = await runsDone(page);
   const ramp = page.getByLabel("Ramp years before the first order").first();
   await ramp.fill("5");
   await ramp.dispatchEvent("input");
-  await expect
-    .poll(async () => parseFloat((await npvS.innerText()).replace(/[$,M]/g, "")))
-    .toBeLessThan(parseFloat(before.replace(/[$,M]/g, "")));
+  await runFinished(page, runs);
+  expect(parseFloat((await npvS.innerText()).replace(/[$,M]/g, ""))).toBeLessThan(
+    parseFloat(before.replace(/[$,M]/g, ""))
+  );
   expect(problems).toEqual([]);
   await context.close();
 });
@@ -81,7 +85,8 @@ it("simulator keeps every setting in the link, and a pasted link shows the same 
   await ramp.fill("4");
   await ramp.dispatchEvent("input");
   await first.page.getByText("Shakeout: 100 → 50 → 20, 1,000 futures, seed 1", {exact: true}).waitFor();
-  await expect.poll(() => first.page.url()).toMatch(/#s=[A-Za-z0-9_-]+$/);
+  await linkWritten(first.page);
+  expect(first.page.url()).toMatch(/#s=[A-Za-z0-9_-]+$/);
   const npv = () => first.page.locator(".tw-verdict .big").allInnerTexts();
   const url = first.page.url();
   const shown = await npv();
@@ -160,10 +165,10 @@ it("simulator shows progress on a long run and hides it when the run ends", asyn
   await page.locator(".tw-verdict").first().waitFor();
   await page.getByLabel("Simulated futures").selectOption({label: "20,000"});
   const status = page.locator(".tw-progress");
-  await expect
-    .poll(() => status.innerText(), {timeout: 20_000})
-    .toMatch(/^Simulating 20,000 futures: \d+% after \d+\.\d s$/);
-  await page.getByText(/^20,000 futures, seed 1, 10 years from 2025, simulated in \d+ ms/).waitFor({timeout: 60_000});
+  await page
+    .locator(".tw-progress", {hasText: /^Simulating 20,000 futures: \d+% after \d+\.\d s$/})
+    .waitFor({timeout: 120_000});
+  await page.getByText(/^20,000 futures, seed 1, 10 years from 2025, simulated in \d+ ms/).waitFor({timeout: 120_000});
   expect(await status.isHidden()).toBe(true);
   expect(problems).toEqual([]);
   await context.close();

@@ -74,6 +74,10 @@ export async function visit(
   const context = await site.browser.newContext({viewport: {width, height: 900}, colorScheme});
   // A script to run in the page before its own (a benchmark's observer, say).
   if (init) await context.addInitScript(init);
+  // Every wait of a test (waitFor, click, waitForEvent) is bounded generously: a loaded machine
+  // is slow, and a test waits on what the page shows, never on a short clock.
+  // (Below the test's own 120 s, so a wait that fails says what it waited for.)
+  context.setDefaultTimeout(timeout * 1.5);
   const page = await context.newPage();
   const problems: string[] = [];
   const warnings: string[] = [];
@@ -145,7 +149,14 @@ export async function visit(
  * Waits until every cell of the page has settled (no loading indicator left in the main column,
  * no request in flight) and returns the cells that show an error, as problems.
  */
-export async function settle(page: Page, {timeout = 60_000}: {timeout?: number} = {}): Promise<string[]> {
+export async function settle(page: Page, {timeout = 120_000}: {timeout?: number} = {}): Promise<string[]> {
+  await settled(page, {timeout});
+  const errors = await page.$$eval(".observablehq--error", (nodes) => nodes.map((node) => node.textContent ?? ""));
+  return errors.map((error) => `cell error: ${error}`);
+}
+
+/** Waits until every cell of a freshly loaded page has settled (no loading indicator left). */
+export async function settled(page: Page, {timeout = 120_000}: {timeout?: number} = {}): Promise<void> {
   await page.waitForFunction(
     () => {
       const main = document.querySelector("#observablehq-main");
@@ -155,6 +166,33 @@ export async function settle(page: Page, {timeout = 60_000}: {timeout?: number} 
     {timeout}
   );
   await page.waitForLoadState("networkidle", {timeout});
-  const errors = await page.$$eval(".observablehq--error", (nodes) => nodes.map((node) => node.textContent ?? ""));
-  return errors.map((error) => `cell error: ${error}`);
+}
+
+/** What a page's run status (a Progress) says: how many runs have finished. */
+export async function runsDone(page: Page, {index = 0}: {index?: number} = {}): Promise<number> {
+  return Number(await page.locator(".tw-progress").nth(index).getAttribute("data-runs"));
+}
+
+/**
+ * Waits until the page's run status says more than `before` runs have finished and none is
+ * running: the page's own signal that the results on screen are those of the latest inputs.
+ */
+export async function runFinished(
+  page: Page,
+  before: number,
+  {index = 0, timeout = 120_000}: {index?: number; timeout?: number} = {}
+): Promise<void> {
+  await page.waitForFunction(
+    ([i, n]) => {
+      const status = document.querySelectorAll<HTMLElement>(".tw-progress")[i!];
+      return status?.dataset.state === "done" && Number(status.dataset.runs) > n!;
+    },
+    [index, before],
+    {timeout}
+  );
+}
+
+/** Waits until the page has written its settings into the link (its own signal, on <html data-link>). */
+export async function linkWritten(page: Page, {timeout = 120_000}: {timeout?: number} = {}): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.link === "written", undefined, {timeout});
 }

@@ -1,5 +1,5 @@
 import {afterAll, beforeAll, expect, it} from "vitest";
-import {openSite, visit, type Site} from "./site.js";
+import {linkWritten, openSite, visit, type Site} from "./site.js";
 
 let site: Site;
 beforeAll(async () => void (site = await openSite()));
@@ -18,7 +18,7 @@ it("tiers show the whale curve and per-head revenue, and a larger top N grows ti
   const topN = page.getByLabel("Tier S: top N accounts").first();
   await topN.fill("150");
   await topN.dispatchEvent("input");
-  await expect.poll(() => tierS.innerText()).toBe("150");
+  await page.locator(".card .big").first().getByText("150", {exact: true}).waitFor();
   // Ranks 100-149 move from A to S, and the A and B windows shift by 50: 150 accounts move.
   await page.getByText("150 accounts change tier against the default rules", {exact: true}).waitFor();
   expect(problems).toEqual([]);
@@ -39,7 +39,12 @@ it("tiers cut by score thresholds when asked, as assignTiers() does in Node", as
 
   const {page, context, problems} = await visit(site, "/tiers");
   await page.getByLabel("By score thresholds").check();
-  await expect.poll(() => page.locator(".card .big").allInnerTexts()).toEqual(expected);
+  await page.waitForFunction(
+    (want) => [...document.querySelectorAll<HTMLElement>(".card .big")].map((d) => d.innerText).join("|") === want,
+    expected.join("|"),
+    {timeout: 120_000}
+  );
+  expect(await page.locator(".card .big").allInnerTexts()).toEqual(expected);
   const sThreshold = page.getByLabel("Score threshold for S").first();
   await sThreshold.fill("0.5");
   await sThreshold.dispatchEvent("input");
@@ -66,7 +71,8 @@ it("tier rules saved on the tiers page tier the Simulator's accounts, and travel
     })
     .waitFor();
   await page.getByText("Tier S: 150 accounts").waitFor();
-  await expect.poll(() => page.url()).toMatch(/#s=[A-Za-z0-9_-]+$/);
+  await linkWritten(page);
+  expect(page.url()).toMatch(/#s=[A-Za-z0-9_-]+$/);
   const url = page.url();
 
   // A fresh browser has no saved rules, but the link carries them.

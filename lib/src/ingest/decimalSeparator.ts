@@ -1,6 +1,6 @@
 import {accountFields} from "../portfolio/accountFields.js";
 import type {ColumnMapping} from "./detectColumns.js";
-import {quote} from "./excerpt.js";
+import {quote} from "../text/excerpt.js";
 import {readNumber, type DecimalSeparator} from "./parseValue.js";
 
 /** What a column's texts say about its decimal separator, from {@link decimalEvidence}. */

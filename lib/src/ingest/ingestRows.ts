@@ -7,7 +7,7 @@ import {
   type DecimalDecisions
 } from "./decimalSeparator.js";
 import {detectColumns, type ColumnMapping} from "./detectColumns.js";
-import {excerpt} from "./excerpt.js";
+import {excerpt} from "../text/excerpt.js";
 import {parseNumber, parseYear, type DecimalSeparator} from "./parseValue.js";
 import {uniqueHeaders} from "./uniqueHeaders.js";
 

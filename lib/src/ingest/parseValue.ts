@@ -1,4 +1,4 @@
-import {quote} from "./excerpt.js";
+import {quote} from "../text/excerpt.js";
 
 /** The result of {@link parseNumber} or {@link parseYear}: a value, null for an empty cell, or why not. */
 export type Parsed = {value: number | null} | {error: string};

@@ -1,5 +1,5 @@
 import {accountFields, missingAccountColumns, type Account} from "./accountFields.js";
-import {excerpt, quote} from "../ingest/excerpt.js";
+import {excerpt, quote} from "../text/excerpt.js";
 
 /** Why one input row was not loaded. */
 export interface RejectedRow {

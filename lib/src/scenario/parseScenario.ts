@@ -2,13 +2,20 @@ import type {CostToServe} from "../economics/costToServe.js";
 import type {TierPolicy} from "../economics/tierPolicy.js";
 import {criteria, type TierRules} from "../tiering/assignTiers.js";
 import {tiers, type Tier} from "../tiering/tiers.js";
+import {excerptValue} from "../text/excerpt.js";
 import {defaultScenario, type Scenario} from "./scenario.js";
 
 /** A scenario that failed validation; `issues` lists every problem with its path. */
 export class ScenarioError extends Error {
   readonly issues: {path: string; message: string}[];
   constructor(issues: {path: string; message: string}[]) {
-    super(issues.map((i) => `${i.path}: ${i.message}`).join("; "));
+    const more = issues.length > listedIssues ? `; and ${issues.length - listedIssues} more problems` : "";
+    super(
+      issues
+        .slice(0, listedIssues)
+        .map((i) => `${i.path}: ${i.message}`)
+        .join("; ") + more
+    );
     this.name = "ScenarioError";
     this.issues = issues;
   }
@@ -17,8 +24,11 @@ export class ScenarioError extends Error {
 type Issues = {path: string; message: string}[];
 type Json = unknown;
 
-const show = (value: Json) =>
-  typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+// A short quotation: a 10 MB field must not become a 10 MB message.
+const show = (value: Json) => excerptValue(value);
+const shortKey = (key: string) => (key.length > 60 ? `${key.slice(0, 57)}…` : key);
+// The message names the first problems only; `issues` keeps them all.
+const listedIssues = 20;
 
 /**
  * Validates a scenario document (an object or its JSON text) and returns it complete: fields it
@@ -91,7 +101,7 @@ function attrition(value: Json, issues: Issues): Scenario["attrition"] {
     if (h) {
       const paths: [string, number[]][] = [];
       for (const [industry, path] of Object.entries(h)) {
-        const where = `attrition.hazard.${industry}`;
+        const where = `attrition.hazard.${shortKey(industry)}`;
         if (!Array.isArray(path) || path.length === 0 || path.length > 30) {
           issues.push({path: where, message: `must be a list of 1 to 30 yearly hazards, got ${show(path)}`});
           continue;
@@ -233,7 +243,10 @@ function object(
   if (keys) {
     for (const key of Object.keys(value)) {
       if (!keys.includes(key))
-        issues.push({path: path === "(document)" ? key : `${path}.${key}`, message: "is not a known setting"});
+        issues.push({
+          path: path === "(document)" ? shortKey(key) : `${path}.${shortKey(key)}`,
+          message: "is not a known setting"
+        });
     }
   }
   return value as Record<string, Json>;

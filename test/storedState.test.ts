@@ -1,0 +1,134 @@
+import {describe, expect, it} from "vitest";
+import {ingestRows, parseDelimited, type Account} from "tierwise";
+import {readFileSync} from "node:fs";
+import {portfolioFormat, portfolioRecord, readPortfolioRecord} from "../src/components/portfolioRecord.js";
+import {parseStoredHazards} from "../src/components/hazardsStore.js";
+import {parseStoredRules} from "../src/components/tierRulesStore.js";
+import {parseStoredScenarios} from "../src/components/savedScenarios.js";
+import {decodeLinkState, encodeLinkState} from "../src/components/linkState.js";
+
+const {header, rows} = parseDelimited(readFileSync(new URL("../data/sample-portfolio.csv", import.meta.url), "utf-8"));
+const accounts: Account[] = ingestRows(header, rows).accounts.slice(0, 5);
+const source = {
+  kind: "upload" as const,
+  name: "book.csv",
+  rows: 6,
+  rejectedRows: 1,
+  savedAt: "2025-01-02T03:04:05.000Z"
+};
+const rejected = [{row: 7, column: "id", value: "", reason: "id is missing"}];
+
+describe("readPortfolioRecord()", () => {
+  it("reads back the record portfolioRecord() writes, with its format", () => {
+    const record = portfolioRecord({accounts, rejected, source});
+    expect(record.format).toBe(portfolioFormat);
+    expect(readPortfolioRecord(structuredClone(record))).toEqual({portfolio: {accounts, rejected, source}});
+  });
+
+  it("refuses an old-format record, another format, and a value that is no record", () => {
+    expect(readPortfolioRecord({accounts, rejected, source})).toEqual({
+      problem: "it was saved by an older version of Tierwise"
+    });
+    expect(readPortfolioRecord({...portfolioRecord({accounts, rejected, source}), format: 3})).toEqual({
+      problem: "it is in format 3, and this version reads format 2"
+    });
+    expect(readPortfolioRecord("garbage")).toEqual({problem: 'the stored record is not an object ("garbage")'});
+    expect(readPortfolioRecord(null)).toEqual({problem: "the stored record is not an object (null)"});
+  });
+
+  it("refuses damaged fields, naming the account, and quotes a huge value in a short excerpt", () => {
+    const record = portfolioRecord({accounts, rejected, source});
+    const huge = "x".repeat(10_000_000);
+    const damaged = {...record, accounts: [accounts[0], {...accounts[1], industry: {huge}}]};
+    const read = readPortfolioRecord(damaged);
+    expect("problem" in read && read.problem).toMatch(
+      /^account 2: industry is not text \(\{"huge":"x+… \(10,000,011 characters\)\)$/
+    );
+    expect(("problem" in read && read.problem.length) || 0).toBeLessThan(120);
+    expect(readPortfolioRecord({...record, accounts: [{...accounts[0], health: 7}]})).toEqual({
+      problem: "account 1: health 7 is outside 0 to 1 (1 of 1 accounts fail the check)"
+    });
+    expect(readPortfolioRecord({...record, accounts: []})).toEqual({problem: "it holds no accounts ([])"});
+    expect(readPortfolioRecord({...record, rejected: [{row: "x"}]})).toEqual({
+      problem: "its list of rejected rows is damaged"
+    });
+    expect(readPortfolioRecord({...record, source: {...source, rows: -1}})).toMatchObject({
+      problem: expect.stringMatching(/^its description of the file is damaged/)
+    });
+  });
+});
+
+describe("stored settings", () => {
+  it("parseStoredHazards() keeps valid paths, names the rest, and keeps industries named __proto__ and constructor", () => {
+    expect(parseStoredHazards(null)).toEqual({hazard: {}, problem: null});
+    const read = parseStoredHazards('{"__proto__": [0.1], "constructor": [0.2, 0.3], "Retail": "fast", "Mining": [2]}');
+    expect(Object.keys(read.hazard)).toEqual(["__proto__", "constructor"]);
+    expect(Object.getPrototypeOf(read.hazard)).toBe(Object.prototype);
+    expect(read.hazard["constructor"]).toEqual([0.2, 0.3]);
+    expect(read.problem).toBe(
+      'some hazard edits saved in this browser were not used: "Retail": must be a list of 1 to 30 hazards from 0 to 1, got "fast"; "Mining": must be a list of 1 to 30 hazards from 0 to 1, got [2]'
+    );
+    expect(parseStoredHazards("[1,2]").problem).toBe(
+      "some hazard edits saved in this browser were not used: must be an object of hazard paths by industry, got [1,2]"
+    );
+    expect(parseStoredHazards("{not json").problem).toBe(
+      'the hazard edits saved in this browser are not readable ("{not json") and were not used'
+    );
+  });
+
+  it("parseStoredRules() uses valid rules and reports foreign ones briefly", () => {
+    expect(parseStoredRules(null)).toEqual({rules: null, problem: null});
+    const rules = {
+      weights: {wallet: 1, growth: 0, revenue: 0, margin: 0, health: 0, strategicFit: 0},
+      cut: {by: "score", S: 0.9, A: 0.5, B: 0.1}
+    };
+    expect(parseStoredRules(JSON.stringify(rules)).rules).toEqual(rules);
+    const foreign = parseStoredRules(JSON.stringify({weights: {wallet: "y".repeat(1_000_000)}}));
+    expect(foreign.rules).toBeNull();
+    expect(foreign.problem).toMatch(
+      /^the tier rules saved in this browser are invalid and were not used \(tierRules\.weights\.wallet: must be a number from 0 to 100, got "y+… \(1,000,002 characters\)\)$/
+    );
+    expect(foreign.problem!.length).toBeLessThan(200);
+  });
+
+  it("parseStoredScenarios() drops damaged entries and scenarios that name no hazard for the book's industries", () => {
+    const good = {name: "Mine", savedAt: "2025-01-01T00:00:00.000Z", scenario: {version: 1}};
+    const partial = {
+      name: "Telecom only",
+      savedAt: "2025-01-01T00:00:00.000Z",
+      scenario: {version: 1, attrition: {hazard: {Telecom: [0.1]}}}
+    };
+    const text = JSON.stringify([good, partial, {name: 5}, "junk"]);
+    const read = parseStoredScenarios(text, {industries: ["Telecom", "constructor", "__proto__"]});
+    expect(read.saved.map((d) => d.name)).toEqual(["Mine"]);
+    expect(read.invalid).toEqual([
+      'Telecom only: it does not fit this portfolio: no hazard path for the industries "__proto__", "constructor" and no "*" default',
+      'saved scenario 3: its name or date is damaged ({"name":5})',
+      'saved scenario 4: its name or date is damaged ("junk")'
+    ]);
+    expect(parseStoredScenarios(text).saved.map((d) => d.name)).toEqual(["Mine", "Telecom only"]);
+    expect(parseStoredScenarios("{").invalid).toEqual(['(the saved list is not readable: "{")']);
+    expect(parseStoredScenarios('{"a": 1}').invalid).toEqual(['(the saved list is not a list: {"a":1})']);
+  });
+});
+
+describe("link state", () => {
+  it("encodeLinkState() round-trips through decodeLinkState(), past the size that overflowed the stack", () => {
+    const big = {version: 1, industries: Array.from({length: 20_000}, (_, i) => `Industry ${i} 行业`)};
+    const text = encodeLinkState(big);
+    expect(text.length).toBeGreaterThan(400_000);
+    expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeLinkState(`#s=${text}`)).toEqual({value: big});
+    expect(encodeLinkState({a: "é"})).toBe(Buffer.from(JSON.stringify({a: "é"})).toString("base64url"));
+  });
+
+  it("decodeLinkState() says why a hash cannot be read", () => {
+    expect(decodeLinkState("")).toBeNull();
+    expect(decodeLinkState("#s=not-json")).toEqual({error: "the link's settings are damaged (not readable JSON)"});
+    expect(decodeLinkState("#other")).toEqual({error: "the link's settings are not in a form Tierwise writes"});
+    // Bytes that are not UTF-8 are damage, not text with replacement characters.
+    expect(decodeLinkState(`#s=${Buffer.from([0x22, 0xff, 0x22]).toString("base64url")}`)).toEqual({
+      error: "the link's settings are damaged (not readable JSON)"
+    });
+  });
+});
