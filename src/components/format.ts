@@ -33,3 +33,8 @@ export function decimal(digits: number): (x: number | null | undefined) => strin
 export function signed(format: (x: number) => string): (x: number) => string {
   return (x) => format(x).replace(/^-/, minus);
 }
+
+/** A code name in words, for a label: "strategicFit" → "strategic fit". */
+export function words(name: string): string {
+  return name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}

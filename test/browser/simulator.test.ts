@@ -29,7 +29,7 @@ it("simulator runs in a worker and matches simulatePortfolio in Node exactly for
   const scenario = parseScenario(readFileSync((await download.path())!, "utf-8"));
   const [csvDownload] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("button", {name: "Download CSV"}).last().click()
+    page.getByRole("button", {name: "Download results by tier (CSV)"}).click()
   ]);
   const browserRows = parseDelimited(readFileSync((await csvDownload.path())!, "utf-8"));
 
@@ -49,7 +49,7 @@ it("simulator runs in a worker and matches simulatePortfolio in Node exactly for
   // The payback year's distribution, cumulated: by the horizon it is P(payback).
   const [paybackDownload] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("button", {name: "Download CSV"}).first().click()
+    page.getByRole("button", {name: "Download payback by year (CSV)"}).click()
   ]);
   const payback = parseDelimited(readFileSync((await paybackDownload.path())!, "utf-8"));
   const lastYear = payback.rows.filter((r) => r[payback.header.indexOf("year")] === "10");

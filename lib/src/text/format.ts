@@ -92,14 +92,14 @@ export function formatPercent(
   if (x == null || !Number.isFinite(x)) return "";
   const p = x * 100;
   for (let d = digits; d <= Math.max(digits, 1); ++d) {
-    const k = 10 ** d;
-    const r = Math.round(p * k) / k;
-    if ((r < 100 || p >= 100) && (r > 0 || p <= 0)) return `${formatNumber(p, {digits: d, minDigits: d})}%`;
+    const text = formatNumber(p, {digits: d, minDigits: d});
+    const shown = Number(text.replace(/,/g, "").replace(minus, "-"));
+    if ((shown < 100 || p >= 100) && (shown > 0 || p <= 0)) return `${text}%`;
   }
   const bound = Math.max(digits, 1);
   return p > 50
-    ? `${words ? "more than " : ">"}${(100 - 10 ** -bound).toFixed(bound)}%`
-    : `${words ? "less than " : "<"}${(10 ** -bound).toFixed(bound)}%`;
+    ? `${words ? "more than " : ">"}99.${"9".repeat(bound)}%`
+    : `${words ? "less than " : "<"}0.${"0".repeat(bound - 1)}1%`;
 }
 
 /**
@@ -124,6 +124,7 @@ export function plural(n: number, noun: string, nouns = `${noun}s`): string {
  */
 export function roundForCsv<T>(x: T, significant = 6): T | number {
   if (typeof x !== "number" || !Number.isFinite(x) || x === 0) return x;
-  const whole = Math.floor(Math.log10(Math.abs(x))) + 1;
+  const a = Math.abs(x);
+  const whole = a < 1 ? 0 : a < 1e21 ? a.toFixed(0).length : 21;
   return Number(x.toPrecision(Math.min(21, Math.max(significant, whole))));
 }
