@@ -101,6 +101,18 @@ describe("tierVerdict()", () => {
     );
     expect(tierVerdict({...outcome, accounts: 0}).rating).toBe("empty");
   });
+  it("tierVerdict() never says 100% or 0% of futures for a share short of it, as the tables do not", () => {
+    const outcome = simulatePortfolio(accounts, shakeout, {trials: 200, seed: 2}).tiers.S;
+    expect(tierVerdict({...outcome, probabilityPositive: 0.999}).sentence).toBe(
+      "Multi-year relationship building pays back in 99.9% of simulated futures."
+    );
+    expect(tierVerdict({...outcome, probabilityPositive: 0.9998}).sentence).toBe(
+      "Multi-year relationship building pays back in more than 99.9% of simulated futures."
+    );
+    expect(tierVerdict({...outcome, probabilityPositive: 0.0002}).sentence).toBe(
+      "Multi-year relationship building pays back in less than 0.1% of simulated futures."
+    );
+  });
   it("tierVerdict() does not call a mean NPV below every constant survival's 'equivalent to 0%'", () => {
     const outcome = simulatePortfolio(accounts, shakeout, {trials: 200, seed: 2}).tiers.C;
     expect(tierVerdict({...outcome, probabilityPositive: 0, breakEvenSurvival: 0.987, equivalentSurvival: 0})).toEqual({

@@ -84,6 +84,17 @@ export {
 export {parseHazardPaths, type ParsedHazardPaths} from "./scenario/parseHazardPaths.js";
 export {compactScenario} from "./scenario/compactScenario.js";
 export {excerpt, excerptValue, quote, type ExcerptOptions} from "./text/excerpt.js";
+export {
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  minus,
+  plural,
+  roundForCsv,
+  type FormatNumberOptions,
+  type FormatPercentOptions
+} from "./text/format.js";
+export {healthEffect} from "./scenario/healthEffect.js";
 export {detectColumns, normaliseHeader, type ColumnMapping} from "./ingest/detectColumns.js";
 export {
   parseNumber,

@@ -9,9 +9,26 @@ export function downloadText(text: string | Blob, name: string, type = "text/csv
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
-/** Saves rows as CSV (formula-like text cells neutralised), with the given or the first row's columns. */
-export function downloadCsv<T extends object>(rows: readonly T[], name: string, columns?: (keyof T & string)[]): void {
-  downloadText(toCsv(rows, columns ?? (Object.keys(rows[0] ?? {}) as (keyof T & string)[])), name);
+/** Options of {@link downloadCsv}. */
+export interface DownloadCsvOptions<T> {
+  /** The columns, in order; default the first row's. */
+  columns?: (keyof T & string)[];
+  /**
+   * Significant digits of numbers (never fewer than their whole part needs), so a reader sees 0.3
+   * and not 0.30000000000000004; default 6. `null` keeps every digit, for a file others check
+   * against the model to the last bit.
+   */
+  significant?: number | null;
+}
+
+/** Saves rows as CSV (formula-like text cells neutralised, numbers rounded to 6 significant digits). */
+export function downloadCsv<T extends object>(
+  rows: readonly T[],
+  name: string,
+  {columns, significant = 6}: DownloadCsvOptions<T> = {}
+): void {
+  const keys = columns ?? (Object.keys(rows[0] ?? {}) as (keyof T & string)[]);
+  downloadText(toCsv(rows, keys, significant === null ? {} : {significant}), name);
 }
 
 /** A button for a download, as Inputs.button would draw it but without a value. */

@@ -1,12 +1,40 @@
-/** Millions of US dollars with one decimal, the sign before the currency: "$1.5M", "−$28.3M". */
+// The pages' number formats: those of the model package, so numbers made in the browser read the
+// same as those the Report computes when the site is built.
+import {formatMoney, formatNumber, formatPercent, minus, plural} from "tierwise";
+
+export {formatNumber, minus, plural};
+
+/** US dollars scaled to K, M or B with one decimal, the true minus before the currency: "$1.5M", "−$28.3M", "$959.5B". */
 export function money(x: number | null | undefined): string {
-  if (x == null || !Number.isFinite(x)) return "";
-  const m = Math.abs(x) / 1e6;
-  const text = m.toLocaleString("en-US", {minimumFractionDigits: 1, maximumFractionDigits: 1});
-  return text === "0.0" ? "$0.0M" : `${x < 0 ? "−" : ""}$${text}M`;
+  return formatMoney(x);
 }
 
-/** A share as a whole percentage: "83%". */
+/** A share as a whole percentage, never rounded to 100% or 0% unless it is: "83%", "99.9%", ">99.9%". */
 export function percent(x: number | null | undefined): string {
-  return x == null || !Number.isFinite(x) ? "" : `${Math.round(x * 100)}%`;
+  return formatPercent(x);
+}
+
+/** A share to a tenth of a point, for tables where whole points hide a difference: "83.5%". */
+export function percent1(x: number | null | undefined): string {
+  return formatPercent(x, {digits: 1});
+}
+
+/** A whole number with thousands separators and the true minus sign: "1,234", "−5". */
+export function count(x: number | null | undefined): string {
+  return formatNumber(x);
+}
+
+/** A number with up to `digits` decimals, thousands separators and the true minus sign. */
+export function decimal(digits: number): (x: number | null | undefined) => string {
+  return (x) => formatNumber(x, {digits, minDigits: digits});
+}
+
+/** A tick or tip format for Plot that writes the true minus sign: `tickFormat: signed(d3.format(",.1f"))`. */
+export function signed(format: (x: number) => string): (x: number) => string {
+  return (x) => format(x).replace(/^-/, minus);
+}
+
+/** A code name in words, for a label: "strategicFit" → "strategic fit". */
+export function words(name: string): string {
+  return name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }

@@ -1,4 +1,5 @@
 import {checkRules, defaultTierRules, parseScenario, type TierRules} from "tierwise";
+import {percent, words} from "./format.js";
 
 /** Tier rules saved on the Portfolio & tiers page, used by the Simulator and Compare in this browser. */
 const key = "tierwise-tier-rules";
@@ -46,11 +47,11 @@ export function describeRules(rules: TierRules): string {
   const {cut, weights} = rules;
   const cutText =
     cut.by === "rank"
-      ? `top ${cut.topN} by score, then ${Math.round(cut.shareA * 100)}% A and ${Math.round(cut.shareB * 100)}% B`
+      ? `top ${cut.topN} by score, then ${percent(cut.shareA)} A and ${percent(cut.shareB)} B`
       : `score thresholds S ${cut.S}, A ${cut.A}, B ${cut.B}`;
   const weightText = Object.entries(weights)
     .filter(([, w]) => w > 0)
-    .map(([c, w]) => `${c} ${w}`)
+    .map(([c, w]) => `${words(c)} ${w}`)
     .join(", ");
   return `${cutText}; weights ${weightText}`;
 }

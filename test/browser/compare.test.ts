@@ -40,7 +40,7 @@ it("compares the baseline and the shakeout with common random numbers, exactly a
   await page
     .getByText("1,000 futures per scenario, seed 1, 10 years from 2025; the same futures for every scenario.")
     .waitFor();
-  const side = await csv(page, "Download CSV", 0);
+  const side = await csv(page, "Download side by side (CSV)");
   const node = [baseline, shakeout].map((s) => simulatePortfolio(accounts, s, {trials: 1000, seed: 1, asOf: 2025}));
   expect(side.map((r) => [r["scenario"], r["tier"]])).toEqual(
     [baseline.name, shakeout.name].flatMap((name) => [...tiers, "total"].map((t) => [name, t]))
@@ -61,7 +61,7 @@ it("compares the baseline and the shakeout with common random numbers, exactly a
     `Tier S\n\n${baseline.name} (reference): ${verdict(node[0]!.tiers.S)}\n\n${shakeout.name}: ${verdict(node[1]!.tiers.S)}`
   );
 
-  const differences = await csv(page, "Download CSV", 1);
+  const differences = await csv(page, "Download paired differences (CSV)");
   const paired = tiers.map((t) => pairedDifference(node[0]!.tiers[t].npvDraws, node[1]!.tiers[t].npvDraws));
   expect(differences.slice(0, 4).map((r) => Number(r["mean difference"]))).toEqual(paired.map((d) => d.summary.mean));
   expect(differences.slice(0, 4).map((r) => Number(r["P(better than reference)"]))).toEqual(
@@ -78,7 +78,7 @@ it("runs the tornado in a worker and the heat maps from the closed form", async 
   await page
     .getByText(/^Baseline: establishment survival: \$[\d.,]+M expected, pays back in \d+% of 200 futures$/)
     .waitFor();
-  const rows = await csv(page, "Download CSV", 2);
+  const rows = await csv(page, "Download the sensitivity table (CSV)");
   const node = sensitivity(accounts, {...baseline}, "S", {trials: 200, seed: 1, asOf: 2025});
   expect(rows.map((r) => r["parameter"])).toEqual(node.rows.map((r) => r.label));
   expect(rows.map((r) => Number(r["NPV at high"]))).toEqual(node.rows.map((r) => r.high));

@@ -1,6 +1,7 @@
 import {readFileSync} from "node:fs";
 import {afterAll, beforeAll, expect, it} from "vitest";
 import {
+  formatMoney,
   ingestRows,
   pairedDifference,
   parseDelimited,
@@ -51,7 +52,7 @@ it("report shows, computed at build time, the numbers and verdicts simulatePortf
   // The numbers behind the table, as its CSV download carries them.
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("button", {name: "Download CSV"}).first().click()
+    page.getByRole("button", {name: "Download results by tier (CSV)"}).click()
   ]);
   expect(download.suggestedFilename()).toBe("report-by-tier.csv");
   const csv = parseDelimited(readFileSync((await download.path())!, "utf-8"));
@@ -64,7 +65,7 @@ it("report shows, computed at build time, the numbers and verdicts simulatePortf
   // Each tier against the reference on the same futures, as its own CSV carries it.
   const [versus] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("button", {name: "Download CSV"}).nth(1).click()
+    page.getByRole("button", {name: "Download the comparison with the reference (CSV)"}).click()
   ]);
   const against = parseDelimited(readFileSync((await versus.path())!, "utf-8"));
   expect(against.header).toEqual([
@@ -86,7 +87,7 @@ it("report shows, computed at build time, the numbers and verdicts simulatePortf
 
   // Tier S's mean NPV as the page shows it.
   const S = shakeout.tiers.S.npv.mean;
-  expect(cards[0]).toContain(`Expected NPV $${(S / 1e6).toFixed(1)}M`);
+  expect(cards[0]).toContain(`Expected NPV ${formatMoney(S)}`);
 
   // Four charts drawn at build time, and nothing that draws or simulates in the page.
   const charts = page.locator(".card svg[role='img']");
@@ -126,7 +127,7 @@ it("report saves its charts as SVG and PNG and every table as CSV, and prints wi
   expect(bytes.readUInt32BE(16)).toBe(Math.floor(2 * (await chart.boundingBox())!.width));
 
   const names: string[] = [];
-  for (const button of await page.getByRole("button", {name: "Download CSV"}).all()) {
+  for (const button of await page.getByRole("button", {name: /^Download .+ \(CSV\)$/}).all()) {
     const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
     names.push(download.suggestedFilename());
     expect(readFileSync((await download.path())!, "utf-8").split("\n").length).toBeGreaterThan(2);

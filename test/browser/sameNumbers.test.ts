@@ -31,7 +31,7 @@ it("estimates the same hazards, break-even and equivalent survival in the browse
     return readFileSync((await file.path())!, "utf-8");
   };
   const scenario: Scenario = parseScenario(await download("Download scenario (JSON)"));
-  const table = parseDelimited(await download("Download CSV"));
+  const table = parseDelimited(await download("Download results by tier (CSV)"));
 
   const {header, rows} = parseDelimited(
     readFileSync(new URL("../../data/sample-portfolio.csv", import.meta.url), "utf-8")

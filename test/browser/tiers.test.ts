@@ -38,7 +38,14 @@ it("tiers cut by score thresholds when asked, as assignTiers() does in Node", as
   const expected = tiers.map((t) => tiered.filter((d) => d.tier === t).length.toLocaleString("en-US"));
 
   const {page, context, problems} = await visit(site, "/tiers");
+  // Cutting by rank, the score thresholds do not apply and cannot be set; by score, the rank cut's.
+  expect(await page.getByLabel("Score threshold for S").first().isDisabled()).toBe(true);
+  expect(await page.getByLabel("Tier S: top N accounts").first().isDisabled()).toBe(false);
   await page.getByLabel("By score thresholds").check();
+  await page.getByLabel("Score threshold for S").first().waitFor({state: "visible"});
+  expect(await page.getByLabel("Score threshold for S").first().isDisabled()).toBe(false);
+  expect(await page.getByLabel("Tier S: top N accounts").first().isDisabled()).toBe(true);
+  expect(await page.getByLabel("Tier A: next share of accounts (%)").first().isDisabled()).toBe(true);
   await page.waitForFunction(
     (want) => [...document.querySelectorAll<HTMLElement>(".card .big")].map((d) => d.innerText).join("|") === want,
     expected.join("|"),
@@ -61,7 +68,7 @@ it("tier rules saved on the tiers page tier the Simulator's accounts, and travel
   await page.getByRole("button", {name: "Use these rules in the Simulator and Compare"}).click();
   await page
     .getByText(
-      "Saved: the Simulator and Compare tier accounts by top 150 by score, then 15% A and 35% B; weights wallet 0.35, growth 0.1, margin 0.15, health 0.25, strategicFit 0.15."
+      "Saved: the Simulator and Compare tier accounts by top 150 by score, then 15% A and 35% B; weights wallet 0.35, growth 0.1, margin 0.15, health 0.25, strategic fit 0.15."
     )
     .waitFor();
   await page.goto(site.origin + "/simulator");

@@ -1,4 +1,5 @@
 import type {TierOutcome} from "../simulation/simulatePortfolio.js";
+import {formatPercent} from "../text/format.js";
 
 /** How a tier's multi-year relationship building fares, in words. */
 export interface TierVerdict {
@@ -12,7 +13,8 @@ export interface TierVerdict {
   equivalentSurvival: number | null;
 }
 
-const percent = (x: number) => `${Math.round(x * 100)}%`;
+// Percentages in a sentence: never "100%" for a share below one (see formatPercent).
+const percent = (x: number) => formatPercent(x, {words: true});
 
 /**
  * The plain-language verdict on one tier's simulated outcome, and its reason. Ratings cut
@@ -20,7 +22,7 @@ const percent = (x: number) => `${Math.round(x * 100)}%`;
  * years of relationship building on without a second look.
  *
  * @example
- * tierVerdict(result.tiers.S).sentence; // "Multi-year relationship building pays back in 100% of simulated futures."
+ * tierVerdict(result.tiers.S).sentence; // "Multi-year relationship building pays back in more than 99.9% of simulated futures."
  */
 export function tierVerdict(outcome: TierOutcome): TierVerdict {
   if (outcome.accounts === 0) {

@@ -4,7 +4,7 @@
 // beside them carry the numbers.
 import * as Plot from "@observablehq/plot";
 import {JSDOM} from "jsdom";
-import type {HistogramBin, ReportTier, ScenarioReport} from "tierwise";
+import {formatMoney, formatPercent, type HistogramBin, type ReportTier, type ScenarioReport} from "tierwise";
 
 // As src/components/tierColors.ts (Okabe and Ito's palette): the charts match the workbench's.
 const tierColor = {domain: ["S", "A", "B", "C"], range: ["#0072B2", "#56B4E9", "#E69F00", "#999999"]};
@@ -13,8 +13,9 @@ const tierColor = {domain: ["S", "A", "B", "C"], range: ["#0072B2", "#56B4E9", "
 export const chartWidth = 688;
 
 const millions = (x: number) => x / 1e6;
-const money = (x: number) => `${x < 0 ? "−" : ""}$${Math.abs(x / 1e6).toFixed(1)}M`;
-const percent = (x: number) => `${Math.round(x * 100)}%`;
+// The page's own formats, so a chart's labels read as its tables do.
+const money = formatMoney;
+const percent = (x: number) => formatPercent(x);
 
 /** SVG text with coordinates rounded to 0.01 px (about a third of its length), numbers in text kept. */
 function serialize(svg: Element): string {
