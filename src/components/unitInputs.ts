@@ -29,7 +29,8 @@ export function Percent(input: Input): Input {
 
 /**
  * A slider over an amount of money that shows the amount with its currency and thousands separators
- * ("USD 150,000") in place of the bare number box; the label names the slider.
+ * ("USD 150,000") on a line of its own under the number box and the slider, so the amount can still
+ * be typed exactly and the readout never runs out of a narrow card.
  */
 export function Amount(
   input: Input,
@@ -37,15 +38,16 @@ export function Amount(
 ): Input {
   const box = input.querySelector<HTMLInputElement>("input[type=number]");
   const slider = input.querySelector<HTMLInputElement>("input[type=range]");
-  const label = input.querySelector("label");
   if (!box || !slider) return input;
   const output = document.createElement("output");
   output.className = "tw-amount";
-  box.style.display = "none";
-  if (label) {
-    slider.id ||= `${box.id}-range`;
-    label.htmlFor = slider.id;
-  }
+  output.htmlFor.add(box.id);
+  output.style.flexBasis = "100%";
+  output.style.fontSize = "90%";
+  if (slider.parentElement) slider.parentElement.style.flexWrap = "wrap";
+  // Wrapping lets the box grow to the row's width; keep it as wide as the other number boxes.
+  box.style.flex = "0 0 auto";
+  slider.style.flex = "1 1 0";
   slider.after(output);
   const show = () => void (output.textContent = `${currency} ${formatNumber(input.value)}${suffix}`);
   input.addEventListener("input", show);
