@@ -138,3 +138,11 @@ export {
   type ScenarioReport,
   type ScenarioReportOptions
 } from "./report/scenarioReport.js";
+export {
+  hazardPercentText,
+  readHazardTable,
+  type HazardCellProblem,
+  type HazardTableRow,
+  type ReadHazardTable,
+  type ReadHazardTableOptions
+} from "./scenario/readHazardTable.js";
