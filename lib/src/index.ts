@@ -33,6 +33,7 @@ export {
   type ValidatedAccounts
 } from "./portfolio/validateAccounts.js";
 export {toCsv, type ToCsvOptions} from "./portfolio/toCsv.js";
+export {accountTemplateCsv, accountTemplateRows} from "./portfolio/accountTemplate.js";
 export {attritionData, type AttritionData, type AttritionDataOptions} from "./portfolio/attritionData.js";
 export {attritionOrigin, type AttritionOrigin} from "./portfolio/attritionOrigin.js";
 export {tiers, isTier, type Tier} from "./tiering/tiers.js";
