@@ -19,16 +19,18 @@ function section(text: string): string {
 
 /** GitHub's math syntax as Framework's TeX: a ```math block as ```tex, inline $`x`$ as tex`x`. */
 function typeset(text: string): string {
-  return text
-    .replace(/^```math$/gm, "```tex")
-    .replace(/\$`([^`]+)`\$/g, (_, tex: string) => `\${tex\`${tex}\`}`);
+  return text.replace(/^```math$/gm, "```tex").replace(/\$`([^`]+)`\$/g, (_, tex: string) => `\${tex\`${tex}\`}`);
 }
 
 /** The data dictionary, from the list of columns the upload checks files against. */
 function dictionary(fields: readonly AccountField[]): string {
   const cell = (text: string) => text.replace(/\|/g, "\\|");
   const bounds = (f: AccountField) =>
-    f.min !== undefined && f.max !== undefined ? `${f.min} to ${f.max}` : f.min !== undefined ? `at least ${f.min}` : "";
+    f.min !== undefined && f.max !== undefined
+      ? `${f.min} to ${f.max}`
+      : f.min !== undefined
+        ? `at least ${f.min}`
+        : "";
   const rows = fields.map((f) => {
     const kind = [f.required ? "required" : "optional", f.type === "string" ? "text" : f.type, f.unit, bounds(f)];
     const feeds = f.ifMissing ? `${f.use} <em>Without it:</em> ${f.ifMissing}` : f.use;
@@ -60,5 +62,10 @@ file can have and what each one feeds.
 
 ${section(sections[0]!)}
 ${dictionary(accountFields)}
-${sections.slice(1).map(section).join("\n")}`
+${sections.slice(1).map(section).join("\n")}
+<style>
+/* A long formula scrolls sideways inside the column rather than running past it. */
+.katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.25rem 0; }
+</style>
+`
 );

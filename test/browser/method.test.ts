@@ -54,6 +54,15 @@ it("method typesets its formulas with KaTeX, served with its fonts from the site
   const katex = requested.filter((url) => url.includes("/_npm/katex@"));
   expect(katex.some((url) => /\/_npm\/katex@[\d.]+\/dist\/katex\.min\.css$/.test(url))).toBe(true);
   expect(katex.some((url) => /\/dist\/fonts\/KaTeX_Main-Regular\.woff2$/.test(url))).toBe(true);
+  // Chinese text (人效 in the notes) falls to CJK system fonts named after the Latin ones.
+  const stacks = await page.evaluate(() => [
+    getComputedStyle(document.body).fontFamily,
+    getComputedStyle(document.querySelector("table")!).fontFamily
+  ]);
+  for (const stack of stacks)
+    expect(stack).toMatch(
+      /(arial|Times), "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", (sans-)?serif/i
+    );
   // A failed or outside request (a font from a CDN, say) is a problem.
   expect(problems).toEqual([]);
   await context.close();
