@@ -61,7 +61,7 @@ it("method typesets its formulas with KaTeX, served with its fonts from the site
   ]);
   for (const stack of stacks)
     expect(stack).toMatch(
-      /(arial|Times), "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", (sans-)?serif/i
+      /(arial|Times), ("Noto Serif CJK SC", "Source Han Serif SC", )?"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", (sans-)?serif/i
     );
   // A failed or outside request (a font from a CDN, say) is a problem.
   expect(problems).toEqual([]);
