@@ -28,7 +28,6 @@ export default {
   --tw-cjk: "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC";
   --sans-serif: -apple-system, BlinkMacSystemFont, "avenir next", avenir, helvetica, "helvetica neue", ubuntu, roboto, noto, "segoe ui", arial, var(--tw-cjk), sans-serif;
   --serif: "Source Serif 4", "Iowan Old Style", "Apple Garamond", "Palatino Linotype", "Times New Roman", "Droid Serif", Times, "Noto Serif CJK SC", "Source Han Serif SC", var(--tw-cjk), serif, "Apple Color Emoji", "Segoe UI Emoji", "Segoe UI Symbol";
-  --monospace: Menlo, Consolas, var(--tw-cjk), monospace;
 }</style>`,
   footer: "Tierwise: which customers deserve years of relationship investment.",
   search: false
