@@ -19,7 +19,16 @@ export default {
   // DuckDB-wasm 1.29 cannot load them offline in the browser. Both wasm builds stay: Framework
   // 1.13's client throws when the "mvp" platform is disabled, and browsers only fetch the one they use.
   duckdb: {extensions: {json: null, parquet: null}},
-  head: '<link rel="icon" href="data:,">',
+  // Fonts the system already has: the theme's Latin stacks, then CJK fonts so that Chinese headers
+  // and 人效 render in a matching face on macOS (PingFang SC, Hiragino Sans GB), Windows (Microsoft
+  // YaHei) and Linux (Noto Sans CJK SC, Source Han Sans SC), before the generic family. Where no
+  // Latin font of the stack is installed (a bare Linux), the CJK font draws Latin text too, so the
+  // serif stack names the serif CJK fonts first. No font is downloaded.
+  head: `<link rel="icon" href="data:,"><style>:root {
+  --tw-cjk: "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC";
+  --sans-serif: -apple-system, BlinkMacSystemFont, "avenir next", avenir, helvetica, "helvetica neue", ubuntu, roboto, noto, "segoe ui", arial, var(--tw-cjk), sans-serif;
+  --serif: "Source Serif 4", "Iowan Old Style", "Apple Garamond", "Palatino Linotype", "Times New Roman", "Droid Serif", Times, "Noto Serif CJK SC", "Source Han Serif SC", var(--tw-cjk), serif, "Apple Color Emoji", "Segoe UI Emoji", "Segoe UI Symbol";
+}</style>`,
   footer: "Tierwise: which customers deserve years of relationship investment.",
   search: false
 };

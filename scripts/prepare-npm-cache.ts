@@ -9,10 +9,14 @@
  * endpoint does, so that a package shared by two others (Apache Arrow by DuckDB-wasm and by pages)
  * is one module instance at the version package-lock.json installed.
  *
+ * KaTeX (for TeX on the Method page) also needs its stylesheet and the fonts that stylesheet names,
+ * which Framework resolves as `npm:katex/dist/katex.min.css` and `npm:katex/dist/fonts/*` and
+ * copies next to the module; they are copied from the installed package as well.
+ *
  * Runs before `dev` and `build`; does nothing when package-lock.json has not changed since the last run.
  */
 import {createHash} from "node:crypto";
-import {existsSync} from "node:fs";
+import {existsSync, readdirSync} from "node:fs";
 import {copyFile, mkdir, readFile, readdir, rm, writeFile} from "node:fs/promises";
 import {dirname, join, posix, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -25,16 +29,21 @@ const npmCache = join(cacheRoot, "_npm");
 const stampPath = join(cacheRoot, "tierwise-npm.json");
 
 /** Packages the pages import, explicitly or through Framework's implicit imports. */
-const roots = ["d3", "d3-dsv", "@observablehq/plot", "htl", "arquero", "apache-arrow", "@duckdb/duckdb-wasm"];
+const roots = ["d3", "d3-dsv", "@observablehq/plot", "htl", "arquero", "apache-arrow", "@duckdb/duckdb-wasm", "katex"];
 
-/** Files Framework copies as they are (its DuckDB client resolves these by `import.meta.resolve`). */
+/**
+ * Files Framework copies as they are: DuckDB's client resolves its wasm and workers by
+ * `import.meta.resolve`; KaTeX's stylesheet loads its fonts by relative URL. A path ending in "/"
+ * is a directory, copied whole.
+ */
 const assets: Record<string, string[]> = {
   "@duckdb/duckdb-wasm": [
     "dist/duckdb-mvp.wasm",
     "dist/duckdb-browser-mvp.worker.js",
     "dist/duckdb-eh.wasm",
     "dist/duckdb-browser-eh.worker.js"
-  ]
+  ],
+  katex: ["dist/katex.min.css", "dist/fonts/"]
 };
 
 /**
@@ -53,7 +62,6 @@ const unused = [
   "topojson-client",
   "@observablehq/sample-datasets",
   "@viz-js/viz",
-  "katex",
   "mermaid",
   "sql.js",
   "parquet-wasm",
@@ -160,7 +168,10 @@ async function main() {
   for (let done = 0; done < pending.length; done = pending.length) await Promise.all(pending.slice(done));
   for (const [name, files] of Object.entries(assets)) {
     const pkg = await locate(name, projectRoot);
-    for (const file of files) {
+    const expanded = files.flatMap((file) =>
+      file.endsWith("/") ? readdirSync(join(pkg.dir, file)).map((name) => file + name) : [file]
+    );
+    for (const file of expanded) {
       const output = join(npmCache, `${name}@${pkg.version}`, file);
       await mkdir(dirname(output), {recursive: true});
       await copyFile(join(pkg.dir, file), output);

@@ -1,8 +1,10 @@
 // The Method page, assembled at build time from the method notes in docs/, so that the notes in
-// the repository and the page never differ. The notes' H1s become the page's sections.
+// the repository and the page never differ. The notes' H1s become the page's sections. Formulas
+// are written as GitHub renders them (```math blocks, $`x`$ inline) and typeset here with TeX.
 import {readFile} from "node:fs/promises";
+import {accountFields, type AccountField} from "tierwise";
 
-const notes = ["method-decision.md", "method-attrition.md"];
+const notes = ["method-glossary.md", "method-decision.md", "method-attrition.md"];
 const sections = await Promise.all(notes.map((name) => readFile(new URL(`../docs/${name}`, import.meta.url), "utf-8")));
 for (const [i, text] of sections.entries()) {
   if (!text.startsWith("# ")) throw new Error(`docs/${notes[i]}: expected to start with a heading`);
@@ -10,9 +12,40 @@ for (const [i, text] of sections.entries()) {
 }
 /** One note as a section: every heading one level down, "# Method: estimating …" as "## Estimating …". */
 function section(text: string): string {
-  return text
+  return typeset(text)
     .replace(/^(#{1,5}) /gm, "$1# ")
     .replace(/^## Method: (.)/, (_, first: string) => `## ${first.toUpperCase()}`);
+}
+
+/** GitHub's math syntax as Framework's TeX: a ```math block as ```tex, inline $`x`$ as tex`x`. */
+function typeset(text: string): string {
+  return text.replace(/^```math$/gm, "```tex").replace(/\$`([^`]+)`\$/g, (_, tex: string) => `\${tex\`${tex}\`}`);
+}
+
+/** The data dictionary, from the list of columns the upload checks files against. */
+function dictionary(fields: readonly AccountField[]): string {
+  const cell = (text: string) => text.replace(/\|/g, "\\|");
+  const bounds = (f: AccountField) =>
+    f.min !== undefined && f.max !== undefined
+      ? `${f.min} to ${f.max}`
+      : f.min !== undefined
+        ? `at least ${f.min}`
+        : "";
+  const rows = fields.map((f) => {
+    const kind = [f.required ? "required" : "optional", f.type === "string" ? "text" : f.type, f.unit, bounds(f)];
+    const feeds = f.ifMissing ? `${f.use} <em>Without it:</em> ${f.ifMissing}` : f.use;
+    return `| \`${f.name}\` | ${cell(kind.filter(Boolean).join(", "))} | ${cell(f.description)} | ${cell(feeds)} |`;
+  });
+  return `## Data dictionary
+
+Every column a portfolio file can have, in the order the template on the Your portfolio page
+writes them. Columns may have any name and order in a file: each is matched by its name and can be
+corrected before loading. Money is in one currency, per year; shares are fractions (0.3 is 30%).
+
+| column | kind | holds | feeds |
+| --- | --- | --- | --- |
+${rows.join("\n")}
+`;
 }
 
 process.stdout.write(
@@ -22,8 +55,17 @@ title: Method
 
 # Method
 
-The model behind every number in Tierwise: its formulas, conventions and assumptions, and the
-references they come from.
+The model behind every number in Tierwise, for the analyst who has to stand behind them: what each
+figure means, the formulas that compute it, the conventions chosen where the literature differs,
+and the references. Start with the glossary; the data dictionary lists every column a portfolio
+file can have and what each one feeds.
 
-${sections.map(section).join("\n")}`
+${section(sections[0]!)}
+${dictionary(accountFields)}
+${sections.slice(1).map(section).join("\n")}
+<style>
+/* A long formula scrolls sideways inside the column rather than running past it. */
+.katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.25rem 0; }
+</style>
+`
 );

@@ -33,6 +33,7 @@ export {
   type ValidatedAccounts
 } from "./portfolio/validateAccounts.js";
 export {toCsv, type ToCsvOptions} from "./portfolio/toCsv.js";
+export {accountTemplateCsv, accountTemplateRows} from "./portfolio/accountTemplate.js";
 export {attritionData, type AttritionData, type AttritionDataOptions} from "./portfolio/attritionData.js";
 export {attritionOrigin, type AttritionOrigin} from "./portfolio/attritionOrigin.js";
 export {tiers, isTier, type Tier} from "./tiering/tiers.js";
@@ -149,3 +150,11 @@ export {
   type ScenarioReport,
   type ScenarioReportOptions
 } from "./report/scenarioReport.js";
+export {
+  hazardPercentText,
+  readHazardTable,
+  type HazardCellProblem,
+  type HazardTableRow,
+  type ReadHazardTable,
+  type ReadHazardTableOptions
+} from "./scenario/readHazardTable.js";

@@ -4,18 +4,6 @@ import {estimateHazards, excerptValue, parseHazardPaths, type Account} from "tie
 const key = "tierwise-hazards";
 
 /**
- * A yearly hazard path typed by the user ("0.08, 0.07; 0.06"): 1 to 30 hazards from 0 to 1, or
- * null if the text is anything else (empty text included).
- */
-export function parseHazardPath(text: string): number[] | null {
-  const values = text
-    .split(/[,;\s]+/)
-    .filter(Boolean)
-    .map(Number);
-  return parseHazardPaths({path: values}).problems.length === 0 ? values : null;
-}
-
-/**
  * Reads the stored text of hazard edits: the paths that validate, and a note on what was dropped
  * (a damaged value, or paths written by another version), never a broken page.
  */

@@ -33,24 +33,54 @@ it("attrition draws a curve per industry, compares them, and follows its inputs"
   await context.close();
 });
 
-it("attrition proposes hazards for the simulator, checks edits and keeps them in this browser", async () => {
+it("attrition proposes hazards for the simulator as a table, checks each cell and keeps edits in this browser", async () => {
   const {page, context, problems} = await visit(site, "/attrition");
-  const retail = page.getByLabel("Retail", {exact: true}).last();
-  // Ten yearly hazards from the Weibull fit, each a share between 0 and 1.
-  const proposed = (await retail.inputValue()).split(", ").map(Number);
-  expect(proposed).toHaveLength(10);
-  expect(proposed.every((h) => h > 0 && h < 1)).toBe(true);
-  await retail.fill("0.5, 1.5");
-  await retail.dispatchEvent("input");
-  await page.getByText("Not saved: Retail need 1 to 30 hazards between 0 and 1.").waitFor();
-  await retail.fill("0.5, 0.6, 0.1");
-  await retail.dispatchEvent("input");
+  const cell = (industry: string, year: number) => page.getByLabel(`${industry}, year ${year}`, {exact: true});
+  // Ten yearly hazards from the Weibull fit, each shown as a percentage between 0 and 100.
+  const proposed = await Promise.all(Array.from({length: 10}, (_, i) => cell("Retail", i + 1).inputValue()));
+  expect(proposed.every((text) => /^\d+\.\d$/.test(text) && Number(text) > 0 && Number(text) < 100)).toBe(true);
+  expect(await cell("Retail", 11).count()).toBe(0);
+  const banking = await cell("Banking", 1).inputValue();
+  // An invalid cell is marked and named; it does not stop the other industries from saving.
+  await cell("Retail", 3).fill("140");
+  await page.getByText("Retail, year 3: 140% is above 100%").waitFor();
+  expect(await cell("Retail", 3).getAttribute("aria-invalid")).toBe("true");
+  expect(await cell("Retail", 2).getAttribute("aria-invalid")).toBeNull();
+  await cell("Manufacturing", 2).fill("abc");
+  await page.getByText('Manufacturing, year 2: "abc" is not a percentage').waitFor();
   await page.getByRole("button", {name: "Save for the simulator"}).click();
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("tierwise-hazards") ?? "{}"));
+  await page.getByText("Saved the paths of 6 industries for the simulator. Not saved: Manufacturing, Retail").waitFor();
+  let stored = await page.evaluate(() => JSON.parse(localStorage.getItem("tierwise-hazards") ?? "{}"));
+  expect(Object.keys(stored).sort()).toEqual([
+    "Banking",
+    "Energy",
+    "Internet",
+    "Public sector",
+    "Telecom operators",
+    "Utilities"
+  ]);
+  expect(stored.Banking).toHaveLength(10);
+  expect((stored.Banking[0] * 100).toFixed(1)).toBe(banking);
+  // A gap is an error; a path that ends early is three years, the rest of the row empty.
+  await cell("Retail", 1).fill("50");
+  await cell("Retail", 2).fill("60");
+  await cell("Retail", 3).fill("");
+  await page.getByText("Retail, year 3: empty, but a later year has a value").waitFor();
+  for (let year = 4; year <= 10; ++year) await cell("Retail", year).fill("");
+  await cell("Retail", 3).fill("10%");
+  await cell("Manufacturing", 2).fill("7,5");
+  await page.getByRole("alert").filter({hasText: "Not saved until fixed"}).waitFor({state: "detached"});
+  await page.getByRole("button", {name: "Save for the simulator"}).click();
+  await page.getByText("Saved the paths of 8 industries for the simulator.", {exact: true}).waitFor();
+  stored = await page.evaluate(() => JSON.parse(localStorage.getItem("tierwise-hazards") ?? "{}"));
   expect(stored.Retail).toEqual([0.5, 0.6, 0.1]);
+  expect(stored.Manufacturing[1]).toBe(0.075);
   await page.reload();
   await settled(page);
-  expect(await page.getByLabel("Retail", {exact: true}).last().inputValue()).toBe("0.500, 0.600, 0.100");
+  expect(await cell("Retail", 1).inputValue()).toBe("50.0");
+  expect(await cell("Retail", 3).inputValue()).toBe("10.0");
+  expect(await cell("Retail", 4).inputValue()).toBe("");
+  expect(await cell("Manufacturing", 2).inputValue()).toBe("7.5");
   expect(problems).toEqual([]);
   await context.close();
 });

@@ -93,12 +93,13 @@ const checks: Record<string, Record<string, (page: Page) => Promise<void>>> = {
   },
   "builtin-names.csv": {
     "/attrition": async (page) => {
-      // valueOf has no exit, so no estimate: its box is empty, and the other four still save.
-      const box = (industry: string) => page.getByLabel(industry, {exact: true}).last();
-      expect(await box("valueOf").inputValue()).toBe("");
+      // valueOf has no exit, so no estimate: its row is empty, and the other four still save.
+      const cell = (industry: string, year: number) => page.getByLabel(`${industry}, year ${year}`, {exact: true});
+      for (let year = 1; year <= 10; ++year) expect(await cell("valueOf", year).inputValue()).toBe("");
       await page.getByText("No path for valueOf: the simulator uses the baseline").waitFor();
-      await box("constructor").fill("0.2, 0.1");
-      await box("constructor").dispatchEvent("input");
+      await cell("constructor", 1).fill("20");
+      await cell("constructor", 2).fill("10");
+      for (let year = 3; year <= 10; ++year) await cell("constructor", year).fill("");
       await page.getByRole("button", {name: "Save for the simulator"}).click();
       await page.getByText("Saved the paths of 4 industries for the simulator.").waitFor();
       const stored = await page.evaluate(() => localStorage.getItem("tierwise-hazards") ?? "");
@@ -107,8 +108,10 @@ const checks: Record<string, Record<string, (page: Page) => Promise<void>>> = {
       expect(own.constructor).toEqual([0.2, 0.1]);
       await page.reload();
       await settle(page);
-      // Every cell has settled: the form shows the saved path.
-      expect(await box("constructor").inputValue()).toBe("0.200, 0.100");
+      // Every cell has settled: the table shows the saved path.
+      expect(await cell("constructor", 1).inputValue()).toBe("20.0");
+      expect(await cell("constructor", 2).inputValue()).toBe("10.0");
+      expect(await cell("constructor", 3).inputValue()).toBe("");
     },
     "/simulator": async (page) => {
       // The saved paths reach the simulated scenario under their own names; valueOf takes "*".

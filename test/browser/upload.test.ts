@@ -1,4 +1,5 @@
-import {accountFields} from "tierwise";
+import {readFileSync} from "node:fs";
+import {accountFields, accountTemplateCsv} from "tierwise";
 import type {Page} from "playwright-core";
 import {afterAll, beforeAll, expect, it} from "vitest";
 import {openSite, visit, type Site} from "./site.js";
@@ -40,6 +41,11 @@ it("loads an upload, lists its rejected rows, and every page then uses it until 
     'annualWallet (column "年采购额"): "abc" is not a number',
     'duplicate id "C1" (first at row 2)'
   ]);
+  await page
+    .getByText(
+      "A row number is the line of the file where the row starts, counting every line from 1, the header's line included"
+    )
+    .waitFor();
   expect(await page.title()).not.toBe("pwned");
 
   await page.goto(site.origin + "/");
@@ -52,6 +58,42 @@ it("loads an upload, lists its rejected rows, and every page then uses it until 
   await page.goto(site.origin + "/data");
   await page.getByRole("button", {name: "Return to the sample portfolio"}).click();
   await page.getByText("Portfolio: Sample portfolio").waitFor();
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it("says what a file needs before an upload, and offers a template that loads as it is", async () => {
+  const {page, context, problems} = await visit(site, "/data");
+  // One row per account field, optional ones saying what is lost without them.
+  const fields = page.locator("table.tw-field-table tbody tr");
+  expect(await fields.locator("th code").allInnerTexts()).toEqual(accountFields.map((f) => f.name));
+  expect(await fields.filter({hasText: "optional"}).locator("th code").allInnerTexts()).toEqual([
+    "foundedYear",
+    "exitYear",
+    "walletGrowth"
+  ]);
+  expect(await fields.filter({hasText: "exitYear"}).innerText()).toContain(
+    "Without it: Every account counts as active and no exit is seen, so no attrition can be estimated from history"
+  );
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", {name: "Download a template (CSV)"}).click()
+  ]);
+  expect(download.suggestedFilename()).toBe("tierwise-template.csv");
+  const template = readFileSync((await download.path())!, "utf-8");
+  expect(template).toBe(accountTemplateCsv());
+  await page
+    .locator("input[type=file]")
+    .setInputFiles({name: "tierwise-template.csv", mimeType: "text/csv", buffer: Buffer.from(template)});
+  await page.getByText("tierwise-template.csv: 2 data rows, 14 columns").waitFor();
+  // The mapping and the preview of the file sit side by side at this width, the preview within its card.
+  const [mapping, preview] = await page.locator(".tw-mapping > .card").all();
+  const [m, p] = [(await mapping!.boundingBox())!, (await preview!.boundingBox())!];
+  expect(p.x).toBeGreaterThan(m.x + m.width - 1);
+  expect(Math.abs(p.y - m.y)).toBeLessThan(1);
+  await page.getByRole("button", {name: "Load 2 rows"}).click();
+  await page.getByText("Every page now uses tierwise-template.csv").waitFor();
+  expect(await page.locator(".card .big").allInnerTexts()).toEqual(["2", "2", "0"]);
   expect(problems).toEqual([]);
   await context.close();
 });
