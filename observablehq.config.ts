@@ -23,12 +23,16 @@ export default {
   // and 人效 render in a matching face on macOS (PingFang SC, Hiragino Sans GB), Windows (Microsoft
   // YaHei) and Linux (Noto Sans CJK SC, Source Han Sans SC), before the generic family. Where no
   // Latin font of the stack is installed (a bare Linux), the CJK font draws Latin text too, so the
-  // serif stack names the serif CJK fonts first. No font is downloaded.
+  // serif stack names the serif CJK fonts first. No font is downloaded. A grid's cells may be
+  // narrower than their content, so a wide table scrolls inside its card instead of pushing the
+  // card past the page.
   head: `<link rel="icon" href="data:,"><style>:root {
   --tw-cjk: "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC";
   --sans-serif: -apple-system, BlinkMacSystemFont, "avenir next", avenir, helvetica, "helvetica neue", ubuntu, roboto, noto, "segoe ui", arial, var(--tw-cjk), sans-serif;
   --serif: "Source Serif 4", "Iowan Old Style", "Apple Garamond", "Palatino Linotype", "Times New Roman", "Droid Serif", Times, "Noto Serif CJK SC", "Source Han Serif SC", var(--tw-cjk), serif, "Apple Color Emoji", "Segoe UI Emoji", "Segoe UI Symbol";
-}</style>`,
+}
+.grid > * { min-width: 0; }
+</style>`,
   footer: "Tierwise: which customers deserve years of relationship investment.",
   search: false
 };

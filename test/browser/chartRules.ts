@@ -174,6 +174,17 @@ export async function checkChartRules(page: Page): Promise<Finding[]> {
           detail: `legend "${swatch.textContent?.trim()}" at ${ratio.toFixed(2)}:1`
         });
     }
+    // Cards stay within the page's main column (a grid cell must not grow to a wide table's width).
+    const column = main.getBoundingClientRect();
+    for (const card of main.querySelectorAll(".card")) {
+      const box = card.getBoundingClientRect();
+      if (box.width > 0 && box.right > column.right + 1)
+        findings.push({
+          figure: card.querySelector("h2")?.textContent?.trim() ?? "card",
+          rule: "table width",
+          detail: `the card runs ${Math.round(box.right - column.right)} px past the page's column`
+        });
+    }
     for (const table of main.querySelectorAll("table")) {
       const card = table.closest(".card") ?? main;
       const figure = card.querySelector("h2")?.textContent?.trim() ?? "table";
