@@ -4,6 +4,10 @@ import {formatMoney, formatNumber, formatPercent, minus, plural} from "tierwise"
 
 export {formatNumber, minus, plural};
 
+// The one-argument wrappers below are what tables and charts call as `format: money`: Inputs.table
+// passes a cell's row index as a second argument, which must never reach the options of the model's
+// formatters.
+
 /** US dollars scaled to K, M or B with one decimal, the true minus before the currency: "$1.5M", "−$28.3M", "$959.5B". */
 export function money(x: number | null | undefined): string {
   return formatMoney(x);
