@@ -158,3 +158,27 @@ export {
   type ReadHazardTable,
   type ReadHazardTableOptions
 } from "./scenario/readHazardTable.js";
+export {
+  anchorHeads,
+  defaultEffortResponse,
+  effortCashFlows,
+  effortResponse,
+  responseRateTimesAnchor,
+  type EffortCashFlows,
+  type EffortResponse
+} from "./allocation/effortResponse.js";
+export {gaussHermite, lifetimeDistribution, shockQuadrature, type ShockQuadrature} from "./allocation/expectedSurvival.js";
+export {
+  accountValueCurve,
+  allocateHeads,
+  type AccountValueCurve,
+  type AccountValueCurveOptions,
+  type AllocateHeadsOptions,
+  type AllocationObjective,
+  type AllocationRow,
+  type AllocationTotal,
+  type FewerHeads,
+  type FrontierRow,
+  type HeadsAllocation,
+  type NextHead
+} from "./allocation/allocateHeads.js";

@@ -1,3 +1,4 @@
+import {defaultEffortResponse, type EffortResponse} from "../allocation/effortResponse.js";
 import type {CostToServe} from "../economics/costToServe.js";
 import type {TierPolicy} from "../economics/tierPolicy.js";
 import {criteria, type TierRules} from "../tiering/assignTiers.js";
@@ -61,7 +62,8 @@ export function parseScenario(input: Json): Scenario {
     "defaultWalletGrowth",
     "attrition",
     "tierRules",
-    "tiers"
+    "tiers",
+    "response"
   ]);
   if (!root) throw new ScenarioError(issues);
   if (root.version !== 1) {
@@ -86,6 +88,7 @@ export function parseScenario(input: Json): Scenario {
     tierRules: tierRules(root.tierRules, issues),
     tiers: tierPolicies(root.tiers, issues)
   };
+  if (root.response !== undefined) scenario.response = response(root.response, issues);
   if (issues.length > 0) throw new ScenarioError(issues);
   return scenario;
 }
@@ -124,6 +127,23 @@ function attrition(value: Json, issues: Issues): Scenario["attrition"] {
       min: 0,
       max: 3
     })!
+  };
+}
+
+function response(value: Json, issues: Issues): EffortResponse {
+  const d = defaultEffortResponse;
+  const o = object(value, "response", issues, ["elasticity", "rampExponent", "erosion", "maxHeads"]);
+  if (!o) return d;
+  const elasticity = number(o.elasticity, "response.elasticity", issues, d.elasticity, {min: 0, max: 1})!;
+  if (elasticity === 0 || elasticity === 1)
+    issues.push({path: "response.elasticity", message: `must be between 0 and 1 (not either), got ${elasticity}`});
+  const maxHeads = number(o.maxHeads, "response.maxHeads", issues, d.maxHeads, {min: 0, max: 100})!;
+  if (maxHeads === 0) issues.push({path: "response.maxHeads", message: "must be above 0, got 0"});
+  return {
+    elasticity,
+    rampExponent: number(o.rampExponent, "response.rampExponent", issues, d.rampExponent, {min: 0, max: 3})!,
+    erosion: number(o.erosion, "response.erosion", issues, d.erosion, {min: 0, max: 1})!,
+    maxHeads
   };
 }
 

@@ -1,3 +1,4 @@
+import type {EffortResponse} from "../allocation/effortResponse.js";
 import {defaultTierPolicies, type TierPolicy} from "../economics/tierPolicy.js";
 import {defaultTierRules, type TierRules} from "../tiering/assignTiers.js";
 import type {Tier} from "../tiering/tiers.js";
@@ -35,6 +36,8 @@ export interface Scenario {
   attrition: AttritionAssumptions;
   tierRules: TierRules;
   tiers: Record<Tier, TierPolicy>;
+  /** How an account's outcome responds to its heads, for allocating heads; absent for the default. */
+  response?: EffortResponse;
 }
 
 /**

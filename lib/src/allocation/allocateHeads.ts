@@ -1,0 +1,882 @@
+import type {Account} from "../portfolio/accountFields.js";
+import type {Scenario} from "../scenario/scenario.js";
+import {assignTiers, type TieredAccount} from "../tiering/assignTiers.js";
+import {isTier, tiers, type Tier} from "../tiering/tiers.js";
+import {
+  AllocationModel,
+  lowerTailMean,
+  selectQuantile,
+  simulateFutures,
+  type Futures
+} from "./allocationModel.js";
+
+/** The objective of {@link allocateHeads}. */
+export type AllocationObjective =
+  | "mean"
+  | {
+      /**
+       * Maximise mean − weight · shortfall, where the shortfall is the mean portfolio NPV less
+       * the mean of its worst `alpha` share of futures (the conditional value at risk).
+       */
+      cvar: {alpha: number; weight: number};
+    };
+
+/** Options of {@link allocateHeads}. */
+export interface AllocateHeadsOptions {
+  /** Total heads to place, at least the heads locked accounts and tier minimums take. */
+  heads: number;
+  /** Heads move in steps of this size. Default 0.25. */
+  step?: number;
+  /** Simulated futures for the risk figures (percentiles, P(NPV > 0), CVaR), 1 to 100,000. Default 1,000. */
+  trials?: number;
+  /** Seed of every random stream. Default 42. */
+  seed?: number;
+  /** The current year; default the scenario's asOf, else the latest year in the accounts. */
+  asOf?: number;
+  /** "mean" (the default) or a risk-averse objective. */
+  objective?: AllocationObjective;
+  /** Bounds on the heads of each account of a tier, e.g. {S: {min: 1, max: 6}}; max defaults to the response's maxHeads. */
+  perTier?: Partial<Record<Tier, {min?: number; max?: number}>>;
+  /** Accounts whose heads are fixed, by id. */
+  locked?: Record<string, number>;
+  /** Tier assignments to use instead of applying the scenario's rules. */
+  tiered?: readonly TieredAccount[];
+  /** How many accounts to list in `nextHeads`. Default 20. */
+  next?: number;
+  /** Called with the share done (0 to 1) now and then, for a progress bar. */
+  onProgress?: (done: number) => void;
+}
+
+/** The portfolio's figures under one allocation of heads. */
+export interface AllocationTotal {
+  heads: number;
+  /** Expected NPV over the horizon, exact given the scenario (no simulation noise). */
+  expectedNpv: number;
+  /** 5th and 95th percentiles of the portfolio NPV over the simulated futures. */
+  p5: number;
+  p95: number;
+  /** Share of simulated futures with portfolio NPV > 0. */
+  probabilityPositive: number;
+  /** Expected revenue per head-year over the horizon (人效); null with no heads. */
+  revenuePerHead: number | null;
+}
+
+/** One account's heads in an allocation. */
+export interface AllocationRow {
+  id: string;
+  name: string;
+  tier: Tier;
+  /** Heads allocated. */
+  heads: number;
+  /** Heads today (the account's salesHeads). */
+  current: number;
+  expectedNpv: number;
+  /** Expected NPV of one more step of heads; null when the account is at its maximum or locked. */
+  marginal: number | null;
+}
+
+/** One budget on the frontier: the best allocation found using at most `budget` heads. */
+export interface FrontierRow extends AllocationTotal {
+  budget: number;
+  /** Proven bound on how far below the optimum this point may be; 0 when exact. */
+  gap: number;
+}
+
+/** An account where the next step of a head earns much, and why. */
+export interface NextHead {
+  id: string;
+  name: string;
+  tier: Tier;
+  /** Heads allocated now. */
+  heads: number;
+  /** Expected NPV of one more step. */
+  marginal: number;
+  annualWallet: number;
+  /** Share of the wallet bought today. */
+  share: number;
+  /** P(the account is alive at the horizon). */
+  survival: number;
+  /** Years before the first order with one more step of heads. */
+  rampYears: number;
+}
+
+/** An account the allocation gives fewer heads than today. */
+export interface FewerHeads {
+  id: string;
+  name: string;
+  tier: Tier;
+  current: number;
+  heads: number;
+  /** Expected NPV with the allocated heads less that with today's. */
+  change: number;
+}
+
+/** The result of {@link allocateHeads}. */
+export interface HeadsAllocation {
+  asOf: number;
+  step: number;
+  trials: number;
+  seed: number;
+  objective: AllocationObjective;
+  allocation: AllocationRow[];
+  total: AllocationTotal;
+  /** One row per budget from the least feasible to `heads`, in steps (the expected-NPV frontier). */
+  frontier: FrontierRow[];
+  nextHeads: NextHead[];
+  /** Accounts that lose heads against today, most heads first. */
+  fewerHeads: FewerHeads[];
+  baselines: {current: AllocationTotal; equalPerTier: AllocationTotal; proportionalToRevenue: AllocationTotal};
+  /** Proven bound between the expected NPV of the allocation found and the optimum; 0 when exact. */
+  gap: number;
+  /** How the mean-optimal allocation was found: by the hull greedy (with `gap` its bound) or by dynamic programming (exact). */
+  method: "hull greedy" | "dynamic programming";
+  /**
+   * The gain over today's allocation, split as Zoltners and Sinha report it: reallocation is the
+   * best allocation of today's total heads less today's; sizing is the best total (the number of
+   * heads that maximises expected NPV, `bestHeads`) less the best of today's total.
+   */
+  leftOnTable: {reallocation: number; sizing: number; bestHeads: number; bestExpectedNpv: number};
+  /** For a risk objective: the objective's figures and the expected NPV given up for them. */
+  risk: {alpha: number; weight: number; cvar: number; shortfall: number; meanGivenUp: number} | null;
+  /** Per tier: today's heads and NPV against the allocation's. */
+  tiers: Record<Tier, {accounts: number; currentHeads: number; heads: number; currentNpv: number; expectedNpv: number}>;
+}
+
+/** Options of {@link accountValueCurve}. */
+export interface AccountValueCurveOptions {
+  /** The head counts to evaluate. */
+  heads: readonly number[];
+  trials?: number;
+  seed?: number;
+  asOf?: number;
+  /** The account's tier, when `account` is a plain account rather than a tiered one. */
+  tier?: Tier;
+}
+
+/** One account's value against its heads. */
+export interface AccountValueCurve {
+  heads: number[];
+  expectedNpv: number[];
+  p5: number[];
+  p95: number[];
+  probabilityPositive: number[];
+}
+
+/**
+ * How one account's NPV over the horizon responds to its heads, under the scenario's effort
+ * response and attrition. The expected NPV is exact given the scenario; the percentiles and
+ * P(NPV > 0) come from the account's simulated futures, which depend only on the seed, its id and
+ * its industry, so they are the futures {@link allocateHeads} gives the same account.
+ *
+ * @example
+ * const curve = accountValueCurve(tiered[0], defaultScenario, {heads: [0, 0.5, 1, 2, 4]});
+ * curve.expectedNpv; // one value per head count
+ */
+export function accountValueCurve(
+  account: TieredAccount | Account,
+  scenario: Scenario,
+  {heads, trials = 1000, seed = 42, tier}: AccountValueCurveOptions
+): AccountValueCurve {
+  checkTrials(trials, seed);
+  const row =
+    "account" in account && "tier" in account
+      ? {account: account.account, tier: account.tier}
+      : tier !== undefined && isTier(tier)
+        ? {account: account as Account, tier}
+        : null;
+  if (!row) throw new RangeError("tier: an account without a tier needs the tier option");
+  heads.forEach((h, k) => {
+    if (!(Number.isFinite(h) && h >= 0)) throw new RangeError(`heads[${k}]: must be a number of at least 0, got ${h}`);
+  });
+  const model = new AllocationModel([row], scenario);
+  const futures = simulateFutures(model, {trials, seed});
+  const table = new Float64Array(model.horizon + 1);
+  const draws = new Float64Array(trials);
+  const result: AccountValueCurve = {heads: [...heads], expectedNpv: [], p5: [], p95: [], probabilityPositive: []};
+  for (const h of heads) {
+    result.expectedNpv.push(model.expected(0, h, table).npv);
+    let positive = 0;
+    for (let k = 0; k < trials; ++k) {
+      draws[k] = table[futures.lived[k]!]!;
+      if (draws[k]! > 0) ++positive;
+    }
+    result.probabilityPositive.push(positive / trials);
+    result.p5.push(selectQuantile(draws, 0.05));
+    result.p95.push(selectQuantile(draws, 0.95));
+  }
+  return result;
+}
+
+// Dynamic programming is used when accounts × budget steps × head steps is at most this.
+const exactWork = 50_000_000;
+
+/**
+ * Where the sales heads should go: the allocation of `heads` heads over the active accounts that
+ * maximises the portfolio's expected NPV under attrition (or a risk-averse objective), with the
+ * whole frontier of budgets, today's allocation and two simple rules for comparison, and a proof.
+ *
+ * Each account's value is a function of its own heads only (expected values are additive), so
+ * the mean objective is separable: it is solved exactly by dynamic programming over the budget
+ * when that is small enough, and otherwise by the greedy on each account's concave hull, whose
+ * linear relaxation bounds the optimum: `gap` is that bound less the value found. The expected NPV
+ * of an allocation is the sum, over accounts, of {@link accountValueCurve} at their heads.
+ *
+ * @example
+ * const result = allocateHeads(accounts, defaultScenario, {heads: 800});
+ * result.total.expectedNpv - result.baselines.current.expectedNpv; // the value of reallocating
+ */
+export function allocateHeads(
+  accounts: readonly Account[],
+  scenario: Scenario,
+  options: AllocateHeadsOptions
+): HeadsAllocation {
+  const {heads, step = 0.25, trials = 1000, seed = 42, objective = "mean", perTier = {}, locked = {}} = options;
+  const {next = 20, onProgress} = options;
+  if (!(Number.isFinite(heads) && heads >= 0)) throw new RangeError(`heads: must be a number of at least 0, got ${heads}`);
+  if (!(Number.isFinite(step) && step > 0 && step <= 100))
+    throw new RangeError(`step: must be a number above 0 and at most 100, got ${step}`);
+  checkTrials(trials, seed);
+  const risk = checkObjective(objective);
+  const rows = options.tiered ?? assignTiers(accounts, scenario.tierRules);
+  const asOf = options.asOf ?? scenario.asOf ?? latestYear(accounts);
+  const model = new AllocationModel(rows, scenario);
+  const n = rows.length;
+  const H = model.horizon;
+  const maxHeads = model.response.maxHeads;
+
+  // Each account's domain: lo + k · step for k = 0..K, or a locked value (K = 0).
+  const bounds = checkPerTier(perTier, maxHeads);
+  const ids = new Map(rows.map((d, i) => [d.account.id, i]));
+  const lockedAt = new Float64Array(n).fill(NaN);
+  for (const [id, value] of Object.entries(locked)) {
+    const i = ids.get(id);
+    if (i === undefined) throw new RangeError(`locked: no active account has id ${JSON.stringify(id)}`);
+    if (!(Number.isFinite(value) && value >= 0))
+      throw new RangeError(`locked.${id}: must be a number of heads of at least 0, got ${value}`);
+    lockedAt[i] = value;
+  }
+  const lo = new Float64Array(n);
+  const K = new Int32Array(n);
+  for (let i = 0; i < n; ++i) {
+    if (!Number.isNaN(lockedAt[i]!)) {
+      lo[i] = lockedAt[i]!;
+      continue;
+    }
+    const b = bounds[rows[i]!.tier];
+    lo[i] = b.min;
+    K[i] = Math.floor((b.max - b.min) / step + 1e-9);
+  }
+  let base = 0;
+  for (let i = 0; i < n; ++i) base += lo[i]!;
+  if (heads < base - 1e-9)
+    throw new RangeError(
+      `heads: ${heads} is below the ${round(base)} heads that locked accounts and tier minimums take`
+    );
+  const units = Math.floor((heads - base) / step + 1e-9);
+  onProgress?.(0);
+
+  // Each account's expected NPV at every point of its domain: value[offset[i] + k].
+  const offset = new Int32Array(n + 1);
+  for (let i = 0; i < n; ++i) offset[i + 1] = offset[i]! + K[i]! + 1;
+  const value = new Float64Array(offset[n]!);
+  const revenueAt = new Float64Array(offset[n]!);
+  const headYearsAt = new Float64Array(offset[n]!);
+  const table = new Float64Array(H + 1);
+  for (let i = 0; i < n; ++i) {
+    for (let k = 0; k <= K[i]!; ++k) {
+      const e = model.expected(i, lo[i]! + k * step, table);
+      value[offset[i]! + k] = e.npv;
+      revenueAt[offset[i]! + k] = e.revenue;
+      headYearsAt[offset[i]! + k] = e.headYears;
+    }
+  }
+  onProgress?.(0.2);
+  const futures = simulateFutures(model, {trials, seed});
+  onProgress?.(0.4);
+  const evaluator = new Evaluator(model, futures);
+
+  // The concave hull of each account's curve: segments (account, from k, to k, slope per head).
+  const segments = hullSegments(n, K, offset, value, step);
+
+  const at = (i: number, k: number) => value[offset[i]! + k]!;
+  const headsOf = (level: Int32Array) => Float64Array.from(level, (k, i) => lo[i]! + k * step);
+  const expectedOf = (level: Int32Array) => {
+    let sum = 0;
+    for (let i = 0; i < n; ++i) sum += at(i, level[i]!);
+    return sum;
+  };
+
+  // An allocation being built: its levels, its futures' totals and its running sums.
+  const running = {
+    level: new Int32Array(n),
+    totals: evaluator.totals(lo),
+    npv: 0,
+    revenue: 0,
+    headYears: 0,
+    units: 0
+  };
+  for (let i = 0; i < n; ++i) {
+    running.npv += value[offset[i]!]!;
+    running.revenue += revenueAt[offset[i]!]!;
+    running.headYears += headYearsAt[offset[i]!]!;
+  }
+  const setLevel = (i: number, k: number) => {
+    const was = running.level[i]!;
+    if (was === k) return;
+    evaluator.move(running.totals, i, lo[i]! + was * step, lo[i]! + k * step);
+    const a = offset[i]! + was;
+    const b = offset[i]! + k;
+    running.npv += value[b]! - value[a]!;
+    running.revenue += revenueAt[b]! - revenueAt[a]!;
+    running.headYears += headYearsAt[b]! - headYearsAt[a]!;
+    running.units += k - was;
+    running.level[i] = k;
+  };
+  const row = (budget: number, rowGap: number): FrontierRow => ({
+    budget,
+    gap: rowGap,
+    ...evaluator.summary(running.totals, {
+      heads: base + running.units * step,
+      expectedNpv: running.npv,
+      revenue: running.revenue,
+      headYears: running.headYears
+    })
+  });
+
+  // The hull greedy for every budget: whole segments in order while they fit, so each budget's
+  // allocation contains the previous one; the linear relaxation adds the next segment's slope
+  // times the budget left, which bounds the optimum.
+  const frontier: FrontierRow[] = [];
+  let s = 0;
+  let bound = running.npv;
+  for (let u = 0; u <= units; ++u) {
+    while (s < segments.length && segments[s]!.slope > 0) {
+      const seg = segments[s]!;
+      if (running.units + seg.to - seg.from > u) break;
+      setLevel(seg.account, seg.to);
+      ++s;
+    }
+    const nextSlope = s < segments.length ? Math.max(0, segments[s]!.slope) : 0;
+    const rowGap = nextSlope * (u - running.units) * step;
+    bound = running.npv + rowGap;
+    frontier.push(row(base + u * step, rowGap));
+  }
+  // At the budget asked: exact dynamic programming when it is small enough; otherwise fill what
+  // budget the greedy leaves with any later segment that still fits, and report the bound.
+  const useExact = units > 0 && bound - running.npv > 0 && n * (units + 1) * (Math.max(0, ...K) + 1) <= exactWork;
+  if (useExact) {
+    const best = exactAllocation(n, K, offset, value, units);
+    for (let i = 0; i < n; ++i) setLevel(i, best[i]!);
+  } else {
+    for (let t = s; t < segments.length && running.units < units; ++t) {
+      const seg = segments[t]!;
+      if (seg.slope <= 0) break;
+      if (running.level[seg.account] === seg.from && running.units + seg.to - seg.from <= units)
+        setLevel(seg.account, seg.to);
+    }
+  }
+  let level: Int32Array = running.level.slice();
+  const gap = useExact ? 0 : Math.max(0, bound - running.npv);
+  const last = frontier[frontier.length - 1]!;
+  if (running.npv !== last.expectedNpv) frontier[frontier.length - 1] = row(last.budget, gap);
+  onProgress?.(0.7);
+
+  const meanLevel = level;
+  let riskResult: HeadsAllocation["risk"] = null;
+  if (risk) {
+    const searched = riskSearch(meanLevel, units, {n, K, at, lo, step, evaluator, alpha: risk.alpha, weight: risk.weight});
+    level = searched.level;
+    riskResult = {
+      alpha: risk.alpha,
+      weight: risk.weight,
+      cvar: searched.cvar,
+      shortfall: searched.shortfall,
+      meanGivenUp: expectedOf(meanLevel) - expectedOf(level)
+    };
+  }
+  onProgress?.(0.9);
+
+  const allocated = headsOf(level);
+  const total = evaluator.total(allocated);
+
+  // Baselines on the same futures.
+  const current = Float64Array.from(rows, (d) => d.account.salesHeads);
+  const byTier = tiers.map((t) => rows.filter((d) => d.tier === t).length);
+  const present = byTier.filter((c) => c > 0).length;
+  const equal = Float64Array.from(rows, (d) => heads / present / byTier[tiers.indexOf(d.tier)]!);
+  const revenueSum = rows.reduce((s, d) => s + d.account.annualRevenue, 0);
+  const proportional = Float64Array.from(rows, (d) =>
+    revenueSum > 0 ? (heads * d.account.annualRevenue) / revenueSum : heads / Math.max(1, n)
+  );
+  const baseline = (h: Float64Array) => evaluator.total(h);
+  const baselines = {
+    current: n === 0 ? emptyTotal() : baseline(current),
+    equalPerTier: n === 0 ? emptyTotal() : baseline(equal),
+    proportionalToRevenue: n === 0 ? emptyTotal() : baseline(proportional)
+  };
+
+  // Value left on the table: the best allocation of today's total, and the best total.
+  const currentHeads = current.reduce((a, b) => a + b, 0);
+  const currentUnits = Math.floor((currentHeads - base) / step + 1e-9);
+  const sameHeads = currentUnits < 0 ? null : greedyValue(segments, n, currentUnits, expectedOf(new Int32Array(n)), at);
+  let bestValue = expectedOf(new Int32Array(n));
+  let bestUnits = 0;
+  for (const seg of segments) {
+    if (seg.slope <= 0) continue;
+    bestValue += at(seg.account, seg.to) - at(seg.account, seg.from);
+    bestUnits += seg.to - seg.from;
+  }
+  const leftOnTable = {
+    reallocation: sameHeads === null ? 0 : sameHeads - baselines.current.expectedNpv,
+    sizing: sameHeads === null ? bestValue - baselines.current.expectedNpv : bestValue - sameHeads,
+    bestHeads: base + bestUnits * step,
+    bestExpectedNpv: bestValue
+  };
+
+  // Per account rows, the next-head queue and the accounts that lose heads.
+  const currentValue = new Float64Array(n);
+  for (let i = 0; i < n; ++i) currentValue[i] = model.expected(i, current[i]!, table).npv;
+  const allocation: AllocationRow[] = rows.map((d, i) => {
+    const k = level[i]!;
+    return {
+      id: d.account.id,
+      name: d.account.name,
+      tier: d.tier,
+      heads: allocated[i]!,
+      current: current[i]!,
+      expectedNpv: at(i, k),
+      marginal: k < K[i]! ? at(i, k + 1) - at(i, k) : null
+    };
+  });
+  const nextHeads: NextHead[] = allocation
+    .map((row, i) => ({row, i}))
+    .filter(({row}) => row.marginal !== null)
+    .sort((a, b) => b.row.marginal! - a.row.marginal! || a.i - b.i)
+    .slice(0, next)
+    .map(({row, i}) => {
+      const a = model.accounts[i]!;
+      return {
+        id: row.id,
+        name: row.name,
+        tier: row.tier,
+        heads: row.heads,
+        marginal: row.marginal!,
+        annualWallet: a.account.annualWallet,
+        share: a.account.annualWallet > 0 ? Math.min(1, a.account.annualRevenue / a.account.annualWallet) : 0,
+        survival: a.lifetime[H]!,
+        rampYears: model.rampYears(i, row.heads + step)
+      };
+    });
+  const fewerHeads: FewerHeads[] = allocation
+    .map((row, i) => ({row, i}))
+    .filter(({row}) => row.heads < row.current - 1e-9)
+    .sort((a, b) => b.row.current - b.row.heads - (a.row.current - a.row.heads) || a.i - b.i)
+    .map(({row, i}) => ({
+      id: row.id,
+      name: row.name,
+      tier: row.tier,
+      current: row.current,
+      heads: row.heads,
+      change: row.expectedNpv - currentValue[i]!
+    }));
+  const perTierSummary = Object.fromEntries(
+    tiers.map((t) => {
+      let accountsIn = 0;
+      let currentIn = 0;
+      let headsIn = 0;
+      let currentNpv = 0;
+      let npv = 0;
+      allocation.forEach((row, i) => {
+        if (row.tier !== t) return;
+        ++accountsIn;
+        currentIn += row.current;
+        headsIn += row.heads;
+        currentNpv += currentValue[i]!;
+        npv += row.expectedNpv;
+      });
+      return [t, {accounts: accountsIn, currentHeads: currentIn, heads: headsIn, currentNpv, expectedNpv: npv}];
+    })
+  ) as HeadsAllocation["tiers"];
+  onProgress?.(1);
+  return {
+    asOf,
+    step,
+    trials,
+    seed,
+    objective,
+    allocation,
+    total,
+    frontier,
+    nextHeads,
+    fewerHeads,
+    baselines,
+    gap,
+    method: useExact ? "dynamic programming" : "hull greedy",
+    leftOnTable,
+    risk: riskResult,
+    tiers: perTierSummary
+  };
+}
+
+interface Segment {
+  account: number;
+  from: number;
+  to: number;
+  /** Expected NPV per head along the segment. */
+  slope: number;
+}
+
+/**
+ * The segments of each account's upper concave hull (from its lowest heads), in the order the
+ * greedy takes them: steepest first, ties by account then heads, so each account's segments come
+ * in their own order.
+ */
+function hullSegments(n: number, K: Int32Array, offset: Int32Array, value: Float64Array, step: number): Segment[] {
+  const segments: Segment[] = [];
+  const hull: number[] = [];
+  for (let i = 0; i < n; ++i) {
+    hull.length = 0;
+    const v = (k: number) => value[offset[i]! + k]!;
+    for (let k = 0; k <= K[i]!; ++k) {
+      // Pop the last vertex while it lies on or below the chord from the one before it to k.
+      while (hull.length >= 2) {
+        const a = hull[hull.length - 2]!;
+        const b = hull[hull.length - 1]!;
+        if ((v(b) - v(a)) * (k - a) <= (v(k) - v(a)) * (b - a)) hull.pop();
+        else break;
+      }
+      hull.push(k);
+    }
+    for (let s = 1; s < hull.length; ++s) {
+      const from = hull[s - 1]!;
+      const to = hull[s]!;
+      segments.push({account: i, from, to, slope: (v(to) - v(from)) / ((to - from) * step)});
+    }
+  }
+  segments.sort((a, b) => b.slope - a.slope || a.account - b.account || a.from - b.from);
+  return segments;
+}
+
+/**
+ * The expected NPV the hull greedy reaches placing exactly `units` steps (or as many as the
+ * accounts can take), taking segments that lose value when the budget must still be spent: the
+ * best use of a fixed total, for splitting the gain into reallocation and sizing.
+ */
+function greedyValue(
+  segments: Segment[],
+  n: number,
+  units: number,
+  start: number,
+  at: (i: number, k: number) => number
+): number {
+  const level = new Int32Array(n);
+  let left = units;
+  let value = start;
+  for (const seg of segments) {
+    if (left <= 0) break;
+    if (level[seg.account] === seg.from && seg.to - seg.from <= left) {
+      value += at(seg.account, seg.to) - at(seg.account, seg.from);
+      level[seg.account] = seg.to;
+      left -= seg.to - seg.from;
+    }
+  }
+  return value;
+}
+
+/**
+ * Exact dynamic programming over the budget: f_i(u) = max_k f_{i−1}(u − k) + v_i(k), the best
+ * expected NPV of the first i accounts using at most u steps, keeping each account's choice for
+ * every budget to read the optimal allocation back.
+ */
+function exactAllocation(n: number, K: Int32Array, offset: Int32Array, value: Float64Array, units: number): Int32Array {
+  const width = units + 1;
+  const choice = new Uint16Array(n * width);
+  let f = new Float64Array(width);
+  let g = new Float64Array(width);
+  for (let i = 0; i < n; ++i) {
+    const base = offset[i]!;
+    const v0 = value[base]!;
+    const top = K[i]!;
+    for (let u = 0; u < width; ++u) {
+      let best = f[u]! + v0;
+      let arg = 0;
+      const last = top < u ? top : u;
+      for (let k = 1; k <= last; ++k) {
+        const candidate = f[u - k]! + value[base + k]!;
+        if (candidate > best) {
+          best = candidate;
+          arg = k;
+        }
+      }
+      g[u] = best;
+      choice[i * width + u] = arg;
+    }
+    [f, g] = [g, f];
+  }
+  const level = new Int32Array(n);
+  let left = units;
+  for (let i = n - 1; i >= 0; --i) {
+    const k = choice[i * width + left]!;
+    level[i] = k;
+    left -= k;
+  }
+  return level;
+}
+
+/** Portfolio NPV over the simulated futures for allocations, by account differences. */
+class Evaluator {
+  private readonly table: Float64Array;
+  private readonly from: Float64Array;
+  private readonly scratch: Float64Array;
+  constructor(
+    private readonly model: AllocationModel,
+    private readonly futures: Futures
+  ) {
+    this.table = new Float64Array(model.horizon + 1);
+    this.from = new Float64Array(model.horizon + 1);
+    this.scratch = new Float64Array(futures.trials);
+  }
+
+  /** The portfolio NPV of every future with these heads. */
+  totals(heads: ArrayLike<number>): Float64Array {
+    const {trials, lived} = this.futures;
+    const totals = new Float64Array(trials);
+    for (let i = 0; i < heads.length; ++i) {
+      this.model.npvByLifetime(i, heads[i]!, this.table);
+      const row = i * trials;
+      for (let k = 0; k < trials; ++k) totals[k]! += this.table[lived[row + k]!]!;
+    }
+    return totals;
+  }
+
+  /** Moves account i from `before` to `after` heads in the futures' totals. */
+  move(totals: Float64Array, i: number, before: number, after: number): void {
+    this.delta(i, before, after, totals, 1);
+  }
+
+  /** Adds sign · (NPV with `after` − NPV with `before`) of account i to every future in `into`. */
+  delta(i: number, before: number, after: number, into: Float64Array, sign: number): void {
+    const {trials, lived} = this.futures;
+    this.model.npvByLifetime(i, before, this.from);
+    this.model.npvByLifetime(i, after, this.table);
+    const row = i * trials;
+    for (let k = 0; k < trials; ++k) {
+      const L = lived[row + k]!;
+      into[k]! += sign * (this.table[L]! - this.from[L]!);
+    }
+  }
+
+  /** The figures of an allocation, computed afresh. */
+  total(heads: ArrayLike<number>): AllocationTotal {
+    let expectedNpv = 0;
+    let revenue = 0;
+    let headYears = 0;
+    let sum = 0;
+    for (let i = 0; i < heads.length; ++i) {
+      const e = this.model.expected(i, heads[i]!, this.table);
+      expectedNpv += e.npv;
+      revenue += e.revenue;
+      headYears += e.headYears;
+      sum += heads[i]!;
+    }
+    return this.summary(this.totals(heads), {heads: sum, expectedNpv, revenue, headYears});
+  }
+
+  /** The figures of an allocation from its futures' totals and its expected sums. */
+  summary(
+    totals: Float64Array,
+    {heads, expectedNpv, revenue, headYears}: {heads: number; expectedNpv: number; revenue: number; headYears: number}
+  ): AllocationTotal {
+    const trials = totals.length;
+    let positive = 0;
+    for (let k = 0; k < trials; ++k) if (totals[k]! > 0) ++positive;
+    this.scratch.set(totals);
+    const p5 = selectQuantile(this.scratch, 0.05);
+    const p95 = selectQuantile(this.scratch, 0.95);
+    return {
+      heads: round(heads),
+      expectedNpv,
+      p5,
+      p95,
+      probabilityPositive: positive / trials,
+      revenuePerHead: headYears > 0 ? revenue / headYears : null
+    };
+  }
+
+  /** Mean and lower-tail mean of the futures' totals. */
+  tail(totals: Float64Array, alpha: number): {mean: number; tail: number} {
+    let mean = 0;
+    for (let k = 0; k < totals.length; ++k) mean += totals[k]!;
+    mean /= totals.length;
+    this.scratch.set(totals);
+    return {mean, tail: lowerTailMean(this.scratch, alpha)};
+  }
+}
+
+/**
+ * Local search for the risk-averse objective, from the mean-optimal allocation: moves one step of
+ * heads from one account to another, or removes one, whichever raises mean − weight · shortfall
+ * most, until none does. Candidates are the accounts where a step adds the most expected NPV and
+ * those where one costs the least.
+ */
+function riskSearch(
+  start: Int32Array,
+  units: number,
+  {
+    n,
+    K,
+    at,
+    lo,
+    step,
+    evaluator,
+    alpha,
+    weight
+  }: {
+    n: number;
+    K: Int32Array;
+    at: (i: number, k: number) => number;
+    lo: Float64Array;
+    step: number;
+    evaluator: Evaluator;
+    alpha: number;
+    weight: number;
+  }
+): {level: Int32Array; cvar: number; shortfall: number} {
+  const level = start.slice();
+  const heads = () => Float64Array.from(level, (k, i) => lo[i]! + k * step);
+  const totals = evaluator.totals(heads());
+  let mean = 0;
+  for (let i = 0; i < n; ++i) mean += at(i, level[i]!);
+  let used = level.reduce((a, b) => a + b, 0);
+  const score = (t: Float64Array, m: number) => {
+    const {mean: sampleMean, tail} = evaluator.tail(t, alpha);
+    return m - weight * (sampleMean - tail);
+  };
+  let current = score(totals, mean);
+  const candidates = 12;
+  const trial = new Float64Array(totals.length);
+  for (let iteration = 0; iteration < 400; ++iteration) {
+    const ups: number[] = [];
+    const downs: number[] = [];
+    for (let i = 0; i < n; ++i) {
+      if (level[i]! < K[i]!) ups.push(i);
+      if (level[i]! > 0) downs.push(i);
+    }
+    ups.sort((a, b) => at(b, level[b]! + 1) - at(b, level[b]!) - (at(a, level[a]! + 1) - at(a, level[a]!)) || a - b);
+    downs.sort((a, b) => at(a, level[a]!) - at(a, level[a]! - 1) - (at(b, level[b]!) - at(b, level[b]! - 1)) || a - b);
+    const up = ups.slice(0, candidates);
+    const down = downs.slice(0, candidates);
+    const upDelta = up.map((i) => {
+      const d = new Float64Array(totals.length);
+      evaluator.delta(i, lo[i]! + level[i]! * step, lo[i]! + (level[i]! + 1) * step, d, 1);
+      return d;
+    });
+    const downDelta = down.map((i) => {
+      const d = new Float64Array(totals.length);
+      evaluator.delta(i, lo[i]! + level[i]! * step, lo[i]! + (level[i]! - 1) * step, d, 1);
+      return d;
+    });
+    let best = current;
+    let move = null as [number, number] | null; // [up index or −1, down index or −1]
+    const consider = (u: number, d: number) => {
+      trial.set(totals);
+      let m = mean;
+      if (u >= 0) {
+        const i = up[u]!;
+        m += at(i, level[i]! + 1) - at(i, level[i]!);
+        const delta = upDelta[u]!;
+        for (let k = 0; k < trial.length; ++k) trial[k]! += delta[k]!;
+      }
+      if (d >= 0) {
+        const j = down[d]!;
+        m += at(j, level[j]! - 1) - at(j, level[j]!);
+        const delta = downDelta[d]!;
+        for (let k = 0; k < trial.length; ++k) trial[k]! += delta[k]!;
+      }
+      const s = score(trial, m);
+      if (s > best + 1e-9 * Math.max(1, Math.abs(best))) {
+        best = s;
+        move = [u, d];
+      }
+    };
+    for (let u = 0; u < up.length; ++u) {
+      for (let d = 0; d < down.length; ++d) if (up[u] !== down[d]) consider(u, d);
+      if (used < units) consider(u, -1);
+    }
+    for (let d = 0; d < down.length; ++d) consider(-1, d);
+    if (move === null) break;
+    const [u, d] = move;
+    if (u >= 0) {
+      const i = up[u]!;
+      mean += at(i, level[i]! + 1) - at(i, level[i]!);
+      for (let k = 0; k < totals.length; ++k) totals[k]! += upDelta[u]![k]!;
+      level[i] = level[i]! + 1;
+      ++used;
+    }
+    if (d >= 0) {
+      const j = down[d]!;
+      mean += at(j, level[j]! - 1) - at(j, level[j]!);
+      for (let k = 0; k < totals.length; ++k) totals[k]! += downDelta[d]![k]!;
+      level[j] = level[j]! - 1;
+      --used;
+    }
+    current = best;
+  }
+  const {mean: sampleMean, tail} = evaluator.tail(totals, alpha);
+  return {level, cvar: tail, shortfall: sampleMean - tail};
+}
+
+function checkTrials(trials: number, seed: number): void {
+  if (!(Number.isInteger(trials) && trials >= 1 && trials <= 100_000))
+    throw new RangeError(`trials: must be an integer from 1 to 100,000, got ${trials}`);
+  if (!Number.isSafeInteger(seed)) throw new RangeError(`seed: must be a safe integer, got ${seed}`);
+}
+
+function checkObjective(objective: AllocationObjective): {alpha: number; weight: number} | null {
+  if (objective === "mean") return null;
+  if (objective && typeof objective === "object" && objective.cvar) {
+    const {alpha, weight} = objective.cvar;
+    if (!(alpha > 0 && alpha < 1)) throw new RangeError(`objective.cvar.alpha: must be between 0 and 1, got ${alpha}`);
+    if (!(Number.isFinite(weight) && weight >= 0))
+      throw new RangeError(`objective.cvar.weight: must be a number of at least 0, got ${weight}`);
+    return {alpha, weight};
+  }
+  throw new RangeError(`objective: must be "mean" or {cvar: {alpha, weight}}, got ${JSON.stringify(objective)}`);
+}
+
+function checkPerTier(
+  perTier: Partial<Record<Tier, {min?: number; max?: number}>>,
+  maxHeads: number
+): Record<Tier, {min: number; max: number}> {
+  for (const key of Object.keys(perTier))
+    if (!isTier(key)) throw new RangeError(`perTier.${key}: not a tier (S, A, B or C)`);
+  return Object.fromEntries(
+    tiers.map((t) => {
+      const b = Object.hasOwn(perTier, t) ? perTier[t]! : {};
+      const min = b.min ?? 0;
+      const max = b.max ?? Math.max(maxHeads, min);
+      if (!(Number.isFinite(min) && min >= 0))
+        throw new RangeError(`perTier.${t}.min: must be a number of at least 0, got ${min}`);
+      if (!(Number.isFinite(max) && max >= 0))
+        throw new RangeError(`perTier.${t}.max: must be a number of at least 0, got ${max}`);
+      if (min > max) throw new RangeError(`perTier.${t}: min ${min} is above max ${max}`);
+      return [t, {min, max}];
+    })
+  ) as Record<Tier, {min: number; max: number}>;
+}
+
+function emptyTotal(): AllocationTotal {
+  return {heads: 0, expectedNpv: 0, p5: 0, p95: 0, probabilityPositive: 0, revenuePerHead: null};
+}
+
+/** Rounds away the binary noise of summed steps (0.1 + 0.2). */
+function round(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}
+
+function latestYear(accounts: readonly Account[]): number {
+  let latest = -Infinity;
+  for (const a of accounts) latest = Math.max(latest, a.firstYear, a.exitYear ?? -Infinity);
+  if (!Number.isFinite(latest)) throw new RangeError("allocateHeads: no accounts to take the current year from");
+  return latest;
+}
