@@ -2,6 +2,7 @@
  * Benchmarks, reported and never asserted. `npm run bench` builds the site first and prints a
  * table; `npm run bench -- --json` prints one JSON object per line instead.
  */
+import {allocationBench} from "./allocation.js";
 import {ingestBench} from "./ingest.js";
 import {pageLoad} from "./pageLoad.js";
 import {redraw} from "./redraw.js";
@@ -22,6 +23,7 @@ const print = (row: {name: string} & Record<string, unknown>) => {
 };
 
 for (const row of simulationBench()) print({...row});
+for (const row of allocationBench()) print({...row});
 for (const {name, value, unit} of survivalEstimators()) print({name, [unit]: value});
 for (const {name, value, unit} of await pageLoad()) print({name, [unit]: value});
 for (const {name, value, unit} of await ingestBench()) print({name, [unit]: value});

@@ -171,6 +171,7 @@ export {gaussHermite, lifetimeDistribution, shockQuadrature, type ShockQuadratur
 export {
   accountValueCurve,
   allocateHeads,
+  bandedRows,
   type AccountValueCurve,
   type AccountValueCurveOptions,
   type AllocateHeadsOptions,

@@ -2,13 +2,7 @@ import type {Account} from "../portfolio/accountFields.js";
 import type {Scenario} from "../scenario/scenario.js";
 import {assignTiers, type TieredAccount} from "../tiering/assignTiers.js";
 import {isTier, tiers, type Tier} from "../tiering/tiers.js";
-import {
-  AllocationModel,
-  lowerTailMean,
-  selectQuantile,
-  simulateFutures,
-  type Futures
-} from "./allocationModel.js";
+import {AllocationModel, lowerTailMean, selectQuantile, simulateFutures, type Futures} from "./allocationModel.js";
 
 /** The objective of {@link allocateHeads}. */
 export type AllocationObjective =
@@ -76,11 +70,22 @@ export interface AllocationRow {
 }
 
 /** One budget on the frontier: the best allocation found using at most `budget` heads. */
-export interface FrontierRow extends AllocationTotal {
+export interface FrontierRow extends Omit<AllocationTotal, "p5" | "p95" | "probabilityPositive"> {
   budget: number;
   /** Proven bound on how far below the optimum this point may be; 0 when exact. */
   gap: number;
+  /**
+   * The risk figures of the allocation, over the same futures. A frontier of more than
+   * {@link bandedRows} budgets has them at that many budgets evenly spaced (and the last), null
+   * between: a chart cannot show more, and each costs a pass over the futures.
+   */
+  p5: number | null;
+  p95: number | null;
+  probabilityPositive: number | null;
 }
+
+/** The most frontier rows that carry percentiles; see {@link FrontierRow}. */
+export const bandedRows = 4000;
 
 /** An account where the next step of a head earns much, and why. */
 export interface NextHead {
@@ -232,7 +237,8 @@ export function allocateHeads(
 ): HeadsAllocation {
   const {heads, step = 0.25, trials = 1000, seed = 42, objective = "mean", perTier = {}, locked = {}} = options;
   const {next = 20, onProgress} = options;
-  if (!(Number.isFinite(heads) && heads >= 0)) throw new RangeError(`heads: must be a number of at least 0, got ${heads}`);
+  if (!(Number.isFinite(heads) && heads >= 0))
+    throw new RangeError(`heads: must be a number of at least 0, got ${heads}`);
   if (!(Number.isFinite(step) && step > 0 && step <= 100))
     throw new RangeError(`step: must be a number above 0 and at most 100, got ${step}`);
   checkTrials(trials, seed);
@@ -332,16 +338,18 @@ export function allocateHeads(
     running.units += k - was;
     running.level[i] = k;
   };
-  const row = (budget: number, rowGap: number): FrontierRow => ({
-    budget,
-    gap: rowGap,
-    ...evaluator.summary(running.totals, {
+  const every = Math.max(1, Math.ceil((units + 1) / bandedRows));
+  const row = (budget: number, rowGap: number, banded: boolean): FrontierRow => {
+    const sums = {
       heads: base + running.units * step,
       expectedNpv: running.npv,
       revenue: running.revenue,
       headYears: running.headYears
-    })
-  });
+    };
+    return banded
+      ? {budget, gap: rowGap, ...evaluator.summary(running.totals, sums)}
+      : {budget, gap: rowGap, ...evaluator.sums(sums), p5: null, p95: null, probabilityPositive: null};
+  };
 
   // The hull greedy for every budget: whole segments in order while they fit, so each budget's
   // allocation contains the previous one; the linear relaxation adds the next segment's slope
@@ -359,7 +367,7 @@ export function allocateHeads(
     const nextSlope = s < segments.length ? Math.max(0, segments[s]!.slope) : 0;
     const rowGap = nextSlope * (u - running.units) * step;
     bound = running.npv + rowGap;
-    frontier.push(row(base + u * step, rowGap));
+    frontier.push(row(base + u * step, rowGap, u % every === 0 || u === units));
   }
   // At the budget asked: exact dynamic programming when it is small enough; otherwise fill what
   // budget the greedy leaves with any later segment that still fits, and report the bound.
@@ -378,13 +386,22 @@ export function allocateHeads(
   let level: Int32Array = running.level.slice();
   const gap = useExact ? 0 : Math.max(0, bound - running.npv);
   const last = frontier[frontier.length - 1]!;
-  if (running.npv !== last.expectedNpv) frontier[frontier.length - 1] = row(last.budget, gap);
+  if (running.npv !== last.expectedNpv) frontier[frontier.length - 1] = row(last.budget, gap, true);
   onProgress?.(0.7);
 
   const meanLevel = level;
   let riskResult: HeadsAllocation["risk"] = null;
   if (risk) {
-    const searched = riskSearch(meanLevel, units, {n, K, at, lo, step, evaluator, alpha: risk.alpha, weight: risk.weight});
+    const searched = riskSearch(meanLevel, units, {
+      n,
+      K,
+      at,
+      lo,
+      step,
+      evaluator,
+      alpha: risk.alpha,
+      weight: risk.weight
+    });
     level = searched.level;
     riskResult = {
       alpha: risk.alpha,
@@ -680,6 +697,21 @@ class Evaluator {
       sum += heads[i]!;
     }
     return this.summary(this.totals(heads), {heads: sum, expectedNpv, revenue, headYears});
+  }
+
+  /** The expected figures of an allocation from its sums. */
+  sums({
+    heads,
+    expectedNpv,
+    revenue,
+    headYears
+  }: {
+    heads: number;
+    expectedNpv: number;
+    revenue: number;
+    headYears: number;
+  }) {
+    return {heads: round(heads), expectedNpv, revenuePerHead: headYears > 0 ? revenue / headYears : null};
   }
 
   /** The figures of an allocation from its futures' totals and its expected sums. */

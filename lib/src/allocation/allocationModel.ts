@@ -6,7 +6,13 @@ import {randomStream} from "../random/randomStream.js";
 import {hazardAt, type Scenario} from "../scenario/scenario.js";
 import {randomNormal} from "../simulation/randomNormal.js";
 import type {Tier} from "../tiering/tiers.js";
-import {effortResponse, fillEffortCashFlows, type EffortResponse} from "./effortResponse.js";
+import {
+  accountPaths,
+  effortResponse,
+  fillEffortCashFlows,
+  type AccountPaths,
+  type EffortResponse
+} from "./effortResponse.js";
 import {lifetimeDistribution, shockQuadrature} from "./expectedSurvival.js";
 
 /** One account as the allocation sees it: its tier, policy and exact distribution of years lived. */
@@ -20,6 +26,7 @@ export interface PreparedAccount {
   industry: number;
   /** p[L] = P(lives exactly L full years), L = 0..H. */
   lifetime: Float64Array;
+  paths: AccountPaths;
 }
 
 /**
@@ -64,7 +71,8 @@ export class AllocationModel {
         policy: scenario.tiers[tier],
         inverseRisk,
         industry: industryIndex.get(account.industry)!,
-        lifetime: lifetimeDistribution(hazards.get(account.industry)!, inverseRisk, quadrature)
+        lifetime: lifetimeDistribution(hazards.get(account.industry)!, inverseRisk, quadrature),
+        paths: accountPaths(account, scenario, this.response)
       };
     });
   }
@@ -76,8 +84,8 @@ export class AllocationModel {
    */
   npvByLifetime(i: number, heads: number, out: Float64Array): void {
     const H = this.horizon;
-    const {account, policy} = this.accounts[i]!;
-    fillEffortCashFlows(account, policy, heads, this.scenario, this.response, this.flows);
+    const {account, policy, paths} = this.accounts[i]!;
+    fillEffortCashFlows(account, policy, heads, this.scenario, this.response, this.flows, paths);
     const {investment, contribution} = this.flows;
     const d = this.discount;
     // K(t): investment of years 1..t; M(t): contribution of years 1..t. NPV(L) = M(L) − K(min(L + 1, H)).
@@ -112,8 +120,8 @@ export class AllocationModel {
 
   /** The ramp years (fractional) of account i with `heads` heads; 0 with none. */
   rampYears(i: number, heads: number): number {
-    const {account, policy} = this.accounts[i]!;
-    return fillEffortCashFlows(account, policy, heads, this.scenario, this.response, this.flows).rampYears;
+    const {account, policy, paths} = this.accounts[i]!;
+    return fillEffortCashFlows(account, policy, heads, this.scenario, this.response, this.flows, paths).rampYears;
   }
 }
 

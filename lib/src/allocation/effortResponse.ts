@@ -106,27 +106,53 @@ export function effortCashFlows(
   return {...out, rampYears, response: factor};
 }
 
+/** An account's wallet and uncovered purchases by year, which do not depend on its heads. */
+export interface AccountPaths {
+  /** annualWallet · (1 + growth)^t at index t − 1. */
+  wallet: Float64Array;
+  /** annualRevenue · (1 + growth)^t · (1 − erosion)^t at index t − 1. */
+  kept: Float64Array;
+}
+
+/** The {@link AccountPaths} of an account, computed as {@link effortCashFlows} computes them. */
+export function accountPaths(
+  account: Account,
+  {horizon, defaultWalletGrowth}: Pick<EconomicsSettings, "horizon" | "defaultWalletGrowth">,
+  response: EffortResponse
+): AccountPaths {
+  const growth = account.walletGrowth ?? defaultWalletGrowth;
+  const wallet = new Float64Array(horizon);
+  const kept = new Float64Array(horizon);
+  for (let t = 1; t <= horizon; ++t) {
+    wallet[t - 1] = account.annualWallet * pow(1 + growth, t);
+    kept[t - 1] = account.annualRevenue * pow(1 + growth, t) * pow(1 - response.erosion, t);
+  }
+  return {wallet, kept};
+}
+
 /**
  * {@link effortCashFlows} into arrays the caller owns (each at least `horizon` long), for loops
- * over many accounts and head counts; returns the ramp and the response factor.
+ * over many accounts and head counts, optionally from the account's precomputed paths (the same
+ * numbers, to the bit); returns the ramp and the response factor.
  */
 export function fillEffortCashFlows(
   account: Account,
   policy: TierPolicy,
   heads: number,
-  {horizon, costPerHead, defaultWalletGrowth}: EconomicsSettings,
+  settings: EconomicsSettings,
   response: EffortResponse,
-  {investment, revenue, contribution}: {investment: Float64Array; revenue: Float64Array; contribution: Float64Array}
+  {investment, revenue, contribution}: {investment: Float64Array; revenue: Float64Array; contribution: Float64Array},
+  paths: AccountPaths = accountPaths(account, settings, response)
 ): {rampYears: number; response: number} {
+  const {horizon, costPerHead} = settings;
   if (!(heads >= 0 && Number.isFinite(heads))) throw new RangeError(`invalid heads: ${heads} (a number of at least 0)`);
   investment.fill(0, 0, horizon);
   revenue.fill(0, 0, horizon);
   contribution.fill(0, 0, horizon);
-  const growth = account.walletGrowth ?? defaultWalletGrowth;
   const margin = policy.grossMargin === "account" ? account.grossMargin : policy.grossMargin;
   if (heads === 0) {
     for (let t = 1; t <= horizon; ++t) {
-      const r = account.annualRevenue * pow(1 + growth, t) * pow(1 - response.erosion, t);
+      const r = paths.kept[t - 1]!;
       revenue[t - 1] = r;
       contribution[t - 1] = r * margin - costToServe(r, policy.costToServe);
     }
@@ -149,7 +175,7 @@ export function fillEffortCashFlows(
     const inRamp = Math.min(1, Math.max(0, ramp - (t - 1)));
     investment[t - 1] = heads * costPerHead + (inRamp > 0 ? policy.presalesCost * inRamp : 0);
     if (inRamp === 1) continue;
-    const r = account.annualWallet * pow(1 + growth, t) * share * (1 - inRamp);
+    const r = paths.wallet[t - 1]! * share * (1 - inRamp);
     revenue[t - 1] = r;
     contribution[t - 1] = r * margin - costToServe(r, policy.costToServe);
     share += policy.shareGrowth * (ceiling - share);

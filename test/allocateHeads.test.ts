@@ -1,0 +1,303 @@
+import {describe, expect, it} from "vitest";
+import {
+  accountCashFlows,
+  accountValueCurve,
+  allocateHeads,
+  assignTiers,
+  defaultEffortResponse,
+  defaultScenario,
+  defaultTierPolicies,
+  effortCashFlows,
+  gaussHermite,
+  lifetimeDistribution,
+  parseScenario,
+  responseRateTimesAnchor,
+  shockQuadrature,
+  simulatePortfolio,
+  tiers,
+  type Account,
+  type Scenario,
+  type TieredAccount
+} from "tierwise";
+import {account, portfolio24} from "./fixtures/accounts.js";
+
+const settings = {horizon: 10, discountRate: 0.1, costPerHead: 150_000, defaultWalletGrowth: 0.03};
+
+// A small scenario for enumeration: a short horizon, two industries' hazards, yearly shocks.
+const small: Scenario = {
+  ...defaultScenario,
+  horizon: 6,
+  attrition: {
+    hazard: {Telecom: [0.3, 0.2, 0.1], Banking: [0.05], "*": [0.15]},
+    healthCoefficient: -1.5,
+    shockVolatility: 0.4
+  }
+};
+
+describe("effortCashFlows()", () => {
+  it("equals the tier policy's cash flows, to the bit, at the policy's heads", () => {
+    for (const tier of tiers) {
+      for (const a of portfolio24.slice(0, 6)) {
+        const policy = defaultTierPolicies[tier];
+        const expected = accountCashFlows(a, policy, settings);
+        const actual = effortCashFlows(a, policy, policy.headsPerAccount, settings);
+        expect(Array.from(actual.investment)).toEqual(Array.from(expected.investment));
+        expect(Array.from(actual.revenue)).toEqual(Array.from(expected.revenue));
+        expect(Array.from(actual.contribution)).toEqual(Array.from(expected.contribution));
+        expect(actual.rampYears).toBe(policy.rampYears);
+        expect(actual.response).toBe(1);
+      }
+    }
+  });
+
+  it("has an elasticity of the share won to effort of 0.34 at the policy's heads", () => {
+    // d ln r / d ln h at h₀ by a central difference, for each tier's anchor.
+    for (const tier of tiers) {
+      const policy = defaultTierPolicies[tier];
+      const h0 = policy.headsPerAccount;
+      const a = account({annualWallet: 10_000_000, annualRevenue: 1_000_000});
+      const e = 1e-5;
+      const up = effortCashFlows(a, policy, h0 * (1 + e), settings).response;
+      const down = effortCashFlows(a, policy, h0 * (1 - e), settings).response;
+      expect((up - down) / (2 * e)).toBeCloseTo(0.34, 6);
+    }
+    // x / (eˣ − 1) = 0.34 at x ≈ 1.8733: 1.8733 / (e^1.8733 − 1) = 1.8733 / 5.5103 = 0.3400.
+    expect(responseRateTimesAnchor(0.34)).toBeCloseTo(1.8733, 4);
+  });
+
+  it("keeps only today's purchases, eroding, with no heads", () => {
+    const a = account({annualRevenue: 1_000_000, walletGrowth: 0, grossMargin: 0.4});
+    const flows = effortCashFlows(a, defaultTierPolicies.B, 0, settings);
+    expect(Array.from(flows.investment)).toEqual(new Array(10).fill(0));
+    expect(flows.revenue[0]).toBeCloseTo(750_000, 6);
+    expect(flows.revenue[1]).toBeCloseTo(562_500, 6);
+    // Contribution: 750,000 · 0.4 − (4 · 25,000 + 0.05 · 750,000).
+    expect(flows.contribution[0]).toBeCloseTo(162_500, 6);
+  });
+
+  it("shortens the ramp with more heads and lengthens it with fewer, a fraction of a year without orders", () => {
+    const a = account();
+    const S = defaultTierPolicies.S; // two heads, two ramp years
+    const more = effortCashFlows(a, S, 8, settings); // ramp 2 · (2/8)^0.5 = 1
+    expect(more.rampYears).toBeCloseTo(1, 12);
+    expect(more.revenue[0]).toBe(0);
+    expect(more.revenue[1]).toBeGreaterThan(0);
+    const fewer = effortCashFlows(a, S, 0.5, settings); // ramp 2 · 2 = 4
+    expect(fewer.rampYears).toBeCloseTo(4, 12);
+    expect(Array.from(fewer.revenue.slice(0, 4))).toEqual([0, 0, 0, 0]);
+    // Pre-sales for the four ramp years only; heads every year.
+    expect(fewer.investment[3]).toBeCloseTo(0.5 * 150_000 + 250_000, 6);
+    expect(fewer.investment[4]).toBeCloseTo(0.5 * 150_000, 6);
+    const half = effortCashFlows(a, S, 2 / 1.5625, settings); // ramp 2 · 1.25 = 2.5: half of year 3 ordering
+    expect(half.rampYears).toBeCloseTo(2.5, 12);
+    expect(half.investment[2]).toBeCloseTo((2 / 1.5625) * 150_000 + 125_000, 6);
+    expect(half.revenue[2]).toBeGreaterThan(0);
+  });
+});
+
+describe("lifetimeDistribution()", () => {
+  it("is the product of yearly survivals without shocks", () => {
+    const p = lifetimeDistribution([0.1, 0.1], 1, shockQuadrature(0));
+    expect(p[0]).toBeCloseTo(0.1, 15);
+    expect(p[1]).toBeCloseTo(0.09, 15);
+    expect(p[2]).toBeCloseTo(0.81, 15);
+  });
+
+  it("integrates the log-normal shock exactly: Gauss–Hermite nodes and E[Z] = 1", () => {
+    // Two-point rule: x = ±1/√2, w = √π/2 (Abramowitz and Stegun, Table 25.10).
+    const {x, w} = gaussHermite(2);
+    expect(x[0]).toBeCloseTo(Math.SQRT1_2, 14);
+    expect(w[0]).toBeCloseTo(Math.sqrt(Math.PI) / 2, 14);
+    const q = shockQuadrature(0.5);
+    let mean = 0;
+    let second = 0;
+    for (let k = 0; k < q.z.length; ++k) {
+      mean += q.w[k]! * q.z[k]!;
+      second += q.w[k]! * q.z[k]! * q.z[k]!;
+    }
+    expect(mean).toBeCloseTo(1, 12);
+    expect(second).toBeCloseTo(Math.exp(0.25), 12); // E[Z²] = e^(σ²)
+  });
+
+  it("agrees with simulatePortfolio's simulated survivors within 4 standard errors, with shocks", () => {
+    const scenario: Scenario = {...small, attrition: {...small.attrition, healthCoefficient: 0}};
+    const accounts = portfolio24.map((a) => ({...a, industry: "Telecom", health: 0.5}));
+    const sim = simulatePortfolio(accounts, scenario, {trials: 4000, seed: 9});
+    const p = lifetimeDistribution([0.3, 0.2, 0.1, 0.1, 0.1, 0.1], 1, shockQuadrature(0.4));
+    let alive = 1;
+    for (let t = 1; t <= 6; ++t) {
+      alive -= p[t - 1]!;
+      const simulated = sim.total.survivors.mean[t]! / accounts.length;
+      // Accounts of one industry share shocks, so the standard error is that of the trial means.
+      const se = (sim.total.survivors.p95[t]! - sim.total.survivors.p5[t]!) / 3.29 / accounts.length / Math.sqrt(4000);
+      expect(Math.abs(simulated - alive)).toBeLessThan(4 * se + 1e-12);
+    }
+  });
+});
+
+describe("allocateHeads()", () => {
+  it("gives the simulated mean NPV of today's policies when every account is locked at its tier's heads", () => {
+    const tiered = assignTiers(portfolio24, small.tierRules);
+    const locked = Object.fromEntries(tiered.map((d) => [d.account.id, small.tiers[d.tier].headsPerAccount]));
+    const heads = Object.values(locked).reduce((a, b) => a + b, 0);
+    const result = allocateHeads(portfolio24, small, {heads, locked, trials: 200});
+    const sim = simulatePortfolio(portfolio24, small, {trials: 20_000, seed: 5});
+    const se = sim.total.npv.sd / Math.sqrt(20_000);
+    expect(Math.abs(result.total.expectedNpv - sim.total.npv.mean)).toBeLessThan(4 * se);
+    expect(result.total.heads).toBe(heads);
+  });
+
+  // Five small portfolios, heads from 0 to 2 in half steps (5 levels each), every budget.
+  const cases: {name: string; accounts: Account[]; budgets: number[]}[] = [
+    {name: "three accounts", accounts: portfolio24.slice(0, 3), budgets: [0, 0.5, 1.5, 3, 6]},
+    {name: "four accounts", accounts: portfolio24.slice(4, 8), budgets: [1, 2.5, 4, 8]},
+    {name: "five accounts", accounts: portfolio24.slice(10, 15), budgets: [0.5, 2, 3.5, 5, 10]},
+    {name: "a weak account and whales", accounts: portfolio24.slice(15, 19), budgets: [1, 2, 3]},
+    {
+      name: "one industry",
+      accounts: portfolio24.slice(0, 5).map((a) => ({...a, industry: "Telecom"})),
+      budgets: [0.5, 1, 4.5]
+    }
+  ];
+  for (const {name, accounts, budgets} of cases) {
+    it(`finds the optimum that enumeration finds: ${name}`, () => {
+      const scenario: Scenario = {
+        ...small,
+        tierRules: {...small.tierRules, cut: {by: "rank", topN: 1, shareA: 0.25, shareB: 0.25}}
+      };
+      const tiered = assignTiers(accounts, scenario.tierRules);
+      const levels = [0, 0.5, 1, 1.5, 2];
+      const perTier = {S: {max: 2}, A: {max: 2}, B: {max: 2}, C: {max: 2}};
+      // Each account's curve, from accountValueCurve alone.
+      const curves = tiered.map(
+        (d) => accountValueCurve(d, scenario, {heads: levels, trials: 100, seed: 3}).expectedNpv
+      );
+      for (const budget of budgets) {
+        const result = allocateHeads(accounts, scenario, {heads: budget, step: 0.5, perTier, trials: 100, seed: 3});
+        // Brute force: every allocation using at most the budget.
+        let best = -Infinity;
+        const n = tiered.length;
+        for (let code = 0; code < 5 ** n; ++code) {
+          let c = code;
+          let used = 0;
+          let value = 0;
+          for (let i = 0; i < n; ++i) {
+            const k = c % 5;
+            c = (c - k) / 5;
+            used += levels[k]!;
+            value += curves[i]![k]!;
+          }
+          if (used <= budget + 1e-9 && value > best) best = value;
+        }
+        expect(result.gap).toBe(0);
+        expect(result.total.expectedNpv).toBeCloseTo(best, 4);
+        // The allocation's value is the sum of the curves at its heads.
+        const sum = result.allocation.reduce((s, row, i) => s + curves[i]![levels.indexOf(row.heads)]!, 0);
+        expect(result.total.expectedNpv).toBeCloseTo(sum, 4);
+        expect(result.total.heads).toBeLessThanOrEqual(budget);
+        // Every frontier point is feasible and within its own gap of the enumerated optimum.
+        expect(result.frontier.length).toBe(Math.round(budget / 0.5) + 1);
+        for (const row of result.frontier) {
+          expect(row.heads).toBeLessThanOrEqual(row.budget + 1e-9);
+          let optimum = -Infinity;
+          for (let code = 0; code < 5 ** n; ++code) {
+            let c = code;
+            let used = 0;
+            let value = 0;
+            for (let i = 0; i < n; ++i) {
+              const k = c % 5;
+              c = (c - k) / 5;
+              used += levels[k]!;
+              value += curves[i]![k]!;
+            }
+            if (used <= row.budget + 1e-9 && value > optimum) optimum = value;
+          }
+          expect(row.expectedNpv).toBeLessThanOrEqual(optimum + 1e-6 * Math.abs(optimum));
+          expect(row.expectedNpv + row.gap).toBeGreaterThanOrEqual(optimum - 1e-6 * Math.abs(optimum));
+        }
+      }
+    });
+  }
+
+  it("bounds the hull greedy's shortfall by its gap on the sample-sized problem, and the frontier never falls", () => {
+    const result = allocateHeads(portfolio24, defaultScenario, {heads: 17.25, trials: 200});
+    for (let k = 1; k < result.frontier.length; ++k)
+      expect(result.frontier[k]!.expectedNpv).toBeGreaterThanOrEqual(result.frontier[k - 1]!.expectedNpv - 1e-6);
+    expect(result.gap).toBeGreaterThanOrEqual(0);
+    // Value left on the table adds up.
+    const {reallocation, sizing, bestExpectedNpv} = result.leftOnTable;
+    expect(reallocation + sizing).toBeCloseTo(bestExpectedNpv - result.baselines.current.expectedNpv, 3);
+    // Per-tier heads add up to the total.
+    const heads = tiers.reduce((s, t) => s + result.tiers[t].heads, 0);
+    expect(heads).toBeCloseTo(result.total.heads, 9);
+  });
+
+  it("gives an account the same futures whichever accounts share the run", () => {
+    const tiered = assignTiers(portfolio24, defaultScenario.tierRules);
+    const target = tiered[5]!;
+    const h = 1.5;
+    const curve = accountValueCurve(target, defaultScenario, {heads: [h], trials: 300, seed: 11});
+    const locked = Object.fromEntries(tiered.map((d) => [d.account.id, d === target ? h : 0]));
+    // The same account locked at h in the whole portfolio and alone: its own distribution is the curve's.
+    const alone = allocateHeads([target.account], defaultScenario, {
+      heads: h,
+      locked: {[target.account.id]: h},
+      trials: 300,
+      seed: 11,
+      tiered: [target]
+    });
+    expect(alone.total.p5).toBe(curve.p5[0]);
+    expect(alone.total.p95).toBe(curve.p95[0]);
+    expect(alone.total.probabilityPositive).toBe(curve.probabilityPositive[0]);
+    expect(alone.total.expectedNpv).toBe(curve.expectedNpv[0]);
+    const all = allocateHeads(portfolio24, defaultScenario, {heads: h, locked, trials: 300, seed: 11, tiered});
+    expect(all.allocation[5]!.expectedNpv).toBe(curve.expectedNpv[0]);
+  });
+
+  it("gives up expected NPV for a thinner tail under a risk-averse objective, and none with weight 0", () => {
+    const options = {heads: 12, trials: 400, seed: 2};
+    const mean = allocateHeads(portfolio24, small, options);
+    const neutral = allocateHeads(portfolio24, small, {...options, objective: {cvar: {alpha: 0.1, weight: 0}}});
+    expect(neutral.total.expectedNpv).toBe(mean.total.expectedNpv);
+    expect(neutral.risk!.meanGivenUp).toBe(0);
+    const averse = allocateHeads(portfolio24, small, {...options, objective: {cvar: {alpha: 0.1, weight: 3}}});
+    expect(averse.risk!.meanGivenUp).toBeGreaterThanOrEqual(0);
+    expect(averse.risk!.meanGivenUp).toBeCloseTo(mean.total.expectedNpv - averse.total.expectedNpv, 3);
+    // The objective it maximises is at least the mean-optimal allocation's.
+    const objective = (r: typeof mean, shortfall: number) => r.total.expectedNpv - 3 * shortfall;
+    const meanShortfall = allocateHeads(portfolio24, small, {
+      ...options,
+      objective: {cvar: {alpha: 0.1, weight: 1e-12}}
+    }).risk!.shortfall;
+    expect(objective(averse, averse.risk!.shortfall)).toBeGreaterThanOrEqual(objective(mean, meanShortfall) - 1e-6);
+    expect(averse.risk!.shortfall).toBeLessThanOrEqual(meanShortfall + 1e-6);
+  });
+
+  it("names the field of bad input in a RangeError", () => {
+    const run = (options: Partial<Parameters<typeof allocateHeads>[2]>) => () =>
+      allocateHeads(portfolio24, small, {heads: 10, trials: 10, ...options});
+    expect(run({heads: -1})).toThrow(/^heads: must be a number of at least 0, got -1$/);
+    expect(run({locked: {NOPE: 1}})).toThrow(/^locked: no active account has id "NOPE"$/);
+    expect(run({locked: {A00: -2}})).toThrow(/^locked\.A00: must be a number of heads of at least 0, got -2$/);
+    expect(run({perTier: {S: {min: 3, max: 2}}})).toThrow(/^perTier\.S: min 3 is above max 2$/);
+    expect(run({heads: 5, locked: {A00: 4, A01: 3}})).toThrow(
+      /^heads: 5 is below the 7 heads that locked accounts and tier minimums take$/
+    );
+    expect(run({step: 0})).toThrow(/^step: /);
+    expect(run({objective: {cvar: {alpha: 1.5, weight: 1}}})).toThrow(/^objective\.cvar\.alpha: /);
+    expect(() => accountValueCurve(portfolio24[0]!, small, {heads: [1]})).toThrow(/^tier: /);
+    expect(() => accountValueCurve(assignTiers(portfolio24)[0] as TieredAccount, small, {heads: [1, -1]})).toThrow(
+      /^heads\[1\]: must be a number of at least 0, got -1$/
+    );
+  });
+
+  it("reads a scenario's effort response and rejects bad ones", () => {
+    const parsed = parseScenario({version: 1, response: {elasticity: 0.5, erosion: 0.1}});
+    expect(parsed.response).toEqual({...defaultEffortResponse, elasticity: 0.5, erosion: 0.1});
+    expect(parseScenario({version: 1}).response).toBeUndefined();
+    expect(() => parseScenario({version: 1, response: {elasticity: 1}})).toThrow(
+      /response\.elasticity: must be between 0 and 1/
+    );
+    expect(() => parseScenario({version: 1, response: {speed: 1}})).toThrow(/response\.speed: is not a known setting/);
+  });
+});
