@@ -4,7 +4,7 @@
 import {readFile} from "node:fs/promises";
 import {accountFields, type AccountField} from "tierwise";
 
-const notes = ["method-glossary.md", "method-decision.md", "method-attrition.md"];
+const notes = ["method-glossary.md", "method-decision.md", "method-allocation.md", "method-attrition.md"];
 const sections = await Promise.all(notes.map((name) => readFile(new URL(`../docs/${name}`, import.meta.url), "utf-8")));
 for (const [i, text] of sections.entries()) {
   if (!text.startsWith("# ")) throw new Error(`docs/${notes[i]}: expected to start with a heading`);
