@@ -371,7 +371,7 @@ export function allocateHeads(
   }
   // At the budget asked: exact dynamic programming when it is small enough; otherwise fill what
   // budget the greedy leaves with any later segment that still fits, and report the bound.
-  const useExact = units > 0 && bound - running.npv > 0 && n * (units + 1) * (Math.max(0, ...K) + 1) <= exactWork;
+  const useExact = units > 0 && bound - running.npv > 0 && n * (units + 1) * (largest(K) + 1) <= exactWork;
   if (useExact) {
     const best = exactAllocation(n, K, offset, value, units);
     for (let i = 0; i < n; ++i) setLevel(i, best[i]!);
@@ -895,6 +895,13 @@ function checkPerTier(
       return [t, {min, max}];
     })
   ) as Record<Tier, {min: number; max: number}>;
+}
+
+/** The largest of many integers (a spread of a million arguments would overflow the stack). */
+function largest(values: Int32Array): number {
+  let max = 0;
+  for (let i = 0; i < values.length; ++i) if (values[i]! > max) max = values[i]!;
+  return max;
 }
 
 function emptyTotal(): AllocationTotal {
