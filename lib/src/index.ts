@@ -158,3 +158,9 @@ export {
   type ReadHazardTable,
   type ReadHazardTableOptions
 } from "./scenario/readHazardTable.js";
+export {reportCharts, type ReportCharts, type ReportChartsOptions} from "./report/reportCharts.js";
+export {reportTables, words, type ReportCell, type ReportTable, type ReportTables} from "./report/reportTables.js";
+export {reportBody, renderReport, reportCss, type ReportProvenance} from "./report/renderReport.js";
+export {portfolioDigest} from "./report/portfolioDigest.js";
+export {escapeMarkup, niceTicks} from "./report/svgText.js";
+export {sha256, type Sha256} from "./text/sha256.js";
