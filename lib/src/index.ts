@@ -164,3 +164,4 @@ export {reportBody, renderReport, reportCss, type ReportProvenance} from "./repo
 export {portfolioDigest} from "./report/portfolioDigest.js";
 export {escapeMarkup, niceTicks} from "./report/svgText.js";
 export {sha256, type Sha256} from "./text/sha256.js";
+export {version} from "./version.js";
