@@ -38,6 +38,12 @@ export default tseslint.config(
     rules: {"no-restricted-globals": ["error", "window", "document", "process"]}
   },
   {
+    // The command line and the file reader: Node only, never imported by the package's main entry.
+    files: ["lib/src/node/**"],
+    languageOptions: {globals: {...globals.node}},
+    rules: {"no-restricted-globals": "off"}
+  },
+  {
     // Math.exp, Math.log, ** and the other transcendental functions may differ in the last bit
     // between Node and a browser; every number a page shows comes from lib/src/math/deterministic.ts.
     files: ["lib/src/**", "src/components/**", "src/workers/**", "src/data/**"],

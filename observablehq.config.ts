@@ -1,5 +1,14 @@
 // Tierwise runs where only the npm registry is reachable, and its users load confidential books:
 // the site must fetch nothing from another origin. See scripts/prepare-npm-cache.ts for modules.
+import {readdirSync} from "node:fs";
+
+// One report page per scenario file: data/scenarios/NAME.json is published at /reports/NAME by the
+// one page src/reports/[scenario].md, so adding a file publishes its report.
+const reports = readdirSync(new URL("data/scenarios/", import.meta.url))
+  .filter((file) => file.endsWith(".json"))
+  .sort()
+  .map((file) => `/reports/${file.slice(0, -".json".length)}`);
+
 export default {
   title: "Tierwise",
   root: "src",
@@ -9,7 +18,7 @@ export default {
     {name: "Attrition", path: "/attrition"},
     {name: "Simulator", path: "/simulator"},
     {name: "Compare", path: "/compare"},
-    {name: "Report", path: "/report"},
+    {name: "Reports", path: "/reports/"},
     {name: "Your portfolio", path: "/data"},
     {name: "Method", path: "/method"}
   ],
@@ -33,6 +42,7 @@ export default {
 }
 .grid > * { min-width: 0; }
 </style>`,
+  dynamicPaths: reports,
   footer: "Tierwise: which customers deserve years of relationship investment.",
   search: false
 };

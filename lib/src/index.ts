@@ -183,3 +183,10 @@ export {
   type HeadsAllocation,
   type NextHead
 } from "./allocation/allocateHeads.js";
+export {reportCharts, type ReportCharts, type ReportChartsOptions} from "./report/reportCharts.js";
+export {reportTables, words, type ReportCell, type ReportTable, type ReportTables} from "./report/reportTables.js";
+export {reportBody, renderReport, reportCss, type ReportProvenance} from "./report/renderReport.js";
+export {portfolioDigest} from "./report/portfolioDigest.js";
+export {escapeMarkup, niceTicks} from "./report/svgText.js";
+export {sha256, type Sha256} from "./text/sha256.js";
+export {version} from "./version.js";

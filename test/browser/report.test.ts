@@ -30,7 +30,7 @@ const baseline = simulatePortfolio(accounts, parseScenario(read("../../data/scen
 const outcomes = (sim: typeof shakeout) => [...tiers.map((t: Tier) => sim.tiers[t]), sim.total];
 
 it("report shows, computed at build time, the numbers and verdicts simulatePortfolio gives in Node", async () => {
-  const {page, context, problems, requested} = await visit(site, "/report");
+  const {page, context, problems, requested} = await visit(site, "/reports/shakeout");
   await page
     .getByRole("heading", {name: "Shakeout: 100 → 50 → 20: which tiers deserve years of relationship building?"})
     .waitFor();
@@ -104,7 +104,7 @@ it("report shows, computed at build time, the numbers and verdicts simulatePortf
 });
 
 it("report saves its charts as SVG and PNG and every table as CSV, and prints without its controls", async () => {
-  const {page, context, problems} = await visit(site, "/report");
+  const {page, context, problems} = await visit(site, "/reports/shakeout");
   const chart = page.locator(".card svg[role='img']").first();
   const [svg] = await Promise.all([
     page.waitForEvent("download"),

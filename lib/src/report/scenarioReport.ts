@@ -76,6 +76,8 @@ export interface ScenarioReportOptions {
   reference?: Scenario;
   /** Bins of each NPV histogram. Default 40. */
   bins?: number;
+  /** Called with the share of the simulations done (0 to 1), for a progress bar; cannot change the results. */
+  onProgress?: (done: number) => void;
 }
 
 /**
@@ -91,11 +93,15 @@ export interface ScenarioReportOptions {
 export function scenarioReport(
   accounts: readonly Account[],
   scenario: Scenario,
-  {trials = 5000, seed = 1, asOf, reference, bins = 40}: ScenarioReportOptions = {}
+  {trials = 5000, seed = 1, asOf, reference, bins = 40, onProgress}: ScenarioReportOptions = {}
 ): ScenarioReport {
   const options = {trials, seed, ...(asOf === undefined ? {} : {asOf})};
-  const result = simulatePortfolio(accounts, scenario, options);
-  const other = reference ? simulatePortfolio(accounts, reference, {...options, asOf: result.asOf}) : null;
+  const runs = reference ? 2 : 1;
+  const progress = (k: number) => (onProgress ? {onProgress: (done: number) => onProgress((k + done) / runs)} : {});
+  const result = simulatePortfolio(accounts, scenario, {...options, ...progress(0)});
+  const other = reference
+    ? simulatePortfolio(accounts, reference, {...options, asOf: result.asOf, ...progress(1)})
+    : null;
   const H = result.horizon;
   const active = result.tiered.map((d) => d.account);
   const row = (tier: Tier | "total"): ReportTier => {

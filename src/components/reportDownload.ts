@@ -1,0 +1,58 @@
+import type {Account, Scenario} from "tierwise";
+import {downloadText} from "./download.js";
+import type {PortfolioSource} from "./portfolioRecord.js";
+
+/** What a report made in the browser is made of. */
+export interface ReportRequest {
+  accounts: readonly Account[];
+  scenario: Scenario;
+  reference: Scenario | null;
+  trials: number;
+  seed: number;
+  source: PortfolioSource;
+  /** How the scenario was set, for the report's provenance. */
+  scenarioSource: string;
+}
+
+/**
+ * A "Download report" button: makes the standalone HTML report in a worker (src/workers/report.js)
+ * from the request `get()` gives when clicked, and saves it. The status beside it says what it is
+ * doing, and `data-state` is "done" or "error" when it has finished (a test waits on that).
+ */
+export function ReportDownload(
+  workerUrl: string,
+  get: () => ReportRequest,
+  {file = "tierwise-report.html"} = {}
+): HTMLElement {
+  const div = document.createElement("div");
+  div.className = "tw-report-download";
+  const button = div.appendChild(document.createElement("button"));
+  button.type = "button";
+  button.textContent = "Download report (HTML)";
+  const status = div.appendChild(document.createElement("span"));
+  status.className = "muted";
+  status.setAttribute("role", "status");
+  button.addEventListener("click", () => {
+    const request = get();
+    button.disabled = true;
+    div.dataset.state = "running";
+    status.textContent = " Making the report…";
+    const worker = new Worker(workerUrl, {type: "module"});
+    const finish = (state: string, text: string) => {
+      worker.terminate();
+      button.disabled = false;
+      div.dataset.state = state;
+      status.textContent = text;
+    };
+    worker.onmessage = ({data}) => {
+      if (data.type === "progress") status.textContent = ` Making the report… ${Math.floor(100 * data.done)}%`;
+      else if (data.type === "done") {
+        downloadText(data.html, file, "text/html");
+        finish("done", " Saved.");
+      } else finish("error", ` The report could not be made: ${data.message}`);
+    };
+    worker.onerror = () => finish("error", " The report could not be made.");
+    worker.postMessage({...request, date: new Date().toISOString().slice(0, 10)});
+  });
+  return div;
+}
