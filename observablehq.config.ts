@@ -8,6 +8,7 @@ export default {
     {name: "Portfolio & tiers", path: "/tiers"},
     {name: "Attrition", path: "/attrition"},
     {name: "Simulator", path: "/simulator"},
+    {name: "Allocate", path: "/allocate"},
     {name: "Compare", path: "/compare"},
     {name: "Report", path: "/report"},
     {name: "Your portfolio", path: "/data"},
