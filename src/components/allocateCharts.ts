@@ -34,7 +34,7 @@ export function FrontierChart(
   const marks = points.map((d) => ({...d, npv: millions(d.expectedNpv)}));
   const names = marks.map((d) => d.name);
   return Plot.plot({
-    x: {label: "Heads available →", grid: true},
+    x: {label: "Heads available →", grid: true, insetRight: 12},
     y: {label: "↑ Portfolio NPV (USD millions)", grid: true, nice: true},
     color: {domain: names, range: pointColors.slice(0, names.length)},
     symbol: {domain: names, range: pointSymbols.slice(0, names.length), legend: true},
