@@ -66,7 +66,9 @@ it("allocate shows allocateHeads' numbers for the sample, downloads them, and ha
   const {page, context, problems} = await visit(site, "/allocate", {init: firstResult});
   await runFinished(page, 0);
   const first = await page.evaluate(() => (window as unknown as {__firstResult: number}).__firstResult);
-  console.log(`allocate: first result ${Math.round(first)} ms after navigation`);
+  console.log(
+    `allocate: first result ${Math.round(first)} ms after navigation; ${await page.locator(".tw-run").innerText()}`
+  );
   // Today's total heads on the sample, in quarter steps, is the default budget.
   expect(await page.getByLabel("Total sales heads to place").inputValue()).toBe("776");
 
@@ -162,6 +164,29 @@ it("allocate keeps its settings in the link, and a pasted link shows the same nu
   expect(await second.page.locator(".tw-headline").allInnerTexts()).toEqual(shown);
   expect(second.problems).toEqual([]);
   await second.context.close();
+
+  // A link whose tier minimums take more heads than it places is refused before any run, by name.
+  const perTier = Object.fromEntries(tiers.map((t) => [t, {min: t === "S" ? 10 : 0, max: 10}]));
+  const state = {
+    version: 1,
+    attrition: "estimated",
+    heads: 500,
+    objective: "mean",
+    weight: 1,
+    alpha: 0.1,
+    perTier,
+    trials: 200,
+    seed: 1
+  };
+  const refused = await visit(site, `/allocate#s=${Buffer.from(JSON.stringify(state)).toString("base64url")}`);
+  await refused.page
+    .getByText(
+      "This link's settings could not be restored (the tiers' least heads per account take 1,000 heads, more than the 500 to place); showing the defaults."
+    )
+    .waitFor();
+  expect(await refused.page.getByLabel("Total sales heads to place").inputValue()).toBe("776");
+  expect(refused.problems).toEqual([]);
+  await refused.context.close();
 });
 
 it("allocate works on an uploaded portfolio: one row per active account, the numbers of allocateHeads", async () => {
