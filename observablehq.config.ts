@@ -17,6 +17,7 @@ export default {
     {name: "Portfolio & tiers", path: "/tiers"},
     {name: "Attrition", path: "/attrition"},
     {name: "Simulator", path: "/simulator"},
+    {name: "Allocate", path: "/allocate"},
     {name: "Compare", path: "/compare"},
     {name: "Reports", path: "/reports/"},
     {name: "Your portfolio", path: "/data"},

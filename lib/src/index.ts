@@ -167,7 +167,12 @@ export {
   type EffortCashFlows,
   type EffortResponse
 } from "./allocation/effortResponse.js";
-export {gaussHermite, lifetimeDistribution, shockQuadrature, type ShockQuadrature} from "./allocation/expectedSurvival.js";
+export {
+  gaussHermite,
+  lifetimeDistribution,
+  shockQuadrature,
+  type ShockQuadrature
+} from "./allocation/expectedSurvival.js";
 export {
   accountValueCurve,
   allocateHeads,

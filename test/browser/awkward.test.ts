@@ -83,6 +83,12 @@ const checks: Record<string, Record<string, (page: Page) => Promise<void>>> = {
     },
     "/compare": async (page) => {
       await page.getByText(`${noActive}: all 12 have an exit year`).waitFor();
+    },
+    "/allocate": async (page) => {
+      await page
+        .getByText(`${noActive}: all 12 have an exit year, so there is no account to place heads on.`)
+        .waitFor();
+      expect(await page.locator(".tw-optimum").innerText()).toBe("$0");
     }
   },
   "empty-columns.csv": {

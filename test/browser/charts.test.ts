@@ -35,6 +35,8 @@ describe.each([
       for (const p of [...problems, ...warnings.filter((w) => /attribute/i.test(w))])
         failures.push(`${path} ${colorScheme}: ${p}`);
       if (path === "/simulator" || path === "/compare" || path === "/tiers") expect(charts).toBeGreaterThan(4);
+      // The frontier, heads by tier and NPV by tier, and the frontier legend's swatches.
+      if (path === "/allocate") expect(charts).toBeGreaterThan(7);
       await context.close();
     }
     expect(failures, failures.join("\n")).toEqual([]);

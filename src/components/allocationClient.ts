@@ -1,0 +1,89 @@
+import type {Account, AllocationObjective, AllocationTotal, HeadsAllocation, Scenario, Tier} from "tierwise";
+
+/** What the page asks of the allocation worker. */
+export interface AllocationRequest {
+  scenario: Scenario;
+  heads: number;
+  trials: number;
+  seed: number;
+  asOf: number;
+  objective: AllocationObjective;
+  perTier: Partial<Record<Tier, {min?: number; max?: number}>>;
+}
+
+/** Each tier's figures today and under the allocation (null for an empty tier). */
+export type TierFigures = Record<Tier, {today: AllocationTotal; allocated: AllocationTotal} | null>;
+
+/** A request in flight: its id, the allocation, then each tier's figures. */
+export interface AllocationRun {
+  id: number;
+  promise: Promise<HeadsAllocation>;
+  byTier: Promise<TierFigures>;
+}
+
+/**
+ * Runs allocateHeads in a Web Worker, one request at a time: a new request cancels one still in
+ * progress by terminating its worker (and starting a fresh one), so moving a slider never queues
+ * work. Progress (0 to 1) arrives through `onProgress` while a request runs.
+ */
+export class AllocationClient {
+  #url: string;
+  #accounts: Account[];
+  #worker: Worker | null = null;
+  #running = 0;
+  #next = 0;
+  constructor(url: string, accounts: Account[]) {
+    this.#url = url;
+    this.#accounts = accounts;
+  }
+  /** The id of the latest request. */
+  get latest(): number {
+    return this.#next;
+  }
+  /** Starts the worker and hands it the portfolio, so that the first request need not wait for either. */
+  prepare(): void {
+    if (this.#worker) return;
+    this.#worker = new Worker(this.#url, {type: "module"});
+    this.#worker.postMessage({accounts: this.#accounts});
+  }
+  /** allocateHeads, then each tier's figures; a request superseded by another never settles. */
+  run(request: AllocationRequest, onProgress?: (done: number) => void): AllocationRun {
+    if (this.#running && this.#worker) {
+      this.#worker.terminate();
+      this.#worker = null;
+    }
+    const fresh = this.#worker === null;
+    this.#worker ??= new Worker(this.#url, {type: "module"});
+    const id = ++this.#next;
+    this.#running = id;
+    const worker = this.#worker;
+    const main = settler<HeadsAllocation>();
+    const tiers = settler<TierFigures>();
+    // Neither may go unhandled: the page reads the second only once the first has settled.
+    tiers.promise.catch(() => {});
+    type Message = {id: number; progress?: number; result?: HeadsAllocation; byTier?: TierFigures; error?: string};
+    worker.onmessage = ({data}: MessageEvent<Message>) => {
+      if (data.id !== id) return;
+      if (data.progress !== undefined) return void onProgress?.(data.progress);
+      if (data.result) return void main.resolve(data.result);
+      this.#running = 0;
+      if (data.byTier) return void tiers.resolve(data.byTier);
+      const error = new Error(data.error);
+      main.reject(error);
+      tiers.reject(error);
+    };
+    worker.postMessage({id, ...request, ...(fresh ? {accounts: this.#accounts} : {})});
+    return {id, promise: main.promise, byTier: tiers.promise};
+  }
+  terminate(): void {
+    this.#worker?.terminate();
+    this.#worker = null;
+  }
+}
+
+function settler<T>(): {promise: Promise<T>; resolve: (value: T) => void; reject: (error: Error) => void} {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((yes, no) => ((resolve = yes), (reject = no)));
+  return {promise, resolve, reject};
+}
