@@ -232,6 +232,33 @@ describe("allocateHeads()", () => {
     expect(heads).toBeCloseTo(result.total.heads, 9);
   });
 
+  it("gives each tier's figures today and allocated as a run on that tier alone, locked, would", () => {
+    const result = allocateHeads(portfolio24, small, {heads: 14, trials: 300, seed: 4});
+    const tiered = assignTiers(portfolio24, small.tierRules);
+    let sum = 0;
+    for (const tier of tiers) {
+      const rows = tiered.filter((d) => d.tier === tier);
+      const t = result.tiers[tier];
+      expect(t.accounts).toBe(rows.length);
+      sum += t.allocated.expectedNpv;
+      if (rows.length === 0) continue;
+      const locked = Object.fromEntries(result.allocation.filter((r) => r.tier === tier).map((r) => [r.id, r.heads]));
+      const alone = allocateHeads(portfolio24, small, {heads: 100, locked, trials: 300, seed: 4, tiered: rows});
+      expect(t.allocated.p5).toBe(alone.total.p5);
+      expect(t.allocated.p95).toBe(alone.total.p95);
+      expect(t.allocated.probabilityPositive).toBe(alone.total.probabilityPositive);
+      expect(t.allocated.expectedNpv).toBeCloseTo(alone.total.expectedNpv, 6);
+      expect(t.allocated.revenuePerHead).toBeCloseTo(alone.total.revenuePerHead!, 6);
+      expect(t.today.expectedNpv).toBeCloseTo(alone.baselines.current.expectedNpv, 6);
+      expect(t.today.p5).toBe(alone.baselines.current.p5);
+      expect(t.currentHeads).toBeCloseTo(
+        rows.reduce((s, d) => s + d.account.salesHeads, 0),
+        9
+      );
+    }
+    expect(sum).toBeCloseTo(result.total.expectedNpv, 4);
+  });
+
   it("gives an account the same futures whichever accounts share the run", () => {
     const tiered = assignTiers(portfolio24, defaultScenario.tierRules);
     const target = tiered[5]!;

@@ -186,7 +186,8 @@ export {
   type FewerHeads,
   type FrontierRow,
   type HeadsAllocation,
-  type NextHead
+  type NextHead,
+  type TierAllocation
 } from "./allocation/allocateHeads.js";
 export {reportCharts, type ReportCharts, type ReportChartsOptions} from "./report/reportCharts.js";
 export {reportTables, words, type ReportCell, type ReportTable, type ReportTables} from "./report/reportTables.js";

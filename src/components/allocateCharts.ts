@@ -28,9 +28,11 @@ export function FrontierChart(
     budget: d.budget,
     heads: d.heads,
     npv: millions(d.expectedNpv),
-    p5: millions(d.p5),
-    p95: millions(d.p95)
+    p5: d.p5 === null ? null : millions(d.p5),
+    p95: d.p95 === null ? null : millions(d.p95)
   }));
+  // A long frontier carries its band at evenly spaced budgets only (see FrontierRow).
+  const banded = rows.filter((d) => d.p5 !== null);
   const marks = points.map((d) => ({...d, npv: millions(d.expectedNpv)}));
   const names = marks.map((d) => d.name);
   return Plot.plot({
@@ -39,7 +41,7 @@ export function FrontierChart(
     color: {domain: names, range: pointColors.slice(0, names.length)},
     symbol: {domain: names, range: pointSymbols.slice(0, names.length), legend: true},
     marks: [
-      Plot.areaY(rows, {x: "budget", y1: "p5", y2: "p95", fill: "currentColor", fillOpacity: 0.12}),
+      Plot.areaY(banded, {x: "budget", y1: "p5", y2: "p95", fill: "currentColor", fillOpacity: 0.12}),
       Plot.line(rows, {x: "budget", y: "npv", stroke: "currentColor", strokeWidth: 2}),
       Plot.ruleY([0]),
       Plot.dot(marks, {

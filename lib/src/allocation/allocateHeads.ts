@@ -144,7 +144,20 @@ export interface HeadsAllocation {
   /** For a risk objective: the objective's figures and the expected NPV given up for them. */
   risk: {alpha: number; weight: number; cvar: number; shortfall: number; meanGivenUp: number} | null;
   /** Per tier: today's heads and NPV against the allocation's. */
-  tiers: Record<Tier, {accounts: number; currentHeads: number; heads: number; currentNpv: number; expectedNpv: number}>;
+  tiers: Record<Tier, TierAllocation>;
+}
+
+/** One tier's heads and figures today and under the allocation. */
+export interface TierAllocation {
+  accounts: number;
+  currentHeads: number;
+  heads: number;
+  currentNpv: number;
+  expectedNpv: number;
+  /** The tier's figures with today's heads (its accounts' salesHeads), on the same futures. */
+  today: AllocationTotal;
+  /** The tier's figures under the allocation. */
+  allocated: AllocationTotal;
 }
 
 /** Options of {@link accountValueCurve}. */
@@ -496,22 +509,42 @@ export function allocateHeads(
       heads: row.heads,
       change: row.expectedNpv - currentValue[i]!
     }));
+  const tierOf = Uint8Array.from(rows, (d) => tiers.indexOf(d.tier));
+  const todayByTier = evaluator.totalsByTier(current, tierOf);
+  const allocatedByTier = evaluator.totalsByTier(allocated, tierOf);
   const perTierSummary = Object.fromEntries(
-    tiers.map((t) => {
+    tiers.map((t, g) => {
+      const sums = {
+        today: {heads: 0, expectedNpv: 0, revenue: 0, headYears: 0},
+        allocated: {heads: 0, expectedNpv: 0, revenue: 0, headYears: 0}
+      };
       let accountsIn = 0;
-      let currentIn = 0;
-      let headsIn = 0;
-      let currentNpv = 0;
-      let npv = 0;
       allocation.forEach((row, i) => {
-        if (row.tier !== t) return;
+        if (tierOf[i] !== g) return;
         ++accountsIn;
-        currentIn += row.current;
-        headsIn += row.heads;
-        currentNpv += currentValue[i]!;
-        npv += row.expectedNpv;
+        const e = model.expected(i, row.current, table);
+        sums.today.heads += row.current;
+        sums.today.expectedNpv += e.npv;
+        sums.today.revenue += e.revenue;
+        sums.today.headYears += e.headYears;
+        const a = offset[i]! + level[i]!;
+        sums.allocated.heads += row.heads;
+        sums.allocated.expectedNpv += value[a]!;
+        sums.allocated.revenue += revenueAt[a]!;
+        sums.allocated.headYears += headYearsAt[a]!;
       });
-      return [t, {accounts: accountsIn, currentHeads: currentIn, heads: headsIn, currentNpv, expectedNpv: npv}];
+      const today = accountsIn === 0 ? emptyTotal() : evaluator.summary(todayByTier[g]!, sums.today);
+      const inAllocation = accountsIn === 0 ? emptyTotal() : evaluator.summary(allocatedByTier[g]!, sums.allocated);
+      const tier: TierAllocation = {
+        accounts: accountsIn,
+        currentHeads: today.heads,
+        heads: inAllocation.heads,
+        currentNpv: today.expectedNpv,
+        expectedNpv: inAllocation.expectedNpv,
+        today,
+        allocated: inAllocation
+      };
+      return [t, tier];
     })
   ) as HeadsAllocation["tiers"];
   onProgress?.(1);
@@ -662,6 +695,19 @@ class Evaluator {
       this.model.npvByLifetime(i, heads[i]!, this.table);
       const row = i * trials;
       for (let k = 0; k < trials; ++k) totals[k]! += this.table[lived[row + k]!]!;
+    }
+    return totals;
+  }
+
+  /** The NPV of every future with these heads, summed by group (`group[i]` from 0 to 3). */
+  totalsByTier(heads: ArrayLike<number>, group: Uint8Array): Float64Array[] {
+    const {trials, lived} = this.futures;
+    const totals = Array.from({length: 4}, () => new Float64Array(trials));
+    for (let i = 0; i < heads.length; ++i) {
+      this.model.npvByLifetime(i, heads[i]!, this.table);
+      const into = totals[group[i]!]!;
+      const row = i * trials;
+      for (let k = 0; k < trials; ++k) into[k]! += this.table[lived[row + k]!]!;
     }
     return totals;
   }
