@@ -318,6 +318,38 @@ describe("allocateHeads()", () => {
     );
   });
 
+  it("keeps a tier's response where its policy was measured when the scenario's heads move, by its anchor", () => {
+    const tiered = assignTiers(portfolio24, small.tierRules);
+    const moved: Scenario = {
+      ...small,
+      tiers: {
+        ...small.tiers,
+        S: {...small.tiers.S, headsPerAccount: 3.5},
+        C: {...small.tiers.C, headsPerAccount: 0.05}
+      },
+      response: {...defaultEffortResponse, anchor: {S: 2, C: 0.15}}
+    };
+    const heads = [0, 0.5, 2, 3.5, 6];
+    for (const d of tiered.filter((r) => r.tier === "S" || r.tier === "C").slice(0, 4)) {
+      const before = accountValueCurve(d, small, {heads, trials: 50});
+      const after = accountValueCurve(d, moved, {heads, trials: 50});
+      expect(after.expectedNpv).toEqual(before.expectedNpv);
+    }
+    // Without the anchor the response moves with the policy's heads.
+    const unanchored: Scenario = {...moved, response: defaultEffortResponse};
+    const d = tiered.find((r) => r.tier === "S")!;
+    expect(accountValueCurve(d, unanchored, {heads: [2], trials: 50}).expectedNpv[0]).not.toBe(
+      accountValueCurve(d, small, {heads: [2], trials: 50}).expectedNpv[0]
+    );
+    expect(parseScenario({version: 1, response: {anchor: {S: 2}}}).response!.anchor).toEqual({S: 2});
+    expect(() => parseScenario({version: 1, response: {anchor: {X: 2}}})).toThrow(
+      /response\.anchor\.X: is not a known setting/
+    );
+    expect(() => parseScenario({version: 1, response: {anchor: {S: -1}}})).toThrow(
+      /response\.anchor\.S: must be a number from 0 to 100/
+    );
+  });
+
   it("reads a scenario's effort response and rejects bad ones", () => {
     const parsed = parseScenario({version: 1, response: {elasticity: 0.5, erosion: 0.1}});
     expect(parsed.response).toEqual({...defaultEffortResponse, elasticity: 0.5, erosion: 0.1});

@@ -84,8 +84,8 @@ export class AllocationModel {
    */
   npvByLifetime(i: number, heads: number, out: Float64Array): void {
     const H = this.horizon;
-    const {account, policy, paths} = this.accounts[i]!;
-    fillEffortCashFlows(account, policy, heads, this.scenario, this.response, this.flows, paths);
+    const {account, policy, paths, tier} = this.accounts[i]!;
+    fillEffortCashFlows(account, policy, heads, this.scenario, this.response, this.flows, paths, this.anchor(tier));
     const {investment, contribution} = this.flows;
     const d = this.discount;
     // K(t): investment of years 1..t; M(t): contribution of years 1..t. NPV(L) = M(L) − K(min(L + 1, H)).
@@ -120,8 +120,23 @@ export class AllocationModel {
 
   /** The ramp years (fractional) of account i with `heads` heads; 0 with none. */
   rampYears(i: number, heads: number): number {
-    const {account, policy, paths} = this.accounts[i]!;
-    return fillEffortCashFlows(account, policy, heads, this.scenario, this.response, this.flows, paths).rampYears;
+    const {account, policy, paths, tier} = this.accounts[i]!;
+    return fillEffortCashFlows(
+      account,
+      policy,
+      heads,
+      this.scenario,
+      this.response,
+      this.flows,
+      paths,
+      this.anchor(tier)
+    ).rampYears;
+  }
+
+  /** The anchor heads of a tier's response, if the scenario sets one. */
+  private anchor(tier: Tier): number | undefined {
+    const anchor = this.response.anchor;
+    return anchor && Object.hasOwn(anchor, tier) ? anchor[tier] : undefined;
   }
 }
 

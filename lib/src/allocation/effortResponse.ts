@@ -4,6 +4,7 @@ import type {TierPolicy} from "../economics/tierPolicy.js";
 import {exp, pow} from "../math/deterministic.js";
 import type {Account} from "../portfolio/accountFields.js";
 import type {Scenario} from "../scenario/scenario.js";
+import type {Tier} from "../tiering/tiers.js";
 
 /**
  * How an account's outcome responds to the sales heads it gets, anchored at its tier's policy:
@@ -29,6 +30,13 @@ export interface EffortResponse {
   erosion: number;
   /** The most heads one account can take, above 0 and at most 100. Default 10. */
   maxHeads: number;
+  /**
+   * Heads per account at which each tier's policy (its shares and ramp) holds, when they differ
+   * from the policy's own heads: a scenario whose heads were moved (by the Allocate page, say)
+   * keeps the policy's shares and ramp where they were measured, and its heads then respond.
+   * A tier not listed is anchored at its policy's heads.
+   */
+  anchor?: Partial<Record<Tier, number>>;
 }
 
 /**
@@ -68,9 +76,13 @@ export function responseRateTimesAnchor(elasticity: number): number {
 }
 const rates = new Map<number, number>();
 
-/** The heads a tier's response is anchored at: the policy's heads, or one head for a policy with none. */
-export function anchorHeads(policy: TierPolicy): number {
-  return policy.headsPerAccount > 0 ? policy.headsPerAccount : 1;
+/**
+ * The heads a tier's response is anchored at: the response's anchor for the tier if it has one,
+ * else the policy's heads, or one head for a policy with none.
+ */
+export function anchorHeads(policy: TierPolicy, anchor?: number): number {
+  const h = anchor ?? policy.headsPerAccount;
+  return h > 0 ? h : 1;
 }
 
 /** Cash flows of one account given its heads, year by year if it lives (index t − 1 is year t). */
@@ -98,11 +110,21 @@ export function effortCashFlows(
   policy: TierPolicy,
   heads: number,
   settings: EconomicsSettings,
-  response: EffortResponse = defaultEffortResponse
+  response: EffortResponse = defaultEffortResponse,
+  anchor?: number
 ): EffortCashFlows {
   const H = settings.horizon;
   const out = {investment: new Float64Array(H), revenue: new Float64Array(H), contribution: new Float64Array(H)};
-  const {rampYears, response: factor} = fillEffortCashFlows(account, policy, heads, settings, response, out);
+  const {rampYears, response: factor} = fillEffortCashFlows(
+    account,
+    policy,
+    heads,
+    settings,
+    response,
+    out,
+    accountPaths(account, settings, response),
+    anchor
+  );
   return {...out, rampYears, response: factor};
 }
 
@@ -142,7 +164,8 @@ export function fillEffortCashFlows(
   settings: EconomicsSettings,
   response: EffortResponse,
   {investment, revenue, contribution}: {investment: Float64Array; revenue: Float64Array; contribution: Float64Array},
-  paths: AccountPaths = accountPaths(account, settings, response)
+  paths: AccountPaths = accountPaths(account, settings, response),
+  anchor?: number
 ): {rampYears: number; response: number} {
   const {horizon, costPerHead} = settings;
   if (!(heads >= 0 && Number.isFinite(heads))) throw new RangeError(`invalid heads: ${heads} (a number of at least 0)`);
@@ -158,7 +181,7 @@ export function fillEffortCashFlows(
     }
     return {rampYears: 0, response: 0};
   }
-  const h0 = anchorHeads(policy);
+  const h0 = anchorHeads(policy, anchor);
   const b = responseRateTimesAnchor(response.elasticity) / h0;
   const factor = heads === h0 ? 1 : (1 - exp(-b * heads)) / (1 - exp(-b * h0));
   const ramp =

@@ -132,19 +132,32 @@ function attrition(value: Json, issues: Issues): Scenario["attrition"] {
 
 function response(value: Json, issues: Issues): EffortResponse {
   const d = defaultEffortResponse;
-  const o = object(value, "response", issues, ["elasticity", "rampExponent", "erosion", "maxHeads"]);
+  const o = object(value, "response", issues, ["elasticity", "rampExponent", "erosion", "maxHeads", "anchor"]);
   if (!o) return d;
   const elasticity = number(o.elasticity, "response.elasticity", issues, d.elasticity, {min: 0, max: 1})!;
   if (elasticity === 0 || elasticity === 1)
     issues.push({path: "response.elasticity", message: `must be between 0 and 1 (not either), got ${elasticity}`});
   const maxHeads = number(o.maxHeads, "response.maxHeads", issues, d.maxHeads, {min: 0, max: 100})!;
   if (maxHeads === 0) issues.push({path: "response.maxHeads", message: "must be above 0, got 0"});
-  return {
+  const parsed: EffortResponse = {
     elasticity,
     rampExponent: number(o.rampExponent, "response.rampExponent", issues, d.rampExponent, {min: 0, max: 3})!,
     erosion: number(o.erosion, "response.erosion", issues, d.erosion, {min: 0, max: 1})!,
     maxHeads
   };
+  if (o.anchor !== undefined) {
+    const a = object(o.anchor, "response.anchor", issues, tiers);
+    if (a) {
+      const anchor: Partial<Record<Tier, number>> = {};
+      for (const tier of tiers) {
+        if (a[tier] === undefined) continue;
+        const h = number(a[tier], `response.anchor.${tier}`, issues, undefined, {min: 0, max: 100});
+        if (h !== undefined) anchor[tier] = h;
+      }
+      parsed.anchor = anchor;
+    }
+  }
+  return parsed;
 }
 
 function tierRules(value: Json, issues: Issues): TierRules {
