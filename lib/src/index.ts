@@ -167,7 +167,12 @@ export {
   type EffortCashFlows,
   type EffortResponse
 } from "./allocation/effortResponse.js";
-export {gaussHermite, lifetimeDistribution, shockQuadrature, type ShockQuadrature} from "./allocation/expectedSurvival.js";
+export {
+  gaussHermite,
+  lifetimeDistribution,
+  shockQuadrature,
+  type ShockQuadrature
+} from "./allocation/expectedSurvival.js";
 export {
   accountValueCurve,
   allocateHeads,
@@ -183,3 +188,4 @@ export {
   type HeadsAllocation,
   type NextHead
 } from "./allocation/allocateHeads.js";
+export {readOnlySql, type ReadOnlySql, type ReadOnlySqlOptions} from "./query/readOnlySql.js";
