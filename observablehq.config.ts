@@ -11,6 +11,7 @@ export default {
     {name: "Compare", path: "/compare"},
     {name: "Report", path: "/report"},
     {name: "Your portfolio", path: "/data"},
+    {name: "Explore", path: "/explore"},
     {name: "Method", path: "/method"}
   ],
   // The default theme links Google Fonts from every page; the system font stack needs no request.

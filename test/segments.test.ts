@@ -6,6 +6,7 @@ import {
   portfolioKey,
   readSegments,
   saveSegment,
+  segmentFromResult,
   segmentName,
   segmentsKey,
   useSegment,
@@ -149,5 +150,37 @@ describe("applySegment()", () => {
         reason: "it was made on another portfolio (Sample portfolio, 4 accounts)"
       });
     }
+  });
+});
+
+describe("segmentFromResult()", () => {
+  const options = {name: " Top ", query: "SELECT id FROM accounts", portfolio: key, savedAt: segment.savedAt};
+  it("keeps the distinct ids that are accounts of the portfolio, and counts the others", () => {
+    expect(segmentFromResult(["ACC-2", "ACC-9", "ACC-2", "ACC-4"], accounts, options)).toEqual({
+      segment: {
+        name: "Top",
+        query: "SELECT id FROM accounts",
+        ids: ["ACC-2", "ACC-4"],
+        portfolio: key,
+        savedAt: segment.savedAt
+      },
+      leftOut: 1
+    });
+  });
+
+  it("says plainly why a result cannot be a segment", () => {
+    expect(segmentFromResult(null, accounts, options)).toEqual({
+      problem:
+        "The result has no id column. A segment is the set of accounts a query returns: select their id, for example SELECT id, name FROM accounts WHERE …"
+    });
+    expect(segmentFromResult([], accounts, options)).toEqual({
+      problem: "The query returned no accounts, so there is nothing to save."
+    });
+    expect(segmentFromResult(["x", "y", "x"], accounts, options)).toEqual({
+      problem: "None of the 2 ids the query returned is an account of this portfolio."
+    });
+    expect(segmentFromResult(["ACC-1"], accounts, {...options, name: ""})).toEqual({
+      problem: "Give the segment a name."
+    });
   });
 });

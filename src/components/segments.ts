@@ -243,3 +243,35 @@ export function applySegment<T extends {id: string}>(
     notApplied: null
   };
 }
+
+/**
+ * A segment from a query's `id` column: its distinct ids that are accounts of the portfolio, with
+ * the number of other values left out; or why no segment can be made, in a sentence for the user.
+ */
+export function segmentFromResult(
+  ids: readonly string[] | null,
+  accounts: readonly {id: string}[],
+  {name, query, portfolio, savedAt}: {name: string; query: string; portfolio: PortfolioKey; savedAt: string}
+): {segment: Segment; leftOut: number} | {problem: string} {
+  if (ids === null)
+    return {
+      problem:
+        "The result has no id column. A segment is the set of accounts a query returns: select their id, for example SELECT id, name FROM accounts WHERE …"
+    };
+  const named = segmentName(name);
+  if ("problem" in named) return named;
+  const known = new Set(accounts.map((a) => a.id));
+  const distinct = [...new Set(ids)];
+  const members = distinct.filter((id) => known.has(id));
+  if (members.length === 0)
+    return {
+      problem:
+        ids.length === 0
+          ? "The query returned no accounts, so there is nothing to save."
+          : `None of the ${distinct.length.toLocaleString("en-US")} ids the query returned is an account of this portfolio.`
+    };
+  return {
+    segment: {name: named.name, query, ids: members, portfolio, savedAt},
+    leftOut: distinct.length - members.length
+  };
+}
