@@ -217,11 +217,12 @@ export function PortfolioBadge(portfolio: Portfolio, {href = "./data"}: {href?: 
   if (segment) {
     const line = document.createElement("span");
     line.className = "tw-segment";
+    line.style.display = "block";
     const name = document.createElement("strong");
     name.textContent = segment.name;
     const active = portfolio.accounts.filter((a) => a.exitYear === null).length;
     line.append(
-      " Segment: ",
+      "Segment: ",
       name,
       ` (${segment.accounts.toLocaleString("en-US")} of ${segment.of.toLocaleString("en-US")} accounts, ${active.toLocaleString("en-US")} active). `,
       clearSegmentLink(status),
@@ -231,16 +232,20 @@ export function PortfolioBadge(portfolio: Portfolio, {href = "./data"}: {href?: 
   } else if (segmentNotApplied) {
     const line = document.createElement("span");
     line.className = "tw-segment tw-segment-not-applied";
-    line.style.color = "var(--theme-red)";
-    line.textContent = ` Segment “${segmentNotApplied.name}” is not applied: ${segmentNotApplied.reason}. `;
-    p.append(line, clearSegmentLink(status), status);
+    line.style.display = "block";
+    const text = document.createElement("span");
+    text.style.color = "var(--theme-red)";
+    text.textContent = `Segment “${segmentNotApplied.name}” is not applied: ${segmentNotApplied.reason}. `;
+    line.append(text, clearSegmentLink(status), status);
+    p.append(line);
   }
   for (const problem of segmentProblems) {
     const note = document.createElement("span");
     note.className = "tw-storage-problem";
     note.setAttribute("role", "alert");
     note.style.color = "var(--theme-red)";
-    note.textContent = ` ${problem}`;
+    note.style.display = "block";
+    note.textContent = problem;
     p.append(note);
   }
   return p;
