@@ -62,6 +62,19 @@ describe("quickChartPlan()", () => {
       value: "c1"
     });
     expect(quickChartPlan(columns("number", "number"))).toEqual({kind: "histogram", value: "c0"});
+    const idFirst = {
+      columns: [
+        {name: "id", kind: "text" as const},
+        {name: "name", kind: "text" as const},
+        {name: "wallet", kind: "number" as const}
+      ]
+    };
+    expect(quickChartPlan(idFirst)).toEqual({kind: "bars", label: "name", value: "wallet"});
+    expect(quickChartPlan({columns: [idFirst.columns[0]!, idFirst.columns[2]!]})).toEqual({
+      kind: "bars",
+      label: "id",
+      value: "wallet"
+    });
     expect(quickChartPlan(columns("text", "other"))).toEqual({
       kind: "none",
       reason: "No chart: the result has no numeric column."

@@ -102,12 +102,17 @@ export function queryResult(table: ArrowLike, {maxRows = 100_000}: {maxRows?: nu
   return {columns, rows, totalRows: table.numRows, ids};
 }
 
-/** Which chart a result gets: bars of a number by a label, a histogram of a number, or none and why. */
+/**
+ * Which chart a result gets: bars of the first number by the first text column (one other than `id`
+ * when there is one, since a name reads better than a code), a histogram of the number when there is
+ * no text, or none and why.
+ */
 export function quickChartPlan(
   result: Pick<QueryResult, "columns">
 ): {kind: "bars"; label: string; value: string} | {kind: "histogram"; value: string} | {kind: "none"; reason: string} {
   const value = result.columns.find((c) => c.kind === "number");
-  const label = result.columns.find((c) => c.kind === "text");
+  const texts = result.columns.filter((c) => c.kind === "text");
+  const label = texts.find((c) => c.name.toLowerCase() !== "id") ?? texts[0];
   if (!value) return {kind: "none", reason: "No chart: the result has no numeric column."};
   return label ? {kind: "bars", label: label.name, value: value.name} : {kind: "histogram", value: value.name};
 }

@@ -148,6 +148,8 @@ export function SegmentPicker(
   row.append(label, remove);
   const table = document.createElement("table");
   table.className = "tw-segments";
+  table.style.width = "100%";
+  table.style.maxWidth = "none";
   const head = table.createTHead().insertRow();
   for (const title of ["Segment", "Accounts", "Made on", "Saved", "Query"]) {
     const th = document.createElement("th");
