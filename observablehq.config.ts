@@ -21,6 +21,7 @@ export default {
     {name: "Compare", path: "/compare"},
     {name: "Reports", path: "/reports/"},
     {name: "Your portfolio", path: "/data"},
+    {name: "Explore", path: "/explore"},
     {name: "Method", path: "/method"}
   ],
   // The default theme links Google Fonts from every page; the system font stack needs no request.

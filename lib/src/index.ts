@@ -196,3 +196,4 @@ export {portfolioDigest} from "./report/portfolioDigest.js";
 export {escapeMarkup, niceTicks} from "./report/svgText.js";
 export {sha256, type Sha256} from "./text/sha256.js";
 export {version} from "./version.js";
+export {readOnlySql, type ReadOnlySql, type ReadOnlySqlOptions} from "./query/readOnlySql.js";

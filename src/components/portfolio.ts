@@ -5,6 +5,7 @@ import {
   type Portfolio as StoredPortfolio,
   type SavedPortfolio
 } from "./portfolioRecord.js";
+import {applySegment, portfolioKey, readSegments, useSegment, type PortfolioKey} from "./segments.js";
 
 export {type PortfolioSource, type SavedPortfolio} from "./portfolioRecord.js";
 
@@ -14,6 +15,14 @@ export interface Portfolio extends StoredPortfolio {
   problem?: string;
   /** A saved record exists but cannot be read: the data page offers to clear it. */
   unreadable?: boolean;
+  /** The segment shown instead of the whole portfolio: its name, its accounts and the portfolio's. */
+  segment?: {name: string; accounts: number; of: number};
+  /** The segment in use that is not shown, and why (made on another portfolio). */
+  segmentNotApplied?: {name: string; reason: string};
+  /** Why saved segments could not be read. */
+  segmentProblems?: string[];
+  /** The whole portfolio's key, which a segment saved on it records. */
+  key?: PortfolioKey;
 }
 
 // The uploaded portfolio lives in this origin's IndexedDB, so it survives navigation and reload
@@ -140,8 +149,30 @@ export async function clearPortfolio({timeout = 30_000} = {}): Promise<void> {
  * The portfolio every page uses: the saved upload if there is one that reads back, else the
  * sample, read from its file attachment and checked like any upload. A saved upload that cannot
  * be read, or storage that cannot be opened, is reported in `problem`, never passed over in silence.
+ * The segment in use (saved on the Explore page) narrows the accounts to its own when it was made on
+ * this portfolio, and is reported as not applied otherwise; `{segment: false}` keeps every account.
  */
-export async function loadPortfolio(sample: {text(): Promise<string>}): Promise<Portfolio> {
+export async function loadPortfolio(
+  sample: {text(): Promise<string>},
+  {segment = true}: {segment?: boolean} = {}
+): Promise<Portfolio> {
+  const whole = await loadWholePortfolio(sample);
+  const key = portfolioKey(whole.source.name, whole.accounts);
+  const state = readSegments();
+  const problems = state.problems.length > 0 ? {segmentProblems: state.problems} : {};
+  if (!segment) return {...whole, key, ...problems};
+  const applied = applySegment(whole.accounts, key, state);
+  return {
+    ...whole,
+    accounts: applied.accounts,
+    key,
+    ...problems,
+    ...(applied.segment ? {segment: applied.segment} : {}),
+    ...(applied.notApplied ? {segmentNotApplied: applied.notApplied} : {})
+  };
+}
+
+async function loadWholePortfolio(sample: {text(): Promise<string>}): Promise<Portfolio> {
   const saved = await loadSavedPortfolio();
   if (saved.kind === "saved") return {accounts: saved.portfolio.accounts, source: saved.portfolio.source};
   const {header, rows, lines} = parseDelimited(await sample.text());
@@ -155,16 +186,84 @@ export async function loadPortfolio(sample: {text(): Promise<string>}): Promise<
   return portfolio;
 }
 
-/** A line saying which portfolio the page shows, with a link to change it. Text only, never HTML. */
+/** Takes the segment out of use on every page, then reloads this one; a storage failure is said in `status`. */
+function clearSegmentLink(status: HTMLElement): HTMLAnchorElement {
+  const link = document.createElement("a");
+  link.href = "#";
+  link.className = "tw-clear-segment";
+  link.textContent = "Clear segment";
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    try {
+      useSegment(null);
+      location.reload();
+    } catch (error) {
+      status.textContent = ` The segment could not be cleared: ${(error as Error).message}.`;
+    }
+  });
+  return link;
+}
+
+/**
+ * A line saying which portfolio the page shows, with a link to change it, and which segment of it,
+ * with a link to clear it. Text only, never HTML.
+ */
 export function PortfolioBadge(portfolio: Portfolio, {href = "./data"}: {href?: string} = {}): HTMLElement {
-  const {source, accounts, problem, unreadable} = portfolio;
+  const p = PortfolioLine(portfolio, {href});
+  const {segment, segmentNotApplied, segmentProblems = []} = portfolio;
+  if (!segment && !segmentNotApplied && segmentProblems.length === 0) return p;
+  const status = document.createElement("span");
+  status.setAttribute("role", "status");
+  if (segment) {
+    const line = document.createElement("span");
+    line.className = "tw-segment";
+    line.style.display = "block";
+    const name = document.createElement("strong");
+    name.textContent = segment.name;
+    const active = portfolio.accounts.filter((a) => a.exitYear === null).length;
+    line.append(
+      "Segment: ",
+      name,
+      ` (${segment.accounts.toLocaleString("en-US")} of ${segment.of.toLocaleString("en-US")} accounts, ${active.toLocaleString("en-US")} active). `,
+      clearSegmentLink(status),
+      status
+    );
+    p.append(line);
+  } else if (segmentNotApplied) {
+    const line = document.createElement("span");
+    line.className = "tw-segment tw-segment-not-applied";
+    line.style.display = "block";
+    const text = document.createElement("span");
+    text.style.color = "var(--theme-red)";
+    text.textContent = `Segment “${segmentNotApplied.name}” is not applied: ${segmentNotApplied.reason}. `;
+    line.append(text, clearSegmentLink(status), status);
+    p.append(line);
+  }
+  for (const problem of segmentProblems) {
+    const note = document.createElement("span");
+    note.className = "tw-storage-problem";
+    note.setAttribute("role", "alert");
+    note.style.color = "var(--theme-red)";
+    note.style.display = "block";
+    note.textContent = problem;
+    p.append(note);
+  }
+  return p;
+}
+
+/** The portfolio's own line: its name, its accounts, and a link to change it. */
+function PortfolioLine(portfolio: Portfolio, {href}: {href: string}): HTMLElement {
+  const {source, accounts, problem, unreadable, segment} = portfolio;
   const p = document.createElement("p");
   p.className = "tw-portfolio";
   const strong = document.createElement("strong");
   strong.textContent = source.kind === "sample" ? "Sample portfolio" : source.name;
   const active = accounts.filter((a) => a.exitYear === null).length;
-  const detail =
-    source.kind === "sample"
+  const detail = segment
+    ? source.kind === "sample"
+      ? `: ${segment.of.toLocaleString("en-US")} invented accounts. `
+      : `: ${segment.of.toLocaleString("en-US")} of ${source.rows.toLocaleString("en-US")} rows loaded. `
+    : source.kind === "sample"
       ? `: ${accounts.length.toLocaleString("en-US")} invented accounts, ${active.toLocaleString("en-US")} active. `
       : `: ${accounts.length.toLocaleString("en-US")} of ${source.rows.toLocaleString("en-US")} rows loaded, ${active.toLocaleString("en-US")} active accounts. `;
   const link = document.createElement("a");
