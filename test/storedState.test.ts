@@ -132,3 +132,25 @@ describe("link state", () => {
     });
   });
 });
+
+describe("the hazards the Attrition page shows and the simulator uses", () => {
+  it("are one set of paths: each industry's estimate over 15 years on the portfolio's default age origin", async () => {
+    const {estimatedHazards, portfolioHazards} = await import("../src/components/hazardsStore.js");
+    const {estimateHazards} = await import("tierwise");
+    const all = ingestRows(header, rows).accounts;
+    const fallback = [0.1];
+    const used = portfolioHazards(all, {asOf: 2025, fallback});
+    const shown = estimatedHazards(all, {asOf: 2025});
+    expect(used["*"]).toEqual(fallback);
+    expect(shown.length).toBe(8);
+    for (const e of shown) {
+      expect(e.hazard).not.toBeNull();
+      expect(e.hazard!.length).toBe(15);
+      expect(used[e.industry]).toEqual(e.hazard);
+    }
+    // Firm age, the default with founding years, not relationship age.
+    const relationship = estimateHazards(all, {asOf: 2025, horizon: 15, origin: "relationship"});
+    expect(relationship[0]!.hazard).not.toEqual(shown[0]!.hazard);
+    expect(estimateHazards(all, {asOf: 2025, horizon: 15, origin: "firm"})[0]!.hazard).toEqual(shown[0]!.hazard);
+  });
+});

@@ -52,16 +52,29 @@ export function clearSavedHazards(): void {
   localStorage.removeItem(key);
 }
 
+/** Years of estimated hazard path a scenario carries: the Simulator's longest horizon repeats the last. */
+export const estimatedYears = 15;
+
+/**
+ * Each industry's estimated hazard path as the Simulator, Compare and Allocate use it: Weibull fits
+ * on the portfolio's default age origin (firm age when founding years are known), at the active
+ * accounts' current ages, over {@link estimatedYears} years. The Attrition page's table shows
+ * exactly these.
+ */
+export function estimatedHazards(accounts: readonly Account[], {asOf}: {asOf: number}) {
+  return estimateHazards(accounts, {asOf, horizon: estimatedYears});
+}
+
 /**
  * The hazards a scenario "estimated from this portfolio" uses: `fallback` for industries without
- * an estimate (key "*"), each industry's estimate over 15 years, and the saved edits on top. The
- * record's keys are all own properties, whatever the industries are called.
+ * an estimate (key "*"), each industry's estimate (see {@link estimatedHazards}), and the saved
+ * edits on top. The record's keys are all own properties, whatever the industries are called.
  */
 export function portfolioHazards(
   accounts: readonly Account[],
   {asOf, fallback}: {asOf: number; fallback: number[]}
 ): Record<string, number[]> {
-  const estimated = estimateHazards(accounts, {asOf, horizon: 15}).flatMap((e) =>
+  const estimated = estimatedHazards(accounts, {asOf}).flatMap((e) =>
     e.hazard ? [[e.industry, e.hazard] as const] : []
   );
   return Object.fromEntries([["*", fallback], ...estimated, ...readSavedHazards()]);
