@@ -117,6 +117,16 @@ describe("lifetimeDistribution()", () => {
     }
     expect(mean).toBeCloseTo(1, 12);
     expect(second).toBeCloseTo(Math.exp(0.25), 12); // E[Z²] = e^(σ²)
+    // Wide shocks take more nodes and still integrate E[Z] = 1 and E[Z²] = e^(σ²).
+    const wide = shockQuadrature(1.2);
+    let m1 = 0;
+    let m2 = 0;
+    for (let k = 0; k < wide.z.length; ++k) {
+      m1 += wide.w[k]! * wide.z[k]!;
+      m2 += wide.w[k]! * wide.z[k]! * wide.z[k]!;
+    }
+    expect(m1).toBeCloseTo(1, 10);
+    expect(m2 / Math.exp(1.44)).toBeCloseTo(1, 8);
   });
 
   it("agrees with simulatePortfolio's simulated survivors within 4 standard errors, with shocks", () => {

@@ -427,7 +427,6 @@ export function allocateHeads(
   onProgress?.(0.9);
 
   const allocated = headsOf(level);
-  const total = evaluator.total(allocated);
 
   // Baselines on the same futures.
   const current = Float64Array.from(rows, (d) => d.account.salesHeads);
@@ -439,8 +438,29 @@ export function allocateHeads(
     revenueSum > 0 ? (heads * d.account.annualRevenue) / revenueSum : heads / Math.max(1, n)
   );
   const baseline = (h: Float64Array) => evaluator.total(h);
+  // Today's and the allocation's futures by tier; their sums are the portfolio's.
+  const tierOf = Uint8Array.from(rows, (d) => tiers.indexOf(d.tier));
+  const todayByTier = evaluator.totalsByTier(current, tierOf);
+  const allocatedByTier = evaluator.totalsByTier(allocated, tierOf);
+  const sumOf = (parts: Float64Array[]) => {
+    const sum = new Float64Array(trials);
+    for (const part of parts) for (let k = 0; k < trials; ++k) sum[k]! += part[k]!;
+    return sum;
+  };
+  const sumsOf = (heads: Float64Array) => {
+    const sums = {heads: 0, expectedNpv: 0, revenue: 0, headYears: 0};
+    for (let i = 0; i < n; ++i) {
+      const e = model.expected(i, heads[i]!, table);
+      sums.heads += heads[i]!;
+      sums.expectedNpv += e.npv;
+      sums.revenue += e.revenue;
+      sums.headYears += e.headYears;
+    }
+    return sums;
+  };
+  const total = evaluator.summary(sumOf(allocatedByTier), {...sumsOf(allocated), expectedNpv: expectedOf(level)});
   const baselines = {
-    current: n === 0 ? emptyTotal() : baseline(current),
+    current: n === 0 ? emptyTotal() : evaluator.summary(sumOf(todayByTier), sumsOf(current)),
     equalPerTier: n === 0 ? emptyTotal() : baseline(equal),
     proportionalToRevenue: n === 0 ? emptyTotal() : baseline(proportional)
   };
@@ -509,9 +529,6 @@ export function allocateHeads(
       heads: row.heads,
       change: row.expectedNpv - currentValue[i]!
     }));
-  const tierOf = Uint8Array.from(rows, (d) => tiers.indexOf(d.tier));
-  const todayByTier = evaluator.totalsByTier(current, tierOf);
-  const allocatedByTier = evaluator.totalsByTier(allocated, tierOf);
   const perTierSummary = Object.fromEntries(
     tiers.map((t, g) => {
       const sums = {
