@@ -4,7 +4,10 @@ import {defineConfig} from "vitest/config";
 export default defineConfig({
   resolve: {
     // Unit tests run the model's TypeScript sources; the site and loaders use its tsc output.
-    alias: {tierwise: fileURLToPath(new URL("./lib/src/index.ts", import.meta.url))}
+    alias: [
+      {find: /^tierwise\/node$/, replacement: fileURLToPath(new URL("./lib/src/node/index.ts", import.meta.url))},
+      {find: /^tierwise$/, replacement: fileURLToPath(new URL("./lib/src/index.ts", import.meta.url))}
+    ]
   },
   test: {
     projects: [
