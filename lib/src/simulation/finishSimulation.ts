@@ -9,6 +9,9 @@ import {summarize} from "./summarize.js";
  * The summary of a simulation from the per-trial results of its blocks: parts covering every
  * trial once, in any order. Sums over trials run in trial order, so the result is the same
  * however the trials were split between workers.
+ *
+ * @example
+ * const result = finishSimulation(plan, [simulateBlocks(plan, 10, 20), simulateBlocks(plan, 0, 10)]);
  */
 export function finishSimulation(plan: SimulationPlan, parts: readonly TrialsPart[]): PortfolioSimulation {
   const {n, horizon: H, trials, cash} = plan;

@@ -41,6 +41,9 @@ const bucketsPerYear = 4;
  * Block b draws from its own streams ("shocks b" and "lifetimes b"), trial by trial and account
  * by account within the trial, so a block's numbers depend on the seed and the block alone.
  * `onTrial(k)` is called before trial k (a global index) for progress.
+ *
+ * @example
+ * const part = simulateBlocks(plan, 0, 10); // trials 0 to 499
  */
 export function simulateBlocks(
   plan: KernelPlan,

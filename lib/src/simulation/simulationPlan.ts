@@ -82,9 +82,15 @@ export interface PlanOptions {
 }
 
 /**
- * The set-up of a simulation: tiers, and each active account's discounted prefix sums, payback
- * year, risk and industry, computed once for every trial. The discount factors are computed once
- * per year, and nothing is allocated per account and year.
+ * The set-up of a simulation: tiers, and each active account's discounted prefix sums, ledger
+ * fates, risk and industry, computed once for every trial. The discount factors are computed once
+ * per year. With `allocate` returning SharedArrayBuffers, the kernel's arrays can be shared with
+ * worker threads. Then {@link simulateBlocks} runs blocks of trials and `finishSimulation`
+ * summarizes: `simulatePortfolio` is the three in a row.
+ *
+ * @example
+ * const plan = planSimulation(accounts, defaultScenario, {trials: 1000, seed: 1});
+ * const result = finishSimulation(plan, [simulateBlocks(plan, 0, blockCount(1000))]);
  */
 export function planSimulation(
   accounts: readonly Account[],
@@ -202,7 +208,12 @@ export function planSimulation(
   };
 }
 
-/** The kernel's part of a plan: what a worker needs. */
+/**
+ * The kernel's part of a plan: what a worker needs to run blocks of trials.
+ *
+ * @example
+ * worker.postMessage({plan: kernelPlan(plan), firstBlock: 0, endBlock: 10});
+ */
 export function kernelPlan(plan: SimulationPlan): KernelPlan {
   const {n, horizon, trials, seed, cash, industries, logSurvival, shockVolatility, flows} = plan;
   const {tierOf, industryOf, inverseRisk, fateOf} = plan;
@@ -223,7 +234,12 @@ export function kernelPlan(plan: SimulationPlan): KernelPlan {
   };
 }
 
-/** Blocks of {@link trialsPerBlock} trials in a run of `trials`. */
+/**
+ * Blocks of {@link trialsPerBlock} trials in a run of `trials`.
+ *
+ * @example
+ * blockCount(1000); // 20
+ */
 export function blockCount(trials: number): number {
   return Math.ceil(trials / trialsPerBlock);
 }
