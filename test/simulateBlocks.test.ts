@@ -20,11 +20,14 @@ function referenceLifetimes(s: Scenario, trials: number, seed: number): Int32Arr
   const plan = planSimulation(portfolio24, s, {trials, seed});
   const {n, horizon: H, industries: J, logSurvival, shockVolatility: sigma} = plan;
   const result: Int32Array[] = [];
-  const draws = new Float64Array(n);
   for (let block = 0; block < blockCount(trials); ++block) {
     const normal = randomNormal(randomStream(seed, `shocks ${block}`));
-    const exponential = randomExponential(seed, `lifetimes ${block}`);
-    for (let trial = block * trialsPerBlock; trial < Math.min(trials, (block + 1) * trialsPerBlock); ++trial) {
+    const first = block * trialsPerBlock;
+    const count = Math.min(trials, first + trialsPerBlock) - first;
+    // Account by account, the block's trials in order for each.
+    const draws = new Float64Array(n * count);
+    randomExponential(seed, `lifetimes ${block}`).fill(draws);
+    for (let trial = first; trial < first + count; ++trial) {
       const threshold = new Float64Array(J * H);
       for (let j = 0; j < J; ++j) {
         let c = 0;
@@ -34,10 +37,9 @@ function referenceLifetimes(s: Scenario, trials: number, seed: number): Int32Arr
           threshold[j * H + t] = c;
         }
       }
-      exponential.fill(draws);
       result.push(
         Int32Array.from({length: n}, (_, i) => {
-          const e = draws[i]! * plan.inverseRisk[i]!;
+          const e = draws[i * count + trial - first]! * plan.inverseRisk[i]!;
           let L = 0;
           while (L < H && threshold[plan.industryOf[i]! * H + L]! <= e) ++L;
           return L;

@@ -38,8 +38,10 @@ const bucketsPerYear = 4;
  * per-trial, per-industry table of buckets holding how many thresholds lie in earlier buckets (a
  * lower bound), then an exact final step over the few thresholds in the variate's own bucket.
  *
- * Block b draws from its own streams ("shocks b" and "lifetimes b"), trial by trial and account
- * by account within the trial, so a block's numbers depend on the seed and the block alone.
+ * Block b draws from its own streams, so a block's numbers depend on the seed and the block alone:
+ * "shocks b" trial by trial, industry by industry, year by year; "lifetimes b" account by account
+ * (active accounts in input order), the block's trials in order for each. Each trial's sums still
+ * run over the accounts in order, so the per-trial results do not depend on the loop's order.
  * `onTrial(k)` is called before trial k (a global index) for progress.
  *
  * @example
@@ -69,25 +71,31 @@ export function simulateBlocks(
   };
   const {lifetimes} = part;
   const Q = bucketsPerYear * H;
-  const threshold = new Float64Array(J * H);
-  const table = new Uint8Array(J * (Q + 1));
-  const top = new Float64Array(J);
-  const finite = new Uint8Array(J);
-  const scale = new Float64Array(J);
-  const trialNpv = new Float64Array(groups);
-  const trialFate = new Float64Array(groups * fates);
-  const alive = new Float64Array(groups * W);
-  const aliveCash = new Float64Array(groups * W);
-  const deadCash = new Float64Array(groups * W);
+  const B = trialsPerBlock;
+  // Per trial of a block (slot s) and industry j: thresholds, table, last finite threshold, count
+  // of finite thresholds and bucket scale, at [s · J + j] (times H or Q + 1).
+  const threshold = new Float64Array(B * J * H);
+  const table = new Uint8Array(B * J * (Q + 1));
+  const top = new Float64Array(B * J);
+  const finite = new Uint8Array(B * J);
+  const scale = new Float64Array(B * J);
+  // Per trial of a block: each group's NPV, ledger, and lifetimes and cash by year.
+  const trialNpv = new Float64Array(B * groups);
+  const trialFate = new Float64Array(B * groups * fates);
+  const alive = new Float64Array(B * groups * W);
+  const aliveCash = new Float64Array(B * groups * W);
+  const deadCash = new Float64Array(B * groups * W);
   const state = new Int32Array(4);
   const drift = (sigma * sigma) / 2;
-  // The generator's state between trials: xoshiro128** words, then the unused layer bits and their count.
+  // The generator's state: xoshiro128** words, then the unused layer bits and their count.
   const rng = new Int32Array(6);
-  const context: TrialContext = {
+  const context: BlockContext = {
     n,
     H,
+    J,
     cash,
     Q,
+    trials: 0,
     rng,
     state,
     threshold,
@@ -109,36 +117,33 @@ export function simulateBlocks(
   };
 
   for (let block = firstBlock; block < endBlock; ++block) {
-    const blockEnd = Math.min(trials, (block + 1) * trialsPerBlock);
+    const blockFirst = block * B;
+    const blockEnd = Math.min(trials, blockFirst + B);
+    if (onTrial) for (let trial = blockFirst; trial < blockEnd; ++trial) onTrial(trial);
     const normal = randomNormal(randomStream(seed, `shocks ${block}`));
-    // The ziggurat's xoshiro128** state, and no unused layer bits.
-    rng.set(xoshiroSeed(seed, `lifetimes ${block}`));
-    rng[4] = 0;
-    rng[5] = 0;
-    for (let trial = block * trialsPerBlock; trial < blockEnd; ++trial) {
-      onTrial?.(trial);
-      const k = trial - first;
+    for (let trial = blockFirst; trial < blockEnd; ++trial) {
       // Cumulative hazard thresholds: a variate e survives year t iff e ≥ threshold t. They never
       // decrease; the first infinite one (a hazard of 1) ends the finite ones.
       for (let j = 0; j < J; ++j) {
-        const base = j * H;
+        const sj = (trial - blockFirst) * J + j;
+        const base = sj * H;
         let cumulative = 0;
         for (let t = 0; t < H; ++t) {
           const shock = sigma > 0 ? exp(sigma * normal() - drift) : 1;
-          cumulative -= logSurvival[base + t]! * shock;
+          cumulative -= logSurvival[j * H + t]! * shock;
           threshold[base + t] = cumulative;
         }
         let f = 0;
         while (f < H && threshold[base + f]! < Infinity) ++f;
-        finite[j] = f;
+        finite[sj] = f;
         const last = f > 0 ? threshold[base + f - 1]! : -1;
-        top[j] = last;
+        top[sj] = last;
         if (last > 0) {
           // table[q]: the thresholds whose bucket ⌊x · s⌋ is below q; by the monotony of rounding,
           // all are below any variate in bucket q, so the count is a lower bound of L.
           const s = Q / last;
-          scale[j] = s;
-          const row = j * (Q + 1);
+          scale[sj] = s;
+          const row = sj * (Q + 1);
           table.fill(0, row, row + Q + 1);
           for (let u = 0; u < f; ++u) {
             const bucket = Math.floor(threshold[base + u]! * s);
@@ -147,44 +152,57 @@ export function simulateBlocks(
           for (let q = 1; q <= Q; ++q) table[row + q]! += table[row + q - 1]!;
         }
       }
-      trialNpv.fill(0);
-      trialFate.fill(0);
-      alive.fill(0);
-      if (cash) {
-        aliveCash.fill(0);
-        deadCash.fill(0);
-      }
-      trialAccounts(context);
+    }
+    trialNpv.fill(0);
+    trialFate.fill(0);
+    alive.fill(0);
+    if (cash) {
+      aliveCash.fill(0);
+      deadCash.fill(0);
+    }
+    // The ziggurat's xoshiro128** state, and no unused layer bits.
+    rng.set(xoshiroSeed(seed, `lifetimes ${block}`));
+    rng[4] = 0;
+    rng[5] = 0;
+    context.trials = blockEnd - blockFirst;
+    blockAccounts(context);
+    for (let trial = blockFirst; trial < blockEnd; ++trial) {
+      const k = trial - first;
+      const slot = trial - blockFirst;
+      const npv = slot * groups;
+      const fate = slot * groups * fates;
+      const year = slot * groups * W;
       for (let g = 0; g < 4; ++g) {
-        trialNpv[4]! += trialNpv[g]!;
-        for (let f = 0; f < fates; ++f) trialFate[4 * fates + f]! += trialFate[g * fates + f]!;
+        trialNpv[npv + 4]! += trialNpv[npv + g]!;
+        for (let f = 0; f < fates; ++f) trialFate[fate + 4 * fates + f]! += trialFate[fate + g * fates + f]!;
         for (let t = 0; t <= H; ++t) {
-          alive[4 * W + t]! += alive[g * W + t]!;
+          alive[year + 4 * W + t]! += alive[year + g * W + t]!;
           if (cash) {
-            aliveCash[4 * W + t]! += aliveCash[g * W + t]!;
-            deadCash[4 * W + t]! += deadCash[g * W + t]!;
+            aliveCash[year + 4 * W + t]! += aliveCash[year + g * W + t]!;
+            deadCash[year + 4 * W + t]! += deadCash[year + g * W + t]!;
           }
         }
       }
       for (let g = 0; g < groups; ++g) {
-        part.npv[g * m + k] = trialNpv[g]!;
-        for (let f = 0; f < fates; ++f) part.fate[(g * fates + f) * m + k] = trialFate[g * fates + f]!;
+        part.npv[g * m + k] = trialNpv[npv + g]!;
+        for (let f = 0; f < fates; ++f) part.fate[(g * fates + f) * m + k] = trialFate[fate + g * fates + f]!;
         // alive[g][L] counts accounts living exactly L years; survivors at the end of year y are those with L ≥ y.
+        const at = year + g * W;
         let count = 0;
         for (let t = H; t >= 0; --t) {
-          count += alive[g * W + t]!;
+          count += alive[at + t]!;
           part.survivors[(g * W + t) * m + k] = count;
         }
         if (cash) {
           let dead = 0;
-          let year = 0;
+          let paidBack = 0;
           for (let t = 0; t <= H; ++t) {
-            dead += deadCash[g * W + t]!;
-            const value = aliveCash[g * W + t]! + dead;
+            dead += deadCash[at + t]!;
+            const value = aliveCash[at + t]! + dead;
             part.cumulativeCash[(g * W + t) * m + k] = value;
-            if (year === 0 && t > 0 && value >= 0) year = t;
+            if (paidBack === 0 && t > 0 && value >= 0) paidBack = t;
           }
-          part.payback[g * m + k] = year;
+          part.payback[g * m + k] = paidBack;
         }
       }
     }
@@ -192,11 +210,14 @@ export function simulateBlocks(
   return part;
 }
 
-interface TrialContext {
+interface BlockContext {
   n: number;
   H: number;
+  J: number;
   cash: boolean;
   Q: number;
+  /** Trials in the block. */
+  trials: number;
   rng: Int32Array;
   state: Int32Array;
   threshold: Float64Array;
@@ -217,9 +238,13 @@ interface TrialContext {
   deadCash: Float64Array;
 }
 
-/** One trial over every account, given its thresholds and tables: the hot loop, in a function of its own so the engine optimizes it early and whole. */
-function trialAccounts(context: TrialContext): void {
-  const {n, H, cash, Q, rng, state, threshold, table, top, finite, scale, F} = context;
+/**
+ * Every account over every trial of a block, account by account: the hot loop. An account's
+ * prefix sums are read from memory once per block rather than once per trial, and each trial
+ * adds into its own slots. In a function of its own so the engine optimizes it early and whole.
+ */
+function blockAccounts(context: BlockContext): void {
+  const {n, H, J, cash, Q, trials, rng, state, threshold, table, top, finite, scale, F} = context;
   const {tierOf, industryOf, inverseRisk, fateOf, lifetimes, trialNpv, trialFate, alive, aliveCash, deadCash} = context;
   const W = H + 1;
   const W2 = 2 * W;
@@ -232,68 +257,74 @@ function trialAccounts(context: TrialContext): void {
   let byte = rng[4]! >>> 0;
   let bytes = rng[5]!;
   for (let i = 0; i < n; ++i) {
-    // A standard exponential by the ziggurat, drawn in place (as randomExponential's fill).
-    let x: number;
-    for (;;) {
-      const jj = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
-      let t = b << 9;
-      c ^= a;
-      d ^= b;
-      b ^= c;
-      a ^= d;
-      c ^= t;
-      d = rotl(d, 11);
-      if (bytes === 0) {
-        byte = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
-        t = b << 9;
+    const risk = inverseRisk[i]!;
+    const j = industryOf[i]!;
+    const g = tierOf[i]!;
+    const row = i * W2;
+    const own = i * W;
+    for (let slot = 0; slot < trials; ++slot) {
+      // A standard exponential by the ziggurat, drawn in place (as randomExponential's fill).
+      let x: number;
+      for (;;) {
+        const jj = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+        let t = b << 9;
         c ^= a;
         d ^= b;
         b ^= c;
         a ^= d;
         c ^= t;
         d = rotl(d, 11);
-        bytes = 4;
+        if (bytes === 0) {
+          byte = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+          t = b << 9;
+          c ^= a;
+          d ^= b;
+          b ^= c;
+          a ^= d;
+          c ^= t;
+          d = rotl(d, 11);
+          bytes = 4;
+        }
+        const layer = byte & 255;
+        byte >>>= 8;
+        --bytes;
+        if (jj < KE[layer]!) {
+          x = jj * WE[layer]!;
+          break;
+        }
+        state[0] = a;
+        state[1] = b;
+        state[2] = c;
+        state[3] = d;
+        x = exponentialSlow(state, layer, jj);
+        a = state[0]!;
+        b = state[1]!;
+        c = state[2]!;
+        d = state[3]!;
+        if (x === x) break;
       }
-      const layer = byte & 255;
-      byte >>>= 8;
-      --bytes;
-      if (jj < KE[layer]!) {
-        x = jj * WE[layer]!;
-        break;
+      const e = x * risk;
+      const sj = slot * J + j;
+      let L: number;
+      if (e >= top[sj]!) L = finite[sj]!;
+      else {
+        // e is below the last finite threshold, so the step ends within the finite ones.
+        L = table[sj * (Q + 1) + ((e * scale[sj]!) | 0)]!;
+        const base = sj * H;
+        while (threshold[base + L]! <= e) ++L;
       }
-      state[0] = a;
-      state[1] = b;
-      state[2] = c;
-      state[3] = d;
-      x = exponentialSlow(state, layer, jj);
-      a = state[0]!;
-      b = state[1]!;
-      c = state[2]!;
-      d = state[3]!;
-      if (x === x) break;
-    }
-    const e = x * inverseRisk[i]!;
-    const j = industryOf[i]!;
-    let L: number;
-    if (e >= top[j]!) L = finite[j]!;
-    else {
-      // e is below the last finite threshold, so the step ends within the finite ones.
-      L = table[j * (Q + 1) + ((e * scale[j]!) | 0)]!;
-      const base = j * H;
-      while (threshold[base + L]! <= e) ++L;
-    }
-    const g = tierOf[i]!;
-    const row = i * W2;
-    const paid = F[row + (L < H ? L + 1 : H)]!;
-    const value = F[row + W + L]! + F[row + L]! - paid;
-    trialNpv[g]! += value;
-    trialFate[fateOf[i * W + L]!]! += paid;
-    ++alive[g * W + L]!;
-    ++lifetimes[i * W + L]!;
-    if (cash) {
-      const out = g * W;
-      if (L < H) deadCash[out + L + 1]! += value;
-      for (let t = 1; t <= L; ++t) aliveCash[out + t]! += F[row + W + t]!;
+      const paid = F[row + (L < H ? L + 1 : H)]!;
+      const value = F[row + W + L]! + F[row + L]! - paid;
+      const out = slot * groups + g;
+      trialNpv[out]! += value;
+      trialFate[slot * groups * fates + fateOf[own + L]!]! += paid;
+      ++alive[out * W + L]!;
+      ++lifetimes[own + L]!;
+      if (cash) {
+        const years = out * W;
+        if (L < H) deadCash[years + L + 1]! += value;
+        for (let t = 1; t <= L; ++t) aliveCash[years + t]! += F[row + W + t]!;
+      }
     }
   }
   rng[0] = a;

@@ -125,8 +125,8 @@ export interface PortfolioSimulation {
  * the `cash` option); memory is the per-trial totals.
  *
  * Streams: trials come in blocks of 50, each with its own "shocks" stream (industry multipliers,
- * industries in sorted order, year by year) and "lifetimes" stream (one draw per active account
- * in input order, trial by trial), so blocks can run on any number of workers with the same
+ * industries in sorted order, year by year) and "lifetimes" stream (for each active account
+ * in input order, one draw per trial of the block), so blocks can run on any number of workers with the same
  * results (see `simulatePortfolioInPool` in `tierwise/node`). No policy setting draws a random
  * number, so two scenarios that differ only in policies or tier rules see the same futures
  * (common random numbers) and their difference is free of simulation noise.
