@@ -166,13 +166,25 @@ it("simulator imports a scenario file, refuses one that does not fit, and saves 
   await context.close();
 });
 
-it("simulator shows progress on a long run and hides it when the run ends", async () => {
+it("simulator shows progress on a long run, cancels it keeping the results shown, and hides it when a run ends", async () => {
   const {page, context, problems} = await visit(site, "/simulator");
   await page.locator(".tw-verdict").first().waitFor();
+  const shown = page.getByText(/^1,000 futures, seed 1, 10 years from 2025, simulated in \d+ ms/);
+  await shown.waitFor();
   await page.getByLabel("Simulated futures").selectOption({label: "20,000"});
   const status = page.locator(".tw-progress");
   await page
-    .locator(".tw-progress", {hasText: /^Simulating 20,000 futures: \d+% after \d+\.\d s$/})
+    .locator(".tw-progress", {hasText: /^Simulating 20,000 futures: \d+% after \d+\.\d sCancel$/})
+    .waitFor({timeout: 120_000});
+  await status.getByRole("button", {name: "Cancel"}).click();
+  await page.locator(".tw-progress[data-state=done]").waitFor({state: "attached", timeout: 120_000});
+  expect(await status.isHidden()).toBe(true);
+  expect(await shown.count()).toBe(1);
+  // Another long run goes to its end.
+  await page.getByLabel("Simulated futures").selectOption({label: "5,000"});
+  await page.getByLabel("Simulated futures").selectOption({label: "20,000"});
+  await page
+    .locator(".tw-progress", {hasText: /^Simulating 20,000 futures: \d+% after \d+\.\d sCancel$/})
     .waitFor({timeout: 120_000});
   await page.getByText(/^20,000 futures, seed 1, 10 years from 2025, simulated in \d+ ms/).waitFor({timeout: 120_000});
   expect(await status.isHidden()).toBe(true);
