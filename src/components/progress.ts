@@ -1,7 +1,6 @@
 /**
  * A progress bar for runs longer than a moment: hidden for the first quarter second of a run (so
- * quick runs never flash it), then a <progress> with the share done and the elapsed time, and a
- * Cancel button when `onCancel` is given.
+ * quick runs never flash it), then a <progress> with the share done and the elapsed time.
  */
 export interface Progress extends HTMLElement {
   /** A new run starts (replacing any run still shown). */
@@ -12,7 +11,7 @@ export interface Progress extends HTMLElement {
   finish(): void;
 }
 
-export function Progress({delay = 250, onCancel}: {delay?: number; onCancel?: () => void} = {}): Progress {
+export function Progress({delay = 250} = {}): Progress {
   const root = document.createElement("div") as unknown as Progress;
   root.className = "tw-progress";
   root.setAttribute("role", "status");
@@ -26,14 +25,6 @@ export function Progress({delay = 250, onCancel}: {delay?: number; onCancel?: ()
   const text = document.createElement("span");
   text.style.marginLeft = "0.5rem";
   root.append(bar, text);
-  if (onCancel) {
-    const cancel = document.createElement("button");
-    cancel.type = "button";
-    cancel.textContent = "Cancel";
-    cancel.style.marginLeft = "0.5rem";
-    cancel.addEventListener("click", () => onCancel());
-    root.append(cancel);
-  }
   let started = 0;
   let label = "";
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -11,15 +11,20 @@ afterAll(async () => await site?.close());
 
 it("simulator runs in a worker and matches simulatePortfolio in Node exactly for the same scenario and seed", async () => {
   const {page, context, problems} = await visit(site, "/simulator");
-  const runs = await runsDone(page);
+  // Seed 3: tier S pays back in 999 futures of 1,000 under the shakeout.
+  let runs = await runsDone(page);
+  await page.getByLabel("Seed").fill("3");
+  await page.getByLabel("Seed").press("Enter");
+  await runFinished(page, runs);
+  runs = await runsDone(page);
   await page.getByLabel("Shakeout: 100 → 50 → 20").check();
   await runFinished(page, runs);
   await page
-    .getByText(/1,000 futures, seed 1, 10 years from 2025, simulated in \d+ ms\. Attrition: Shakeout/)
+    .getByText(/1,000 futures, seed 3, 10 years from 2025, simulated in \d+ ms\. Attrition: Shakeout/)
     .waitFor();
   const sentenceS = await page.locator(".tw-sentence").first().innerText();
   // The results card, whose downloads read the latest results, has caught up with the new scenario.
-  await page.getByText("Shakeout: 100 → 50 → 20, 1,000 futures, seed 1", {exact: true}).waitFor();
+  await page.getByText("Shakeout: 100 → 50 → 20, 1,000 futures, seed 3", {exact: true}).waitFor();
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", {name: "Download scenario (JSON)"}).click()
@@ -38,7 +43,7 @@ it("simulator runs in a worker and matches simulatePortfolio in Node exactly for
   const {header, rows} = parseDelimited(
     readFileSync(new URL("../../data/sample-portfolio.csv", import.meta.url), "utf-8")
   );
-  const node = simulatePortfolio(ingestRows(header, rows).accounts, scenario, {trials: 1000, seed: 1, asOf: 2025});
+  const node = simulatePortfolio(ingestRows(header, rows).accounts, scenario, {trials: 1000, seed: 3, asOf: 2025});
   const column = (name: string) => browserRows.rows.map((r) => Number(r[browserRows.header.indexOf(name)]));
   expect(column("mean NPV")).toEqual(tiers.map((t) => node.tiers[t].npv.mean));
   expect(column("P(NPV > 0)")).toEqual(tiers.map((t) => node.tiers[t].probabilityPositive));
@@ -166,25 +171,13 @@ it("simulator imports a scenario file, refuses one that does not fit, and saves 
   await context.close();
 });
 
-it("simulator shows progress on a long run, cancels it keeping the results shown, and hides it when a run ends", async () => {
+it("simulator shows progress on a long run and hides it when the run ends", async () => {
   const {page, context, problems} = await visit(site, "/simulator");
   await page.locator(".tw-verdict").first().waitFor();
-  const shown = page.getByText(/^1,000 futures, seed 1, 10 years from 2025, simulated in \d+ ms/);
-  await shown.waitFor();
   await page.getByLabel("Simulated futures").selectOption({label: "20,000"});
   const status = page.locator(".tw-progress");
   await page
-    .locator(".tw-progress", {hasText: /^Simulating 20,000 futures: \d+% after \d+\.\d sCancel$/})
-    .waitFor({timeout: 120_000});
-  await status.getByRole("button", {name: "Cancel"}).click();
-  await page.locator(".tw-progress[data-state=done]").waitFor({state: "attached", timeout: 120_000});
-  expect(await status.isHidden()).toBe(true);
-  expect(await shown.count()).toBe(1);
-  // Another long run goes to its end.
-  await page.getByLabel("Simulated futures").selectOption({label: "5,000"});
-  await page.getByLabel("Simulated futures").selectOption({label: "20,000"});
-  await page
-    .locator(".tw-progress", {hasText: /^Simulating 20,000 futures: \d+% after \d+\.\d sCancel$/})
+    .locator(".tw-progress", {hasText: /^Simulating 20,000 futures: \d+% after \d+\.\d s$/})
     .waitFor({timeout: 120_000});
   await page.getByText(/^20,000 futures, seed 1, 10 years from 2025, simulated in \d+ ms/).waitFor({timeout: 120_000});
   expect(await status.isHidden()).toBe(true);
