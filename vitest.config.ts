@@ -5,8 +5,8 @@ export default defineConfig({
   resolve: {
     // Unit tests run the model's TypeScript sources; the site and loaders use its tsc output.
     alias: [
-      {find: /^tierwise$/, replacement: fileURLToPath(new URL("./lib/src/index.ts", import.meta.url))},
-      {find: /^tierwise\/node$/, replacement: fileURLToPath(new URL("./lib/src/node/index.ts", import.meta.url))}
+      {find: /^tierwise\/node$/, replacement: fileURLToPath(new URL("./lib/src/node/index.ts", import.meta.url))},
+      {find: /^tierwise$/, replacement: fileURLToPath(new URL("./lib/src/index.ts", import.meta.url))}
     ]
   },
   test: {

@@ -339,8 +339,31 @@ describe("simulatePortfolio()", () => {
     ).toMatchSnapshot();
   });
 
-  it("rejects invalid trials and horizons", () => {
+  it("leaves out only the cash fans and paybacks with {cash: false}", () => {
+    const s = scenario({}, {shockVolatility: 0.3});
+    const full = simulatePortfolio(accounts, s, {trials: 120, seed: 6});
+    const lean = simulatePortfolio(accounts, s, {trials: 120, seed: 6, cash: false});
+    for (const [a, b] of [
+      ...tiers.map((t) => [full.tiers[t], lean.tiers[t]] as const),
+      [full.total, lean.total] as const
+    ]) {
+      expect(b.npvDraws).toStrictEqual(a.npvDraws);
+      expect(b.survivors).toStrictEqual(a.survivors);
+      expect(b.ledger).toStrictEqual(a.ledger);
+      expect(b.perHead).toStrictEqual(a.perHead);
+      expect(b.cumulativeCash.year).toEqual(a.cumulativeCash.year);
+      expect(b.cumulativeCash.p50.every(Number.isNaN)).toBe(true);
+      expect(b.paybackDraws.every((y) => y === 0)).toBe(true);
+      expect(b.probabilityPayback).toBeNaN();
+    }
+    expect(full.total.probabilityPayback).toBeGreaterThan(0);
+  });
+
+  it("rejects invalid trials, horizons and hazards", () => {
     expect(() => simulatePortfolio(accounts, scenario(), {trials: 0})).toThrow("invalid trials: 0");
     expect(() => simulatePortfolio(accounts, scenario({horizon: 31}))).toThrow("invalid horizon: 31");
+    expect(() => simulatePortfolio(accounts, scenario({}, {hazard: {"*": [0.1, 1.2]}}))).toThrow(
+      'invalid hazard for "Banking" in year 2: 1.2 (0 to 1)'
+    );
   });
 });

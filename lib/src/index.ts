@@ -62,6 +62,17 @@ export {summarize, quantileSorted, percentiles, type Summary} from "./simulation
 export {randomNormal} from "./simulation/randomNormal.js";
 export {simulateAttrition, type AttritionPaths, type SimulateAttritionOptions} from "./simulation/simulateAttrition.js";
 export {
+  planSimulation,
+  kernelPlan,
+  blockCount,
+  trialsPerBlock,
+  type SimulationPlan,
+  type KernelPlan,
+  type PlanOptions
+} from "./simulation/simulationPlan.js";
+export {simulateBlocks, type TrialsPart} from "./simulation/simulateBlocks.js";
+export {finishSimulation} from "./simulation/finishSimulation.js";
+export {
   simulatePortfolio,
   type Fan,
   type PortfolioSimulation,

@@ -4,11 +4,23 @@
 //   {id, accounts?, kind: "simulate", scenario, trials, seed, asOf}      → {id, result}
 //   {id, accounts?, kind: "batch", scenarios, trials, seed, asOf}        → {id, result: [...]}
 //   {id, accounts?, kind: "sensitivity", scenario, target, trials, seed, asOf} → {id, result}
+// and, for a run shared between several workers (see components/simulatePool.ts):
+//   {id, accounts?, kind: "blocks", scenario, trials, seed, asOf, firstBlock, endBlock} → {id, result: part}
+//   {id, kind: "finish", parts} → {id, result}, with the plan of this worker's "blocks" request of the same id
 //   and {id, progress} along the way, or {id, error}.
-import {sensitivity, simulatePortfolio} from "tierwise";
+import {
+  finishSimulation,
+  planSimulation,
+  sensitivity,
+  simulateBlocks,
+  simulatePortfolio,
+  trialsPerBlock
+} from "tierwise";
 
 /** @type {import("tierwise").Account[]} */
 let accounts = [];
+/** The plan of the latest "blocks" request, kept for its "finish". */
+let planned = /** @type {{id: number, plan: import("tierwise").SimulationPlan} | null} */ (null);
 
 // At most one progress message every 50 ms.
 /** @param {number} id */
@@ -36,6 +48,8 @@ onmessage = ({data}) => {
     const {trials, seed, asOf} = data;
     const progress = progressTo(data.id);
     let result;
+    /** @type {Transferable[]} */
+    let transfer = [];
     if (data.kind === "sensitivity") {
       result = sensitivity(accounts, data.scenario, data.target, {trials, seed, asOf, onProgress: progress});
     } else if (data.kind === "batch") {
@@ -43,10 +57,28 @@ onmessage = ({data}) => {
       result = data.scenarios.map((/** @type {import("tierwise").Scenario} */ scenario, /** @type {number} */ k) =>
         slim(simulatePortfolio(accounts, scenario, {trials, seed, asOf, onProgress: (p) => progress((k + p) / n)}))
       );
+    } else if (data.kind === "blocks") {
+      const plan = planSimulation(accounts, data.scenario, {trials, seed, asOf});
+      planned = {id: data.id, plan};
+      const first = data.firstBlock * trialsPerBlock;
+      const count = Math.min(trials, data.endBlock * trialsPerBlock) - first;
+      result = simulateBlocks(plan, data.firstBlock, data.endBlock, (trial) => progress((trial - first) / count));
+      transfer = [
+        result.npv,
+        result.payback,
+        result.survivors,
+        result.cumulativeCash,
+        result.fate,
+        result.lifetimes
+      ].map((a) => a.buffer);
+    } else if (data.kind === "finish") {
+      if (!planned || planned.id !== data.id) throw new Error("simulate worker: no plan for this run");
+      result = slim(finishSimulation(planned.plan, data.parts));
+      planned = null;
     } else {
       result = slim(simulatePortfolio(accounts, data.scenario, {trials, seed, asOf, onProgress: progress}));
     }
-    postMessage({id: data.id, result});
+    postMessage({id: data.id, result}, {transfer});
   } catch (error) {
     postMessage({id: data.id, error: error instanceof Error ? error.message : String(error)});
   }

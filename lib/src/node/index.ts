@@ -1,5 +1,6 @@
-// The package's Node-only entry, `tierwise/node`: reading portfolio and scenario files from disk and
-// making reports from them, for data loaders and the command line.
+// The package's Node-only entry, `tierwise/node`: reading portfolio and scenario files from disk,
+// making reports from them (for data loaders and the command line), and simulating on worker
+// threads. The browser's bundle imports `tierwise`, which never imports this.
 export {readPortfolioFile, type PortfolioFile, type ReadPortfolioFileOptions} from "./readPortfolioFile.js";
 export {
   defaultReferencePath,
@@ -10,3 +11,9 @@ export {
   type ScenarioFile
 } from "./publishReport.js";
 export {main} from "./cli.js";
+export {
+  SimulationPool,
+  simulatePortfolioInPool,
+  type PoolSimulateOptions,
+  type SimulationPoolOptions
+} from "./simulationPool.js";

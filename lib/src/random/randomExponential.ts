@@ -7,8 +7,9 @@ import {exp, log} from "../math/deterministic.js";
 const R = 7.697117470131487;
 const V = 3.949659822581572e-3;
 const TWO32 = 4294967296;
-const ke = new Float64Array(256);
-const we = new Float64Array(256);
+/** The ziggurat's tables: draw j (32 bits) in layer i is accepted at once iff j < ke[i], as j · we[i]. */
+export const ke = new Float64Array(256);
+export const we = new Float64Array(256);
 const fe = new Float64Array(256);
 {
   let de = R;
@@ -55,27 +56,6 @@ export function randomExponential(seed: number = 42, stream: string = ""): Expon
   const state = Int32Array.from(xoshiroSeed(seed, stream));
   let bits = 0;
   let left = 0;
-  // For the rare slow paths: the next output from the state array.
-  const next = () => {
-    let a = state[0]!;
-    let b = state[1]!;
-    let c = state[2]!;
-    let d = state[3]!;
-    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
-    const t = b << 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = rotl(d, 11);
-    state[0] = a;
-    state[1] = b;
-    state[2] = c;
-    state[3] = d;
-    return result;
-  };
-  const uniform = () => ((next() >>> 5) * 67108864 + (next() >>> 6)) / 9007199254740992;
   const fill = (target: Float64Array, count: number = target.length) => {
     let a = state[0]!;
     let b = state[1]!;
@@ -118,20 +98,12 @@ export function randomExponential(seed: number = 42, stream: string = ""): Expon
         state[1] = b;
         state[2] = c;
         state[3] = d;
-        let x: number;
-        let accept: boolean;
-        if (i === 0) {
-          x = R - log(1 - uniform());
-          accept = true;
-        } else {
-          x = j * we[i]!;
-          accept = fe[i]! + uniform() * (fe[i - 1]! - fe[i]!) < exp(-x);
-        }
+        const x = exponentialSlow(state, i, j);
         a = state[0]!;
         b = state[1]!;
         c = state[2]!;
         d = state[3]!;
-        if (accept) {
+        if (x === x) {
           target[k] = x;
           break;
         }
@@ -151,6 +123,43 @@ export function randomExponential(seed: number = 42, stream: string = ""): Expon
   }) as ExponentialStream;
   draw.fill = fill;
   return draw;
+}
+
+/**
+ * The rare slow path of a ziggurat draw that missed layer i's rectangle with 32-bit output j: the
+ * tail (layer 0) or the wedge test, with uniforms from the xoshiro128** state, which it advances.
+ * Returns the draw, or NaN if it is rejected (then draw again). Shared by {@link randomExponential}
+ * and the simulation's kernel, which inlines the fast path, so both give the same numbers.
+ */
+export function exponentialSlow(state: Int32Array, i: number, j: number): number {
+  if (i === 0) return R - log(1 - uniform(state));
+  const x = j * we[i]!;
+  return fe[i]! + uniform(state) * (fe[i - 1]! - fe[i]!) < exp(-x) ? x : NaN;
+}
+
+/** The next output of the xoshiro128** state. */
+function next(state: Int32Array): number {
+  let a = state[0]!;
+  let b = state[1]!;
+  let c = state[2]!;
+  let d = state[3]!;
+  const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+  const t = b << 9;
+  c ^= a;
+  d ^= b;
+  b ^= c;
+  a ^= d;
+  c ^= t;
+  d = rotl(d, 11);
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
+  return result;
+}
+
+function uniform(state: Int32Array): number {
+  return ((next(state) >>> 5) * 67108864 + (next(state) >>> 6)) / 9007199254740992;
 }
 
 function rotl(x: number, k: number): number {

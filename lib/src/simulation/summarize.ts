@@ -1,3 +1,5 @@
+import {exp, log} from "../math/deterministic.js";
+
 /** Mean, standard deviation and percentiles of a sample. */
 export interface Summary {
   mean: number;
@@ -16,7 +18,8 @@ export const percentiles = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 /**
  * Summarises a sample: mean, sample standard deviation, and the 5th to 95th percentiles by linear
  * interpolation between order statistics (Hyndman & Fan type 7, as R's default quantile and d3's).
- * An empty sample gives NaN everywhere.
+ * An empty sample gives NaN everywhere. The order statistics are found by selection in a copy,
+ * in linear time, not by sorting; a sample with NaN is sorted instead (NaN last, as in a sort).
  *
  * @example
  * summarize([1, 2, 3, 4]).p50; // 2.5
@@ -24,18 +27,95 @@ export const percentiles = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 export function summarize(values: ArrayLike<number>): Summary {
   const n = values.length;
   if (n === 0) return {mean: NaN, sd: NaN, p5: NaN, p25: NaN, p50: NaN, p75: NaN, p95: NaN};
-  const sorted = Float64Array.from(values).sort();
   // Welford's update: stable for large means with small spread.
   let mean = 0;
   let m2 = 0;
+  let nan = false;
   for (let i = 0; i < n; ++i) {
     const x = values[i]!;
+    if (x !== x) nan = true;
     const delta = x - mean;
     mean += delta / (i + 1);
     m2 += delta * (x - mean);
   }
-  const [p5, p25, p50, p75, p95] = percentiles.map((p) => quantileSorted(sorted, p));
-  return {mean, sd: n > 1 ? Math.sqrt(m2 / (n - 1)) : 0, p5: p5!, p25: p25!, p50: p50!, p75: p75!, p95: p95!};
+  const copy = Float64Array.from(values);
+  const q = nan ? percentiles.map((p) => quantileSorted(copy.sort(), p)) : quantilesBySelection(copy, percentiles);
+  return {mean, sd: n > 1 ? Math.sqrt(m2 / (n - 1)) : 0, p5: q[0]!, p25: q[1]!, p50: q[2]!, p75: q[3]!, p95: q[4]!};
+}
+
+/**
+ * Type 7 quantiles of values without NaN, for increasing fractions `ps`, by selection: each order
+ * statistic needed is put in place by Floyd and Rivest's SELECT, searching only to the right of
+ * the previous one. Reorders `values`.
+ */
+export function quantilesBySelection(values: Float64Array, ps: readonly number[]): number[] {
+  const n = values.length;
+  let left = 0;
+  return ps.map((p) => {
+    const h = (n - 1) * p;
+    const i = Math.floor(h);
+    if (i >= left) {
+      select(values, i, left, n - 1);
+      left = i + 1;
+    }
+    const lo = values[i]!;
+    if (i + 1 >= n) return lo;
+    if (i + 1 >= left) {
+      // The least of the values above position i.
+      let k = i + 1;
+      for (let m = i + 2; m < n; ++m) if (values[m]! < values[k]!) k = m;
+      const x = values[k]!;
+      values[k] = values[i + 1]!;
+      values[i + 1] = x;
+      left = i + 2;
+    }
+    return lo + (h - i) * (values[i + 1]! - lo);
+  });
+}
+
+/**
+ * Floyd & Rivest, "Algorithm 489: SELECT", CACM 18(3), 1975, as in d3-array's quickselect:
+ * rearranges a[left..right] so that a[k] is the value that would be there if it were sorted, the
+ * values before it no greater and those after it no less.
+ */
+function select(a: Float64Array, k: number, left: number, right: number): void {
+  while (right > left) {
+    if (right - left > 600) {
+      const n = right - left + 1;
+      const m = k - left + 1;
+      const z = log(n);
+      const s = 0.5 * exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
+      const newLeft = Math.max(left, Math.floor(k - (m * s) / n + sd));
+      const newRight = Math.min(right, Math.floor(k + ((n - m) * s) / n + sd));
+      select(a, k, newLeft, newRight);
+    }
+    const t = a[k]!;
+    let i = left;
+    let j = right;
+    swap(a, left, k);
+    if (a[right]! > t) swap(a, left, right);
+    while (i < j) {
+      swap(a, i, j);
+      ++i;
+      --j;
+      while (a[i]! < t) ++i;
+      while (a[j]! > t) --j;
+    }
+    if (a[left] === t) swap(a, left, j);
+    else {
+      ++j;
+      swap(a, j, right);
+    }
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
+  }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
 }
 
 /** The p-quantile of sorted values by linear interpolation (type 7). */

@@ -1,0 +1,34 @@
+// A worker thread of the Node simulation pool: runs the blocks of trials it is sent and returns
+// their per-trial results, posting how many trials it has done after each block.
+//   {id, plan, firstBlock, endBlock} → {id, done} along the way, then {id, part} or {id, error}.
+import {parentPort} from "node:worker_threads";
+import {simulateBlocks, type TrialsPart} from "../simulation/simulateBlocks.js";
+import {trialsPerBlock, type KernelPlan} from "../simulation/simulationPlan.js";
+
+/** A request to the worker. */
+export interface BlocksRequest {
+  id: number;
+  plan: KernelPlan;
+  firstBlock: number;
+  endBlock: number;
+}
+
+/** Its answers. */
+export type BlocksAnswer = {id: number; done: number} | {id: number; part: TrialsPart} | {id: number; error: string};
+
+const port = parentPort;
+if (!port) throw new Error("simulationWorker: not in a worker thread");
+port.on("message", ({id, plan, firstBlock, endBlock}: BlocksRequest) => {
+  try {
+    const first = firstBlock * trialsPerBlock;
+    const part = simulateBlocks(plan, firstBlock, endBlock, (trial) => {
+      if (trial > first && trial % trialsPerBlock === 0) port.postMessage({id, done: trial - first});
+    });
+    const buffers = [part.npv, part.payback, part.survivors, part.cumulativeCash, part.fate, part.lifetimes].map(
+      (a) => a.buffer as ArrayBuffer
+    );
+    port.postMessage({id, part}, buffers);
+  } catch (error) {
+    port.postMessage({id, error: error instanceof Error ? error.message : String(error)});
+  }
+});

@@ -1,0 +1,340 @@
+import {exponentialSlow, ke, we} from "../random/randomExponential.js";
+import {randomStream, xoshiroSeed} from "../random/randomStream.js";
+import {exp} from "../math/deterministic.js";
+import {randomNormal} from "./randomNormal.js";
+import {fates, groups, trialsPerBlock, type KernelPlan} from "./simulationPlan.js";
+
+/**
+ * The per-trial results of a run of consecutive trials, from which the summary is made. Every
+ * number of a trial is computed within that trial, in account order, so the parts of a run give
+ * the same numbers whichever worker computed them.
+ */
+export interface TrialsPart {
+  /** The first trial, and how many (m). */
+  firstTrial: number;
+  trials: number;
+  /** NPV of group g in trial k at [g · m + k]. */
+  npv: Float64Array;
+  /** Payback year of group g in trial k at [g · m + k]; 0 if never (and if cash is not computed). */
+  payback: Uint8Array;
+  /** Accounts of group g alive at the end of year t in trial k at [(g · W + t) · m + k]. */
+  survivors: Float64Array;
+  /** Cumulative discounted cash, as survivors; empty if the plan does not ask for cash. */
+  cumulativeCash: Float64Array;
+  /** Investment of group g spent on accounts of fate f in trial k at [(g · 4 + f) · m + k]. */
+  fate: Float64Array;
+  /** The number of trials in which account i lived exactly L full years, at [i · W + L]. */
+  lifetimes: Uint32Array;
+}
+
+// Buckets of the exit-year lookup table, per year of the horizon.
+const bucketsPerYear = 4;
+
+/**
+ * The kernel: trials of blocks [firstBlock, endBlock) of a plan. In each trial, every industry
+ * draws a log-normal hazard multiplier per year, which fixes its cumulative-hazard thresholds,
+ * and every account one exponential variate; the account lives L full years, L the number of its
+ * industry's thresholds at or below the variate (scaled by its risk). L is found through a
+ * per-trial, per-industry table of buckets holding how many thresholds lie in earlier buckets (a
+ * lower bound), then an exact final step over the few thresholds in the variate's own bucket.
+ *
+ * Block b draws from its own streams, so a block's numbers depend on the seed and the block alone:
+ * "shocks b" trial by trial, industry by industry, year by year; "lifetimes b" account by account
+ * (active accounts in input order), the block's trials in order for each. Each trial's sums still
+ * run over the accounts in order, so the per-trial results do not depend on the loop's order.
+ * `onTrial(k)` is called before trial k (a global index) for progress.
+ *
+ * @example
+ * const part = simulateBlocks(plan, 0, 10); // trials 0 to 499
+ */
+export function simulateBlocks(
+  plan: KernelPlan,
+  firstBlock: number,
+  endBlock: number,
+  onTrial?: (trial: number) => void
+): TrialsPart {
+  const {n, horizon: H, trials, seed, cash, industries: J, logSurvival, shockVolatility: sigma} = plan;
+  const {flows: F, tierOf, industryOf, inverseRisk, fateOf} = plan;
+  const W = H + 1;
+  const first = firstBlock * trialsPerBlock;
+  const end = Math.min(trials, endBlock * trialsPerBlock);
+  const m = Math.max(0, end - first);
+  const part: TrialsPart = {
+    firstTrial: first,
+    trials: m,
+    npv: new Float64Array(groups * m),
+    payback: new Uint8Array(groups * m),
+    survivors: new Float64Array(groups * W * m),
+    cumulativeCash: new Float64Array(cash ? groups * W * m : 0),
+    fate: new Float64Array(groups * fates * m),
+    lifetimes: new Uint32Array(n * W)
+  };
+  const {lifetimes} = part;
+  const Q = bucketsPerYear * H;
+  const B = trialsPerBlock;
+  // Per trial of a block (slot s) and industry j: thresholds, table, last finite threshold, count
+  // of finite thresholds and bucket scale, at [s · J + j] (times H or Q + 1).
+  const threshold = new Float64Array(B * J * H);
+  const table = new Uint8Array(B * J * (Q + 1));
+  const top = new Float64Array(B * J);
+  const finite = new Uint8Array(B * J);
+  const scale = new Float64Array(B * J);
+  // Per trial of a block: each group's NPV, ledger, and lifetimes and cash by year.
+  const trialNpv = new Float64Array(B * groups);
+  const trialFate = new Float64Array(B * groups * fates);
+  const alive = new Float64Array(B * groups * W);
+  const aliveCash = new Float64Array(B * groups * W);
+  const deadCash = new Float64Array(B * groups * W);
+  const state = new Int32Array(4);
+  const drift = (sigma * sigma) / 2;
+  // The generator's state: xoshiro128** words, then the unused layer bits and their count.
+  const rng = new Int32Array(6);
+  const context: BlockContext = {
+    n,
+    H,
+    J,
+    cash,
+    Q,
+    trials: 0,
+    rng,
+    state,
+    threshold,
+    table,
+    top,
+    finite,
+    scale,
+    F,
+    tierOf,
+    industryOf,
+    inverseRisk,
+    fateOf,
+    lifetimes,
+    trialNpv,
+    trialFate,
+    alive,
+    aliveCash,
+    deadCash
+  };
+
+  for (let block = firstBlock; block < endBlock; ++block) {
+    const blockFirst = block * B;
+    const blockEnd = Math.min(trials, blockFirst + B);
+    if (onTrial) for (let trial = blockFirst; trial < blockEnd; ++trial) onTrial(trial);
+    const normal = randomNormal(randomStream(seed, `shocks ${block}`));
+    for (let trial = blockFirst; trial < blockEnd; ++trial) {
+      // Cumulative hazard thresholds: a variate e survives year t iff e ≥ threshold t. They never
+      // decrease; the first infinite one (a hazard of 1) ends the finite ones.
+      for (let j = 0; j < J; ++j) {
+        const sj = (trial - blockFirst) * J + j;
+        const base = sj * H;
+        let cumulative = 0;
+        for (let t = 0; t < H; ++t) {
+          const shock = sigma > 0 ? exp(sigma * normal() - drift) : 1;
+          cumulative -= logSurvival[j * H + t]! * shock;
+          threshold[base + t] = cumulative;
+        }
+        let f = 0;
+        while (f < H && threshold[base + f]! < Infinity) ++f;
+        finite[sj] = f;
+        const last = f > 0 ? threshold[base + f - 1]! : -1;
+        top[sj] = last;
+        if (last > 0) {
+          // table[q]: the thresholds whose bucket ⌊x · s⌋ is below q; by the monotony of rounding,
+          // all are below any variate in bucket q, so the count is a lower bound of L.
+          const s = Q / last;
+          scale[sj] = s;
+          const row = sj * (Q + 1);
+          table.fill(0, row, row + Q + 1);
+          for (let u = 0; u < f; ++u) {
+            const bucket = Math.floor(threshold[base + u]! * s);
+            if (bucket < Q) ++table[row + bucket + 1]!;
+          }
+          for (let q = 1; q <= Q; ++q) table[row + q]! += table[row + q - 1]!;
+        }
+      }
+    }
+    trialNpv.fill(0);
+    trialFate.fill(0);
+    alive.fill(0);
+    if (cash) {
+      aliveCash.fill(0);
+      deadCash.fill(0);
+    }
+    // The ziggurat's xoshiro128** state, and no unused layer bits.
+    rng.set(xoshiroSeed(seed, `lifetimes ${block}`));
+    rng[4] = 0;
+    rng[5] = 0;
+    context.trials = blockEnd - blockFirst;
+    blockAccounts(context);
+    for (let trial = blockFirst; trial < blockEnd; ++trial) {
+      const k = trial - first;
+      const slot = trial - blockFirst;
+      const npv = slot * groups;
+      const fate = slot * groups * fates;
+      const year = slot * groups * W;
+      for (let g = 0; g < 4; ++g) {
+        trialNpv[npv + 4]! += trialNpv[npv + g]!;
+        for (let f = 0; f < fates; ++f) trialFate[fate + 4 * fates + f]! += trialFate[fate + g * fates + f]!;
+        for (let t = 0; t <= H; ++t) {
+          alive[year + 4 * W + t]! += alive[year + g * W + t]!;
+          if (cash) {
+            aliveCash[year + 4 * W + t]! += aliveCash[year + g * W + t]!;
+            deadCash[year + 4 * W + t]! += deadCash[year + g * W + t]!;
+          }
+        }
+      }
+      for (let g = 0; g < groups; ++g) {
+        part.npv[g * m + k] = trialNpv[npv + g]!;
+        for (let f = 0; f < fates; ++f) part.fate[(g * fates + f) * m + k] = trialFate[fate + g * fates + f]!;
+        // alive[g][L] counts accounts living exactly L years; survivors at the end of year y are those with L ≥ y.
+        const at = year + g * W;
+        let count = 0;
+        for (let t = H; t >= 0; --t) {
+          count += alive[at + t]!;
+          part.survivors[(g * W + t) * m + k] = count;
+        }
+        if (cash) {
+          let dead = 0;
+          let paidBack = 0;
+          for (let t = 0; t <= H; ++t) {
+            dead += deadCash[at + t]!;
+            const value = aliveCash[at + t]! + dead;
+            part.cumulativeCash[(g * W + t) * m + k] = value;
+            if (paidBack === 0 && t > 0 && value >= 0) paidBack = t;
+          }
+          part.payback[g * m + k] = paidBack;
+        }
+      }
+    }
+  }
+  return part;
+}
+
+interface BlockContext {
+  n: number;
+  H: number;
+  J: number;
+  cash: boolean;
+  Q: number;
+  /** Trials in the block. */
+  trials: number;
+  rng: Int32Array;
+  state: Int32Array;
+  threshold: Float64Array;
+  table: Uint8Array;
+  top: Float64Array;
+  finite: Uint8Array;
+  scale: Float64Array;
+  F: Float64Array;
+  tierOf: Uint8Array;
+  industryOf: Uint16Array;
+  inverseRisk: Float64Array;
+  fateOf: Uint8Array;
+  lifetimes: Uint32Array;
+  trialNpv: Float64Array;
+  trialFate: Float64Array;
+  alive: Float64Array;
+  aliveCash: Float64Array;
+  deadCash: Float64Array;
+}
+
+/**
+ * Every account over every trial of a block, account by account: the hot loop. An account's
+ * prefix sums are read from memory once per block rather than once per trial, and each trial
+ * adds into its own slots. In a function of its own so the engine optimizes it early and whole.
+ */
+function blockAccounts(context: BlockContext): void {
+  const {n, H, J, cash, Q, trials, rng, state, threshold, table, top, finite, scale, F} = context;
+  const {tierOf, industryOf, inverseRisk, fateOf, lifetimes, trialNpv, trialFate, alive, aliveCash, deadCash} = context;
+  const W = H + 1;
+  const W2 = 2 * W;
+  const KE = ke;
+  const WE = we;
+  let a = rng[0]!;
+  let b = rng[1]!;
+  let c = rng[2]!;
+  let d = rng[3]!;
+  let byte = rng[4]! >>> 0;
+  let bytes = rng[5]!;
+  for (let i = 0; i < n; ++i) {
+    const risk = inverseRisk[i]!;
+    const j = industryOf[i]!;
+    const g = tierOf[i]!;
+    const row = i * W2;
+    const own = i * W;
+    for (let slot = 0; slot < trials; ++slot) {
+      // A standard exponential by the ziggurat, drawn in place (as randomExponential's fill).
+      let x: number;
+      for (;;) {
+        const jj = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+        let t = b << 9;
+        c ^= a;
+        d ^= b;
+        b ^= c;
+        a ^= d;
+        c ^= t;
+        d = rotl(d, 11);
+        if (bytes === 0) {
+          byte = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+          t = b << 9;
+          c ^= a;
+          d ^= b;
+          b ^= c;
+          a ^= d;
+          c ^= t;
+          d = rotl(d, 11);
+          bytes = 4;
+        }
+        const layer = byte & 255;
+        byte >>>= 8;
+        --bytes;
+        if (jj < KE[layer]!) {
+          x = jj * WE[layer]!;
+          break;
+        }
+        state[0] = a;
+        state[1] = b;
+        state[2] = c;
+        state[3] = d;
+        x = exponentialSlow(state, layer, jj);
+        a = state[0]!;
+        b = state[1]!;
+        c = state[2]!;
+        d = state[3]!;
+        if (x === x) break;
+      }
+      const e = x * risk;
+      const sj = slot * J + j;
+      let L: number;
+      if (e >= top[sj]!) L = finite[sj]!;
+      else {
+        // e is below the last finite threshold, so the step ends within the finite ones.
+        L = table[sj * (Q + 1) + ((e * scale[sj]!) | 0)]!;
+        const base = sj * H;
+        while (threshold[base + L]! <= e) ++L;
+      }
+      const paid = F[row + (L < H ? L + 1 : H)]!;
+      const value = F[row + W + L]! + F[row + L]! - paid;
+      const out = slot * groups + g;
+      trialNpv[out]! += value;
+      trialFate[slot * groups * fates + fateOf[own + L]!]! += paid;
+      ++alive[out * W + L]!;
+      ++lifetimes[own + L]!;
+      if (cash) {
+        const years = out * W;
+        if (L < H) deadCash[years + L + 1]! += value;
+        for (let t = 1; t <= L; ++t) aliveCash[years + t]! += F[row + W + t]!;
+      }
+    }
+  }
+  rng[0] = a;
+  rng[1] = b;
+  rng[2] = c;
+  rng[3] = d;
+  rng[4] = byte;
+  rng[5] = bytes;
+}
+
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
+}

@@ -1,0 +1,253 @@
+import {accountCashFlows} from "../economics/accountCashFlows.js";
+import type {Account} from "../portfolio/accountFields.js";
+import {hazardAt, type Scenario} from "../scenario/scenario.js";
+import {assignTiers, type TieredAccount} from "../tiering/assignTiers.js";
+import {tiers} from "../tiering/tiers.js";
+import {exp, log, pow} from "../math/deterministic.js";
+
+/**
+ * Trials per random-number block. Each block of trials has its own streams, so blocks can run in
+ * any order, on any number of workers, and give the same numbers; it is fixed (not a function of
+ * the worker count or the portfolio) for that reason, and small enough to share 200 futures
+ * between four workers.
+ */
+export const trialsPerBlock = 50;
+
+/** Tiers S, A, B, C and the total. */
+export const groups = 5;
+
+/** Parts of the investment ledger, by the fate of the account: see `InvestmentLedger`. */
+export const fates = 4;
+const DiedBeforeFirstOrder = 0;
+const DiedBeforePayback = 1;
+const NotYetPaidBack = 2;
+const PaidBack = 3;
+
+/** Allocates the plan's typed arrays: on an ArrayBuffer, or a SharedArrayBuffer for a pool of threads. */
+export type Allocate = (bytes: number) => ArrayBufferLike;
+
+/**
+ * What every block of trials needs, in typed arrays and numbers only, so that it can be sent to a
+ * worker (and, on SharedArrayBuffers, shared with it rather than copied).
+ */
+export interface KernelPlan {
+  /** Active accounts. */
+  n: number;
+  horizon: number;
+  trials: number;
+  seed: number;
+  /** Whether to compute the cumulative-cash fans and paybacks. */
+  cash: boolean;
+  industries: number;
+  /** log(1 − h) by industry and year, [j · H + t − 1]; −∞ when h = 1. */
+  logSurvival: Float64Array;
+  shockVolatility: number;
+  /** Per account: W = H + 1 prefix sums of discounted investment K, then W of cumulative cash G = M − K. */
+  flows: Float64Array;
+  /** Per account: its tier's index (0-3). */
+  tierOf: Uint8Array;
+  industryOf: Uint16Array;
+  /** exp(−β (health − ½)): the account's exponential variate is scaled by it. */
+  inverseRisk: Float64Array;
+  /**
+   * Per account and years lived L, at [i · W + L]: where the investment goes in the ledger,
+   * 4 · tier + fate (see `fates`). The account lives L full years: it exits during year L + 1 if
+   * L < H. Its first order comes at the end of year ramp + 1, so it dies first iff L ≤ ramp; its
+   * own cash turns non-negative at the end of year payback (H + 1 if never within the horizon).
+   */
+  fateOf: Uint8Array;
+}
+
+/** A {@link KernelPlan} plus what only the final summary needs. */
+export interface SimulationPlan extends KernelPlan {
+  asOf: number;
+  discountRate: number;
+  rows: readonly TieredAccount[];
+  /** Per account and year t − 1: undiscounted revenue and contribution if alive at the end of year t. */
+  revenue: Float64Array;
+  contribution: Float64Array;
+  heads: Float64Array;
+  /** Each group's summed yearly flows, for its break-even survival. */
+  groupFlows: {investment: Float64Array; contribution: Float64Array}[];
+}
+
+/** Options of {@link planSimulation}. */
+export interface PlanOptions {
+  trials: number;
+  seed: number;
+  asOf?: number | undefined;
+  tiered?: readonly TieredAccount[] | undefined;
+  cash?: boolean | undefined;
+  allocate?: Allocate | undefined;
+}
+
+/**
+ * The set-up of a simulation: tiers, and each active account's discounted prefix sums, ledger
+ * fates, risk and industry, computed once for every trial. The discount factors are computed once
+ * per year. With `allocate` returning SharedArrayBuffers, the kernel's arrays can be shared with
+ * worker threads. Then {@link simulateBlocks} runs blocks of trials and `finishSimulation`
+ * summarizes: `simulatePortfolio` is the three in a row.
+ *
+ * @example
+ * const plan = planSimulation(accounts, defaultScenario, {trials: 1000, seed: 1});
+ * const result = finishSimulation(plan, [simulateBlocks(plan, 0, blockCount(1000))]);
+ */
+export function planSimulation(
+  accounts: readonly Account[],
+  scenario: Scenario,
+  {trials, seed, asOf, tiered, cash = true, allocate = (bytes) => new ArrayBuffer(bytes)}: PlanOptions
+): SimulationPlan {
+  if (!(Number.isInteger(trials) && trials >= 1 && trials <= 100_000))
+    throw new RangeError(`invalid trials: ${trials} (1 to 100,000)`);
+  if (!Number.isSafeInteger(seed)) throw new RangeError(`invalid seed: ${seed} (expected a safe integer)`);
+  const H = scenario.horizon;
+  if (!(Number.isInteger(H) && H >= 1 && H <= 30)) throw new RangeError(`invalid horizon: ${H} (1 to 30)`);
+  const r = scenario.discountRate;
+  const year = asOf ?? scenario.asOf ?? latestYear(accounts);
+  const rows = tiered ?? assignTiers(accounts, scenario.tierRules);
+  const n = rows.length;
+  const W = H + 1;
+  const f64 = (length: number) => new Float64Array(allocate(length * 8));
+
+  const flowsK = f64(n * 2 * W);
+  const revenue = new Float64Array(n * H);
+  const contribution = new Float64Array(n * H);
+  const heads = new Float64Array(n);
+  const tierOf = new Uint8Array(allocate(n));
+  const fateOf = new Uint8Array(allocate(n * W));
+  const inverseRisk = f64(n);
+  const industryOf = new Uint16Array(allocate(n * 2));
+  const industryIndex = new Map<string, number>();
+  for (const d of rows) industryIndex.set(d.account.industry, 0);
+  const industries = [...industryIndex.keys()].sort();
+  industries.forEach((industry, j) => industryIndex.set(industry, j));
+  const settings = {...scenario, horizon: H};
+  // Investment is paid at the start of year t (discounted t − 1 years), contribution at its end.
+  const atStart = Float64Array.from({length: H}, (_, t) => pow(1 + r, t));
+  const atEnd = Float64Array.from({length: H}, (_, t) => pow(1 + r, t + 1));
+  const groupFlows = Array.from({length: groups}, () => ({
+    investment: new Float64Array(H),
+    contribution: new Float64Array(H)
+  }));
+  const tierIndex = new Map(tiers.map((t, k) => [t, k]));
+  const beta = scenario.attrition.healthCoefficient;
+  for (let i = 0; i < n; ++i) {
+    const {account, tier} = rows[i]!;
+    const policy = scenario.tiers[tier];
+    const flows = accountCashFlows(account, policy, settings);
+    const g = tierIndex.get(tier)!;
+    const own = groupFlows[g]!;
+    const all = groupFlows[4]!;
+    const row = i * 2 * W;
+    let k = 0;
+    let m = 0;
+    let paid = H + 1;
+    for (let t = 1; t <= H; ++t) {
+      const invest = flows.investment[t - 1]!;
+      const contribute = flows.contribution[t - 1]!;
+      k += invest / atStart[t - 1]!;
+      m += contribute / atEnd[t - 1]!;
+      flowsK[row + t] = k;
+      flowsK[row + W + t] = m - k;
+      revenue[i * H + t - 1] = flows.revenue[t - 1]!;
+      contribution[i * H + t - 1] = contribute;
+      if (paid === H + 1 && m - k >= 0) paid = t;
+      own.investment[t - 1]! += invest;
+      own.contribution[t - 1]! += contribute;
+      all.investment[t - 1]! += invest;
+      all.contribution[t - 1]! += contribute;
+    }
+    for (let L = 0; L <= H; ++L) {
+      const fate =
+        L < H
+          ? L <= policy.rampYears
+            ? DiedBeforeFirstOrder
+            : L < paid
+              ? DiedBeforePayback
+              : PaidBack
+          : paid > H
+            ? NotYetPaidBack
+            : PaidBack;
+      fateOf[i * W + L] = g * fates + fate;
+    }
+    heads[i] = flows.heads;
+    tierOf[i] = g;
+    inverseRisk[i] = exp(-beta * (account.health - 0.5));
+    industryOf[i] = industryIndex.get(account.industry)!;
+  }
+  const logSurvival = f64(industries.length * H);
+  industries.forEach((industry, j) => {
+    for (let t = 1; t <= H; ++t) {
+      const h = hazardAt(scenario.attrition, industry, t);
+      if (!(h >= 0 && h <= 1))
+        throw new RangeError(`invalid hazard for ${JSON.stringify(industry)} in year ${t}: ${h} (0 to 1)`);
+      logSurvival[j * H + t - 1] = log(1 - h);
+    }
+  });
+  return {
+    n,
+    horizon: H,
+    trials,
+    seed,
+    cash,
+    industries: industries.length,
+    logSurvival,
+    shockVolatility: scenario.attrition.shockVolatility,
+    flows: flowsK,
+    tierOf,
+    industryOf,
+    inverseRisk,
+    fateOf,
+    asOf: year,
+    discountRate: r,
+    rows,
+    revenue,
+    contribution,
+    heads,
+    groupFlows
+  };
+}
+
+/**
+ * The kernel's part of a plan: what a worker needs to run blocks of trials.
+ *
+ * @example
+ * worker.postMessage({plan: kernelPlan(plan), firstBlock: 0, endBlock: 10});
+ */
+export function kernelPlan(plan: SimulationPlan): KernelPlan {
+  const {n, horizon, trials, seed, cash, industries, logSurvival, shockVolatility, flows} = plan;
+  const {tierOf, industryOf, inverseRisk, fateOf} = plan;
+  return {
+    n,
+    horizon,
+    trials,
+    seed,
+    cash,
+    industries,
+    logSurvival,
+    shockVolatility,
+    flows,
+    tierOf,
+    industryOf,
+    inverseRisk,
+    fateOf
+  };
+}
+
+/**
+ * Blocks of {@link trialsPerBlock} trials in a run of `trials`.
+ *
+ * @example
+ * blockCount(1000); // 20
+ */
+export function blockCount(trials: number): number {
+  return Math.ceil(trials / trialsPerBlock);
+}
+
+/** The latest year any account mentions (first seen or exited). */
+function latestYear(accounts: readonly Account[]): number {
+  let latest = -Infinity;
+  for (const a of accounts) latest = Math.max(latest, a.firstYear, a.exitYear ?? -Infinity);
+  if (!Number.isFinite(latest)) throw new RangeError("simulatePortfolio: no accounts to take the current year from");
+  return latest;
+}
