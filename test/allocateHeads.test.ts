@@ -370,3 +370,31 @@ describe("allocateHeads()", () => {
     expect(() => parseScenario({version: 1, response: {speed: 1}})).toThrow(/response\.speed: is not a known setting/);
   });
 });
+
+describe("simulatePortfolio() with heads moved from the response's anchor", () => {
+  it("simulates the effort response, and its mean agrees with the allocation's exact expectation within 4 SE", () => {
+    const moved: Scenario = {
+      ...small,
+      tiers: {...small.tiers, S: {...small.tiers.S, headsPerAccount: 3.5}, A: {...small.tiers.A, headsPerAccount: 0.4}},
+      response: {...defaultEffortResponse, anchor: {S: 2, A: 1}}
+    };
+    const sim = simulatePortfolio(portfolio24, moved, {trials: 20_000, seed: 8});
+    const tiered = assignTiers(portfolio24, moved.tierRules);
+    const locked = Object.fromEntries(tiered.map((d) => [d.account.id, moved.tiers[d.tier].headsPerAccount]));
+    const exact = allocateHeads(portfolio24, moved, {heads: 1000, locked, trials: 10});
+    for (const tier of tiers) {
+      const se = sim.tiers[tier].npv.sd / Math.sqrt(20_000);
+      expect(Math.abs(sim.tiers[tier].npv.mean - exact.tiers[tier].expectedNpv)).toBeLessThan(4 * se + 1e-6);
+    }
+    // Without the anchor, the moved heads are only a cost: a different result.
+    const unanchored = simulatePortfolio(portfolio24, {...moved, response: undefined}, {trials: 2000, seed: 8});
+    expect(unanchored.tiers.S.npv.mean).not.toBe(
+      simulatePortfolio(portfolio24, moved, {trials: 2000, seed: 8}).tiers.S.npv.mean
+    );
+    // With the anchor at the policy's own heads nothing changes, to the bit.
+    const same: Scenario = {...small, response: {...defaultEffortResponse, anchor: {S: 2, A: 1, B: 0.5, C: 0.15}}};
+    expect(Array.from(simulatePortfolio(portfolio24, same, {trials: 500, seed: 8}).total.npvDraws)).toEqual(
+      Array.from(simulatePortfolio(portfolio24, small, {trials: 500, seed: 8}).total.npvDraws)
+    );
+  });
+});

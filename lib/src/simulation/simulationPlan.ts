@@ -1,8 +1,10 @@
+import {effortCashFlows} from "../allocation/effortResponse.js";
 import {accountCashFlows} from "../economics/accountCashFlows.js";
+import type {TierPolicy} from "../economics/tierPolicy.js";
 import type {Account} from "../portfolio/accountFields.js";
 import {hazardAt, type Scenario} from "../scenario/scenario.js";
 import {assignTiers, type TieredAccount} from "../tiering/assignTiers.js";
-import {tiers} from "../tiering/tiers.js";
+import {tiers, type Tier} from "../tiering/tiers.js";
 import {exp, log, pow} from "../math/deterministic.js";
 
 /**
@@ -131,10 +133,20 @@ export function planSimulation(
   }));
   const tierIndex = new Map(tiers.map((t, k) => [t, k]));
   const beta = scenario.attrition.healthCoefficient;
+  // A tier whose heads moved away from its response's anchor earns what the effort response says
+  // those heads win (see effortCashFlows); otherwise its policy's flows, as accountCashFlows gives
+  // them. The first order comes after the whole years of a fractional ramp.
+  const response = scenario.response;
+  const cashFlows = (account: Account, tier: Tier, policy: TierPolicy) => {
+    const anchor = response?.anchor && Object.hasOwn(response.anchor, tier) ? response.anchor[tier] : undefined;
+    if (anchor === undefined || anchor === policy.headsPerAccount) return accountCashFlows(account, policy, settings);
+    const flows = effortCashFlows(account, policy, policy.headsPerAccount, settings, response, anchor);
+    return {...flows, heads: policy.headsPerAccount, rampYears: Math.floor(flows.rampYears)};
+  };
   for (let i = 0; i < n; ++i) {
     const {account, tier} = rows[i]!;
     const policy = scenario.tiers[tier];
-    const flows = accountCashFlows(account, policy, settings);
+    const flows = cashFlows(account, tier, policy);
     const g = tierIndex.get(tier)!;
     const own = groupFlows[g]!;
     const all = groupFlows[4]!;
@@ -160,7 +172,7 @@ export function planSimulation(
     for (let L = 0; L <= H; ++L) {
       const fate =
         L < H
-          ? L <= policy.rampYears
+          ? L <= flows.rampYears
             ? DiedBeforeFirstOrder
             : L < paid
               ? DiedBeforePayback
