@@ -387,7 +387,8 @@ describe("simulatePortfolio() with heads moved from the response's anchor", () =
       expect(Math.abs(sim.tiers[tier].npv.mean - exact.tiers[tier].expectedNpv)).toBeLessThan(4 * se + 1e-6);
     }
     // Without the anchor, the moved heads are only a cost: a different result.
-    const unanchored = simulatePortfolio(portfolio24, {...moved, response: undefined}, {trials: 2000, seed: 8});
+    const {response: _response, ...withoutResponse} = moved;
+    const unanchored = simulatePortfolio(portfolio24, withoutResponse, {trials: 2000, seed: 8});
     expect(unanchored.tiers.S.npv.mean).not.toBe(
       simulatePortfolio(portfolio24, moved, {trials: 2000, seed: 8}).tiers.S.npv.mean
     );
