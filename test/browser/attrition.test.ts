@@ -36,10 +36,11 @@ it("attrition draws a curve per industry, compares them, and follows its inputs"
 it("attrition proposes hazards for the simulator as a table, checks each cell and keeps edits in this browser", async () => {
   const {page, context, problems} = await visit(site, "/attrition");
   const cell = (industry: string, year: number) => page.getByLabel(`${industry}, year ${year}`, {exact: true});
-  // Ten yearly hazards from the Weibull fit, each shown as a percentage between 0 and 100.
-  const proposed = await Promise.all(Array.from({length: 10}, (_, i) => cell("Retail", i + 1).inputValue()));
+  // Fifteen yearly hazards from the Weibull fit (the paths the simulator uses), each shown as a
+  // percentage between 0 and 100.
+  const proposed = await Promise.all(Array.from({length: 15}, (_, i) => cell("Retail", i + 1).inputValue()));
   expect(proposed.every((text) => /^\d+\.\d$/.test(text) && Number(text) > 0 && Number(text) < 100)).toBe(true);
-  expect(await cell("Retail", 11).count()).toBe(0);
+  expect(await cell("Retail", 16).count()).toBe(0);
   const banking = await cell("Banking", 1).inputValue();
   // An invalid cell is marked and named; it does not stop the other industries from saving.
   await cell("Retail", 3).fill("140");
@@ -59,14 +60,14 @@ it("attrition proposes hazards for the simulator as a table, checks each cell an
     "Telecom operators",
     "Utilities"
   ]);
-  expect(stored.Banking).toHaveLength(10);
+  expect(stored.Banking).toHaveLength(15);
   expect((stored.Banking[0] * 100).toFixed(1)).toBe(banking);
   // A gap is an error; a path that ends early is three years, the rest of the row empty.
   await cell("Retail", 1).fill("50");
   await cell("Retail", 2).fill("60");
   await cell("Retail", 3).fill("");
   await page.getByText("Retail, year 3: empty, but a later year has a value").waitFor();
-  for (let year = 4; year <= 10; ++year) await cell("Retail", year).fill("");
+  for (let year = 4; year <= 15; ++year) await cell("Retail", year).fill("");
   await cell("Retail", 3).fill("10%");
   await cell("Manufacturing", 2).fill("7,5");
   await page.getByRole("alert").filter({hasText: "Not saved until fixed"}).waitFor({state: "detached"});

@@ -101,11 +101,11 @@ const checks: Record<string, Record<string, (page: Page) => Promise<void>>> = {
     "/attrition": async (page) => {
       // valueOf has no exit, so no estimate: its row is empty, and the other four still save.
       const cell = (industry: string, year: number) => page.getByLabel(`${industry}, year ${year}`, {exact: true});
-      for (let year = 1; year <= 10; ++year) expect(await cell("valueOf", year).inputValue()).toBe("");
+      for (let year = 1; year <= 15; ++year) expect(await cell("valueOf", year).inputValue()).toBe("");
       await page.getByText("No path for valueOf: the simulator uses the baseline").waitFor();
       await cell("constructor", 1).fill("20");
       await cell("constructor", 2).fill("10");
-      for (let year = 3; year <= 10; ++year) await cell("constructor", year).fill("");
+      for (let year = 3; year <= 15; ++year) await cell("constructor", year).fill("");
       await page.getByRole("button", {name: "Save for the simulator"}).click();
       await page.getByText("Saved the paths of 4 industries for the simulator.").waitFor();
       const stored = await page.evaluate(() => localStorage.getItem("tierwise-hazards") ?? "");

@@ -7,16 +7,19 @@ let site: Site;
 beforeAll(async () => void (site = await openSite()));
 afterAll(async () => await site?.close());
 
-it("method shows the glossary, the data dictionary and both method notes from docs/, with their references", async () => {
+it("method shows the glossary, the data dictionary and the method notes from docs/, with their references", async () => {
   const {page, context, problems} = await visit(site, "/method");
   expect(await page.locator("h2").allInnerTexts()).toEqual([
     "Glossary",
     "Data dictionary",
     "Tiers, relationship economics and the simulation",
+    "Allocating sales heads under attrition",
     "Estimating attrition from account history"
   ]);
+  // The Simulator's note on heads that respond to effort links to this section.
+  expect(await page.locator("h2#allocating-sales-heads-under-attrition").count()).toBe(1);
   const text = await page.locator("#observablehq-main").innerText();
-  for (const note of ["method-decision.md", "method-attrition.md"]) {
+  for (const note of ["method-decision.md", "method-allocation.md", "method-attrition.md"]) {
     const references = readFileSync(new URL(`../../docs/${note}`, import.meta.url), "utf-8").split("## References")[1]!;
     const first = references.trim().split("\n")[0]!.replace(/^- /, "");
     expect(text).toContain(first.replace(/[*_`]/g, ""));
@@ -32,7 +35,7 @@ it("method typesets its formulas with KaTeX, served with its fonts from the site
   const {page, context, problems, requested} = await visit(site, "/method");
   // Every ```math block of docs/ is a display formula and every $`x`$ an inline one, none left as
   // source or as an error.
-  const docs = ["method-glossary.md", "method-decision.md", "method-attrition.md"]
+  const docs = ["method-glossary.md", "method-decision.md", "method-allocation.md", "method-attrition.md"]
     .map((note) => readFileSync(new URL(`../../docs/${note}`, import.meta.url), "utf-8"))
     .join("\n");
   const blocks = docs.match(/^```math$/gm)!.length;
