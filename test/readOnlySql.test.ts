@@ -144,6 +144,32 @@ describe("readOnlySql()", () => {
     );
     // A line comment ends at a carriage return too, so the DROP after one is code.
     expect(refused("SELECT 1 -- note\rDROP TABLE accounts")).toMatch(/^DROP is not allowed/);
+    // Whether DuckDB nests block comments or not, a comment inside a comment is refused, so what
+    // is code after it can never be read two ways.
+    expect(refused("/* /* */ SELECT ' */ DROP TABLE accounts -- '")).toBe(
+      "a comment inside a comment (at character 4) is not accepted"
+    );
+    expect(refused("/* /* */ DROP TABLE accounts; SELECT 1 -- */ SELECT 1")).toBe(
+      "a comment inside a comment (at character 4) is not accepted"
+    );
+    expect(readOnlySql("/* a comment */ SELECT 1 /* another */")).toEqual({
+      ok: true,
+      sql: "/* a comment */ SELECT 1 /* another */"
+    });
+    // Only ASCII white space separates: a no-break space is part of a name, as DuckDB reads it,
+    // so "$$" right after it is refused, not taken for the start of a string.
+    expect(refused("SELECT a\u00a0$$ FROM accounts --$$")).toBe(
+      'a "$" right after a name (at character 10) is not accepted'
+    );
+  });
+
+  it("refuses a quoted name that looks like a file or URL where a table goes", () => {
+    expect(refused('SELECT * FROM "data.csv"')).toBe(
+      '"data.csv" stands where a table goes (character 15), and DuckDB would read it as a file: Explore reads only the accounts table'
+    );
+    expect(refused('FROM accounts, "https://example.com/x.parquet"')).toMatch(/stands where a table goes/);
+    expect(readOnlySql('SELECT * FROM "accounts"').ok).toBe(true);
+    expect(readOnlySql('SELECT "annual.wallet" FROM accounts').ok).toBe(true);
   });
 
   it("refuses a text longer than the limit, and rejects an invalid limit", () => {

@@ -28,8 +28,11 @@ export class SimulationPool {
   #accounts: Account[];
   #threshold: number;
   #workers: (Worker | null)[];
-  #busy = new Set<number>();
+  /** Requests each worker has not answered yet, by worker: a worker with any is busy. */
+  #busy = new Map<number, number>();
   #next = 0;
+  /** Each message's own number, which its worker echoes: two jobs of one run on one worker never mix. */
+  #wire = 0;
   #rejectRunning: ((error: Error) => void) | null = null;
   constructor(url: string, accounts: Account[], {workers, threshold = 400_000}: SimulationPoolOptions = {}) {
     const cores = typeof navigator === "undefined" ? 1 : navigator.hardwareConcurrency || 1;
@@ -130,7 +133,7 @@ export class SimulationPool {
     return ++this.#next;
   }
   #stopBusy(): void {
-    for (const w of this.#busy) {
+    for (const w of this.#busy.keys()) {
       this.#workers[w]?.terminate();
       this.#workers[w] = null;
     }
@@ -158,18 +161,40 @@ export class SimulationPool {
   ): Promise<T> {
     const fresh = this.#workers[w] === null;
     const worker = (this.#workers[w] ??= new Worker(this.#url, {type: "module"}));
-    this.#busy.add(w);
+    const wire = ++this.#wire;
+    this.#busy.set(w, (this.#busy.get(w) ?? 0) + 1);
     return new Promise<T>((resolve, reject) => {
-      const listen = ({data}: MessageEvent<Answer<T>>) => {
-        if (data.id !== message.id) return;
-        if (data.progress !== undefined) return void onProgress?.(data.progress);
+      const settle = () => {
         worker.removeEventListener("message", listen);
-        if (this.#workers[w] === worker && data.id === this.#next) this.#busy.delete(w);
+        worker.removeEventListener("error", failed);
+        if (this.#workers[w] !== worker) return;
+        const left = (this.#busy.get(w) ?? 1) - 1;
+        if (left > 0) this.#busy.set(w, left);
+        else this.#busy.delete(w);
+      };
+      const listen = ({data}: MessageEvent<Answer<T>>) => {
+        if (data.id !== wire) return;
+        if (data.progress !== undefined) return void onProgress?.(data.progress);
+        settle();
         if (data.error) reject(new Error(data.error));
         else resolve(data.result!);
       };
+      // A worker that cannot load or runs out of memory fails every request it holds, and is replaced.
+      const failed = (event: ErrorEvent) => {
+        settle();
+        if (this.#workers[w] === worker) {
+          worker.terminate();
+          this.#workers[w] = null;
+          this.#busy.delete(w);
+        }
+        reject(new Error(`the simulation stopped: ${event.message || "its worker failed (out of memory?)"}`));
+      };
       worker.addEventListener("message", listen);
-      worker.postMessage({...message, ...(fresh ? {accounts: this.#accounts} : {})}, transfer);
+      worker.addEventListener("error", failed);
+      worker.postMessage(
+        {...message, id: wire, run: message.id, ...(fresh ? {accounts: this.#accounts} : {})},
+        transfer
+      );
     });
   }
 }

@@ -6,7 +6,8 @@
 //   {id, accounts?, kind: "sensitivity", scenario, target, trials, seed, asOf} → {id, result}
 // and, for a run shared between several workers (see components/simulatePool.ts):
 //   {id, accounts?, kind: "blocks", scenario, trials, seed, asOf, firstBlock, endBlock} → {id, result: part}
-//   {id, kind: "finish", parts} → {id, result}, with the plan of this worker's "blocks" request of the same id
+//   {id, kind: "finish", parts} → {id, result}, with the plan of this worker's "blocks" request of the same run
+//   (each message has its own id, echoed in its answers; `run`, when given, names the run it belongs to)
 //   and {id, progress} along the way, or {id, error}.
 import {
   finishSimulation,
@@ -20,7 +21,7 @@ import {
 /** @type {import("tierwise").Account[]} */
 let accounts = [];
 /** The plan of the latest "blocks" request, kept for its "finish". */
-let planned = /** @type {{id: number, plan: import("tierwise").SimulationPlan} | null} */ (null);
+let planned = /** @type {{run: number, plan: import("tierwise").SimulationPlan} | null} */ (null);
 
 // At most one progress message every 50 ms.
 /** @param {number} id */
@@ -59,7 +60,7 @@ onmessage = ({data}) => {
       );
     } else if (data.kind === "blocks") {
       const plan = planSimulation(accounts, data.scenario, {trials, seed, asOf});
-      planned = {id: data.id, plan};
+      planned = {run: data.run ?? data.id, plan};
       const first = data.firstBlock * trialsPerBlock;
       const count = Math.min(trials, data.endBlock * trialsPerBlock) - first;
       result = simulateBlocks(plan, data.firstBlock, data.endBlock, (trial) => progress((trial - first) / count));
@@ -72,7 +73,7 @@ onmessage = ({data}) => {
         result.lifetimes
       ].map((a) => a.buffer);
     } else if (data.kind === "finish") {
-      if (!planned || planned.id !== data.id) throw new Error("simulate worker: no plan for this run");
+      if (!planned || planned.run !== (data.run ?? data.id)) throw new Error("simulate worker: no plan for this run");
       result = slim(finishSimulation(planned.plan, data.parts));
       planned = null;
     } else {

@@ -14,7 +14,7 @@ import {
   tiers
 } from "tierwise";
 import {money} from "../../src/components/format.js";
-import {linkWritten, openSite, runFinished, visit, type Site} from "./site.js";
+import {linkWritten, openSite, runFinished, runsDone, visit, type Site} from "./site.js";
 
 let site: Site;
 beforeAll(async () => void (site = await openSite()));
@@ -25,6 +25,7 @@ const sample = parseDelimited(read("../../data/sample-portfolio.csv"));
 const accounts = ingestRows(sample.header, sample.rows).accounts;
 const baseline = parseScenario(read("../../data/scenarios/baseline.json"));
 const shakeout = parseScenario(read("../../data/scenarios/shakeout.json"));
+const regulated = parseScenario(read("../../data/scenarios/regulated.json"));
 
 async function csv(page: import("playwright-core").Page, button: string, nth = 0) {
   const [download] = await Promise.all([
@@ -68,6 +69,20 @@ it("compares the baseline and the shakeout with common random numbers, exactly a
     paired.map((d) => d.probabilityGreater)
   );
   expect(await page.locator(".card svg [aria-label='rect']").count()).toBeGreaterThanOrEqual(4 + 4);
+
+  // More scenarios than the pool has workers: each still gets its own results.
+  const before = await runsDone(page);
+  await page.getByLabel(regulated.name, {exact: true}).check();
+  await runFinished(page, before);
+  const three = await csv(page, "Download side by side (CSV)");
+  const third = simulatePortfolio(accounts, regulated, {trials: 1000, seed: 1, asOf: 2025});
+  const expected = [...node, third];
+  expect(three.map((r) => r["scenario"])).toEqual(
+    [baseline.name, shakeout.name, regulated.name].flatMap((name) => new Array(5).fill(name))
+  );
+  expect(three.map((r) => Number(r["mean NPV"]))).toEqual(
+    expected.flatMap((n) => [...tiers.map((t) => n.tiers[t].npv.mean), n.total.npv.mean])
+  );
   expect(problems).toEqual([]);
   await context.close();
 });

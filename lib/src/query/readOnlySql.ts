@@ -116,15 +116,22 @@ function tokenize(sql: string): Token[] | string {
   const where = (at: number) => `at character ${at + 1}`;
   while (i < n) {
     const c = sql[i]!;
-    if (/\s/.test(c)) {
+    if (c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\f" || c === "\v") {
+      // Only ASCII white space: DuckDB reads any other character at or above U+0080 (a no-break
+      // space, say) as part of a name, and so does this lexer.
       ++i;
     } else if (c === "-" && sql[i + 1] === "-") {
       // A line comment ends at the first line break of either kind, as in DuckDB's lexer.
       while (i < n && sql[i] !== "\n" && sql[i] !== "\r") ++i;
     } else if (c === "/" && sql[i + 1] === "*") {
-      // Ended by the first "*/": where DuckDB nests comments it then sees less code than is checked here, never more.
+      // Whether block comments nest (PostgreSQL's lexer) or end at the first "*/" decides what
+      // is code after "/* /* */"; rather than guess DuckDB's reading, a comment inside a comment
+      // is refused, and then both readings agree.
+      const start = i;
       const end = sql.indexOf("*/", i + 2);
-      if (end < 0) return `the comment opened ${where(i)} is not closed`;
+      if (end < 0) return `the comment opened ${where(start)} is not closed`;
+      const inner = sql.indexOf("/*", i + 2);
+      if (inner >= 0 && inner < end) return `a comment inside a comment (${where(inner)}) is not accepted`;
       i = end + 2;
     } else if (c === "'" || c === '"') {
       const start = i;
@@ -255,13 +262,15 @@ export function readOnlySql(text: string, {maxLength = 100_000}: ReadOnlySqlOpti
         };
     }
     if (token.kind === "word" && clauseWords.has(lower)) clauses[clauses.length - 1] = lower;
-    if (token.kind === "string" && previous) {
+    if ((token.kind === "string" || token.kind === "quoted") && previous) {
       const afterTableWord = previous.kind === "word" && tablePositions.has(previous.text.toLowerCase());
       const afterTableComma = previous.kind === "symbol" && previous.text === "," && clauses.at(-1) === "from";
-      if (afterTableWord || afterTableComma)
+      // A string where a table goes is a file to DuckDB; so is a quoted name that looks like a
+      // path or URL ("data.csv", "https://…"), when no table of that name exists.
+      if ((afterTableWord || afterTableComma) && (token.kind === "string" || /[./:\\]/.test(token.text)))
         return {
           ok: false,
-          reason: `'${cite(token.text)}' stands where a table goes (character ${token.at + 1}), and DuckDB would read it as a file: Explore reads only the accounts table`
+          reason: `${token.kind === "string" ? `'${cite(token.text)}'` : `"${cite(token.text)}"`} stands where a table goes (character ${token.at + 1}), and DuckDB would read it as a file: Explore reads only the accounts table`
         };
     }
   }
