@@ -229,6 +229,39 @@ describe("allocateHeads()", () => {
     });
   }
 
+  it("splits the gain over today into reallocation (the best use of exactly today's heads) and sizing, as enumeration does", () => {
+    const scenario: Scenario = {
+      ...small,
+      tierRules: {...small.tierRules, cut: {by: "rank", topN: 1, shareA: 0.3, shareB: 0.3}}
+    };
+    const accounts = portfolio24.slice(0, 3).map((a, i) => ({...a, salesHeads: [0.5, 1, 1.5][i]!}));
+    const tiered = assignTiers(accounts, scenario.tierRules);
+    const levels = [0, 0.5, 1, 1.5, 2];
+    const perTier = {S: {max: 2}, A: {max: 2}, B: {max: 2}, C: {max: 2}};
+    const curves = tiered.map((d) => accountValueCurve(d, scenario, {heads: levels, trials: 50}).expectedNpv);
+    const result = allocateHeads(accounts, scenario, {heads: 4, step: 0.5, perTier, trials: 50});
+    let sameTotal = -Infinity;
+    let best = -Infinity;
+    for (let code = 0; code < 125; ++code) {
+      const k = [code % 5, Math.floor(code / 5) % 5, Math.floor(code / 25)];
+      const value = k.reduce((s, kk, i) => s + curves[i]![kk]!, 0);
+      if (k.reduce((s, kk) => s + levels[kk]!, 0) === 3) sameTotal = Math.max(sameTotal, value);
+      best = Math.max(best, value);
+    }
+    const today = tiered.reduce((s, d, i) => s + curves[i]![levels.indexOf(d.account.salesHeads)]!, 0);
+    expect(result.leftOnTable.exact).toBe(true);
+    expect(result.baselines.current.expectedNpv).toBeCloseTo(today, 4);
+    expect(result.leftOnTable.reallocation).toBeCloseTo(sameTotal - today, 4);
+    expect(result.leftOnTable.sizing).toBeCloseTo(best - sameTotal, 4);
+    expect(result.leftOnTable.bestExpectedNpv).toBeCloseTo(best, 4);
+  });
+
+  it("refuses a budget whose frontier would be too long, naming heads", () => {
+    expect(() => allocateHeads(portfolio24, small, {heads: 1e6, step: 0.25, trials: 10})).toThrow(
+      /^heads: 1000000 heads in steps of 0\.25 make 4,000,000 budgets, more than the 2,000,000 the frontier can hold: use a larger step$/
+    );
+  });
+
   it("bounds the hull greedy's shortfall by its gap on the sample-sized problem, and the frontier never falls", () => {
     const result = allocateHeads(portfolio24, defaultScenario, {heads: 17.25, trials: 200});
     for (let k = 1; k < result.frontier.length; ++k)

@@ -25,7 +25,10 @@ export interface AllocateHeadsOptions {
   trials?: number;
   /** Seed of every random stream. Default 42. */
   seed?: number;
-  /** The current year; default the scenario's asOf, else the latest year in the accounts. */
+  /**
+   * The current year, reported with the result; default the scenario's asOf, else the latest year
+   * in the accounts. (The hazards are paths by year from now, so the year itself changes no number.)
+   */
   asOf?: number;
   /** "mean" (the default) or a risk-averse objective. */
   objective?: AllocationObjective;
@@ -140,7 +143,14 @@ export interface HeadsAllocation {
    * best allocation of today's total heads less today's; sizing is the best total (the number of
    * heads that maximises expected NPV, `bestHeads`) less the best of today's total.
    */
-  leftOnTable: {reallocation: number; sizing: number; bestHeads: number; bestExpectedNpv: number};
+  leftOnTable: {
+    reallocation: number;
+    sizing: number;
+    bestHeads: number;
+    bestExpectedNpv: number;
+    /** Whether the best use of today's total is exact; else it is the hull greedy's, a lower bound. */
+    exact: boolean;
+  };
   /** For a risk objective: the objective's figures and the expected NPV given up for them. */
   risk: {alpha: number; weight: number; cvar: number; shortfall: number; meanGivenUp: number} | null;
   /** Per tier: today's heads and NPV against the allocation's. */
@@ -225,6 +235,9 @@ export function accountValueCurve(
   return result;
 }
 
+// The most budget steps a frontier may have (its rows are objects: a few hundred bytes each).
+const maxSteps = 2_000_000;
+
 // Dynamic programming is used when accounts × budget steps × head steps is at most this.
 const exactWork = 50_000_000;
 
@@ -292,6 +305,10 @@ export function allocateHeads(
       `heads: ${heads} is below the ${round(base)} heads that locked accounts and tier minimums take`
     );
   const units = Math.floor((heads - base) / step + 1e-9);
+  if (units > maxSteps)
+    throw new RangeError(
+      `heads: ${heads} heads in steps of ${step} make ${units.toLocaleString("en-US")} budgets, more than the ${maxSteps.toLocaleString("en-US")} the frontier can hold: use a larger step`
+    );
   onProgress?.(0);
 
   // Each account's expected NPV at every point of its domain: value[offset[i] + k].
@@ -468,7 +485,15 @@ export function allocateHeads(
   // Value left on the table: the best allocation of today's total, and the best total.
   const currentHeads = current.reduce((a, b) => a + b, 0);
   const currentUnits = Math.floor((currentHeads - base) / step + 1e-9);
-  const sameHeads = currentUnits < 0 ? null : greedyValue(segments, n, currentUnits, expectedOf(new Int32Array(n)), at);
+  // The best use of exactly today's total: exact by dynamic programming when that is small enough,
+  // else the hull greedy's (a lower bound, said in `leftOnTable.exact`).
+  const sameExact = currentUnits >= 0 && n * (currentUnits + 1) * (largest(K) + 1) <= exactWork;
+  const sameHeads =
+    currentUnits < 0
+      ? null
+      : sameExact
+        ? exactValueSpending(n, K, offset, value, currentUnits)
+        : greedyValue(segments, n, currentUnits, expectedOf(new Int32Array(n)), at);
   let bestValue = expectedOf(new Int32Array(n));
   let bestUnits = 0;
   for (const seg of segments) {
@@ -480,7 +505,8 @@ export function allocateHeads(
     reallocation: sameHeads === null ? 0 : sameHeads - baselines.current.expectedNpv,
     sizing: sameHeads === null ? bestValue - baselines.current.expectedNpv : bestValue - sameHeads,
     bestHeads: base + bestUnits * step,
-    bestExpectedNpv: bestValue
+    bestExpectedNpv: bestValue,
+    exact: sameHeads === null || sameExact
   };
 
   // Per account rows, the next-head queue and the accounts that lose heads.
@@ -688,6 +714,34 @@ function exactAllocation(n: number, K: Int32Array, offset: Int32Array, value: Fl
     left -= k;
   }
   return level;
+}
+
+/**
+ * The best expected NPV placing exactly `units` steps (as far as the accounts can take them), by
+ * dynamic programming: g_i(u) = max_k g_{i−1}(u − k) + v_i(k), with budgets no allocation reaches
+ * left at −∞. The accounts' largest total is used if they cannot take `units`.
+ */
+function exactValueSpending(n: number, K: Int32Array, offset: Int32Array, value: Float64Array, units: number): number {
+  let capacity = 0;
+  for (let i = 0; i < n; ++i) capacity += K[i]!;
+  const width = Math.min(units, capacity) + 1;
+  let f = new Float64Array(width).fill(-Infinity);
+  let g = new Float64Array(width);
+  f[0] = 0;
+  for (let i = 0; i < n; ++i) {
+    const base = offset[i]!;
+    for (let u = 0; u < width; ++u) {
+      let best = f[u]! + value[base]!;
+      const last = K[i]! < u ? K[i]! : u;
+      for (let k = 1; k <= last; ++k) {
+        const candidate = f[u - k]! + value[base + k]!;
+        if (candidate > best) best = candidate;
+      }
+      g[u] = best;
+    }
+    [f, g] = [g, f];
+  }
+  return f[width - 1]!;
 }
 
 /** Portfolio NPV over the simulated futures for allocations, by account differences. */
