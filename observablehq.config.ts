@@ -4,10 +4,19 @@ import {readdirSync} from "node:fs";
 
 // One report page per scenario file: data/scenarios/NAME.json is published at /reports/NAME by the
 // one page src/reports/[scenario].md, so adding a file publishes its report.
+// A report's name is its path, so it must be lower-case letters, digits and dashes: any other file
+// fails the build here, with its name and the rule.
 const reports = readdirSync(new URL("data/scenarios/", import.meta.url))
   .filter((file) => file.endsWith(".json"))
   .sort()
-  .map((file) => `/reports/${file.slice(0, -".json".length)}`);
+  .map((file) => {
+    const name = file.slice(0, -".json".length);
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(name))
+      throw new Error(
+        `data/scenarios/${file}: a scenario file's name must be lower-case letters, digits and dashes (it is the report's address /reports/NAME), e.g. q3-plan.json`
+      );
+    return `/reports/${name}`;
+  });
 
 export default {
   title: "Tierwise",

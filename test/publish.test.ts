@@ -1,5 +1,5 @@
 import {spawnSync} from "node:child_process";
-import {mkdtempSync, readFileSync} from "node:fs";
+import {copyFileSync, mkdtempSync, readFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -142,6 +142,14 @@ describe("readPortfolioFile()", () => {
     expect(file.rows).toBe(2000);
     expect(file.accounts).toEqual(sample.accounts);
     expect(portfolioDigest(file.accounts)).toBe(portfolioDigest(sample.accounts));
+  });
+
+  it("refuses a Parquet path that DuckDB would read as a pattern of several files", async () => {
+    const path = join(folder, "book[1].parquet");
+    copyFileSync(join(folder, "book.parquet"), path);
+    await expect(readPortfolioFile(path)).rejects.toThrow(
+      "book[1].parquet: a path with *, ? or [ is read as a pattern of several files: rename the file or its folder"
+    );
   });
 
   it("fails naming the file and the fields it lacks", async () => {

@@ -52,7 +52,12 @@ export function ReportDownload(
       } else finish("error", ` The report could not be made: ${data.message}`);
     };
     worker.onerror = () => finish("error", " The report could not be made.");
-    worker.postMessage({...request, date: new Date().toISOString().slice(0, 10)});
+    // The reader's own calendar date, not UTC's (in Beijing before 08:00 UTC's is yesterday).
+    const now = new Date();
+    const date = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+      .map((d) => String(d).padStart(2, "0"))
+      .join("-");
+    worker.postMessage({...request, date});
   });
   return div;
 }

@@ -48,9 +48,13 @@ function cellSql(name: string, type: string): string {
 
 /** A Parquet file through native DuckDB: fast on a book of millions of rows. */
 async function readParquet(path: string): Promise<Table> {
+  // read_parquet takes its argument as a glob: a name with a wildcard could read other files.
+  if (/[*?[]/.test(path))
+    throw new Error(`a path with *, ? or [ is read as a pattern of several files: rename the file or its folder`);
   const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
+  let connection: Awaited<ReturnType<DuckDBInstance["connect"]>> | undefined;
   try {
+    connection = await instance.connect();
     // The path is a bound parameter, never SQL text.
     const prepared = await connection.prepare("SELECT * FROM read_parquet($1) LIMIT 0");
     prepared.bindVarchar(1, path);
@@ -68,7 +72,7 @@ async function readParquet(path: string): Promise<Table> {
     for (let i = 0; i < n; ++i) rows[i] = columns.map((c) => toCell(c[i]));
     return {header: uniqueHeaders(names), rows, lines: rows.map((_, i) => i + 1), format: "Parquet"};
   } finally {
-    connection.closeSync();
+    connection?.closeSync();
     instance.closeSync();
   }
 }

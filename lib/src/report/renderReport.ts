@@ -78,7 +78,7 @@ export function reportBody(report: ScenarioReport, provenance: ReportProvenance)
   const portfolioText = portfolio.sample
     ? `The sample portfolio that ships with Tierwise`
     : `The portfolio in ${e(portfolio.name)}`;
-  const futuresText = `${number(report.trials)} simulated futures over ${e(plural(report.horizon, "year"))}, seed ${report.seed}`;
+  const futuresText = `${number(report.trials)} simulated futures over ${e(plural(report.horizon, "year"))}, seed ${e(String(report.seed))}`;
   const noEquivalent = report.tiers.some((t) => t.verdict.equivalentSurvival === 0);
   const rules = scenario.tierRules;
   const rulesText = `${
@@ -110,7 +110,7 @@ export function reportBody(report: ScenarioReport, provenance: ReportProvenance)
   return [
     `<h1>${e(scenario.name)}: which tiers deserve years of relationship building?</h1>`,
     `<p class="tw-lede">${e(scenario.description)}</p>`,
-    `<p class="muted tw-context">${portfolioText}: ${number(report.accounts)} active accounts, as of ${report.asOf}. ${futuresText}${reference ? `, set against ${refName} on the same futures` : ""}. Computed on ${e(provenance.date)}.</p>`,
+    `<p class="muted tw-context">${portfolioText}: ${number(report.accounts)} active accounts, as of ${e(String(report.asOf))}. ${futuresText}${reference ? `, set against ${refName} on the same futures` : ""}. Computed on ${e(provenance.date)}.</p>`,
     `<h2 id="the-answer">The answer</h2>`,
     `<div class="card tw-answer"><p><strong>Under “${e(scenario.name)}”:</strong> ${e(report.summary)}</p>${
       reference && report.referenceSummary
@@ -135,7 +135,7 @@ export function reportBody(report: ScenarioReport, provenance: ReportProvenance)
     `<div class="card"><h2>Revenue per sales head (人效)</h2><h3>Expected revenue each year per head the policy assigns: the whales pay for their heads once the ramp is over</h3>${chartHtml(charts, "perHead")}</div>`,
     `<h2 id="the-scenario">The scenario</h2>`,
     `<div class="card"><h2>Money</h2><p>Horizon ${e(plural(report.horizon, "year"))}; discount rate ${e(formatPercent(scenario.discountRate))}; a sales head costs USD ${number(scenario.costPerHead)} a year; wallets without their own growth grow ${e(formatPercent(scenario.defaultWalletGrowth))} a year.</p><h2>Tiers</h2><p>${e(rulesText)}.</p><h2>Tier policies</h2>${tableHtml(tables.tierPolicies)}</div>`,
-    `<div class="card"><h2>Attrition</h2><h3>Yearly hazard applied to the portfolio's industries: the probability that a customer alive at the start of the year exits during it</h3>${tableHtml(tables.hazards)}<p>Each customer's hazard is scaled by its health (a coefficient of ${e(healthEffect(scenario.attrition.healthCoefficient))}, on the complementary log-log scale), and each industry's by a shared yearly shock with volatility ${scenario.attrition.shockVolatility}${reference ? ` (${reference.attrition.shockVolatility} under ${refName})` : ""}, so firms die together in a bad year.</p></div>`,
+    `<div class="card"><h2>Attrition</h2><h3>Yearly hazard applied to the portfolio's industries: the probability that a customer alive at the start of the year exits during it</h3>${tableHtml(tables.hazards)}<p>Each customer's hazard is scaled by its health (a coefficient of ${e(healthEffect(scenario.attrition.healthCoefficient))}, on the complementary log-log scale), and each industry's by a shared yearly shock with volatility ${e(String(scenario.attrition.shockVolatility))}${reference ? ` (${e(String(reference.attrition.shockVolatility))} under ${refName})` : ""}, so firms die together in a bad year.</p></div>`,
     `<h2 id="method-in-brief">Method in brief</h2>`,
     `<p>Every active account is tiered by the rules above and gets its tier's policy: years of investment (sales heads and pre-sales) before the first order, then a share of its wallet that grows towards the ceiling, at its margin less the cost to serve. In each simulated future, every account draws the year its firm exits from its industry's hazards, scaled by its health and by the industry's shock of each year; an account that exits stops costing and stops paying. A tier's NPV is the sum of its accounts' discounted cash over the horizon. Break-even survival is the constant annual survival at which the tier's expected NPV is zero (closed form); the equivalent survival is the constant annual survival at which the same closed form gives the simulated mean NPV, so it sums up attrition that varies by year, industry and customer on the same scale.${reference ? " The reference scenario is simulated on the same futures (the same seed), so the differences are the scenarios' and not simulation noise." : ""} The full method, formulas and references are on the workbench's Method page.</p>`,
     `<h2 id="provenance">Provenance</h2>`,
@@ -143,7 +143,7 @@ export function reportBody(report: ScenarioReport, provenance: ReportProvenance)
     `<dt>Portfolio</dt><dd>${e(portfolio.name)}${portfolio.sample ? " (the sample)" : ""}: ${number(portfolio.rows)} rows, ${number(loaded)} loaded and ${number(portfolio.rejectedRows)} rejected; ${number(report.accounts)} active accounts simulated</dd>`,
     `<dt>Content hash</dt><dd><code>${e(portfolio.sha256.slice(0, 12))}</code> (SHA-256 of the loaded accounts)</dd>`,
     `<dt>Scenario</dt><dd>${e(scenario.name)}, from ${e(provenance.scenarioSource)}${reference ? `; reference ${refName}` : ""}</dd>`,
-    `<dt>Simulation</dt><dd>${number(report.trials)} futures, seed ${report.seed}, ${e(plural(report.horizon, "year"))} from ${report.asOf}</dd>`,
+    `<dt>Simulation</dt><dd>${number(report.trials)} futures, seed ${e(String(report.seed))}, ${e(plural(report.horizon, "year"))} from ${e(String(report.asOf))}</dd>`,
     `<dt>Model</dt><dd>${e(provenance.model)}</dd>`,
     `<dt>Computed</dt><dd>${e(provenance.date)}</dd>`,
     `</dl>`,
