@@ -13,7 +13,7 @@ describe("PortfolioBadge()", () => {
       segment: {name: "<b>APAC</b>", accounts: 2, of: 4}
     });
     expect(badge.textContent).toBe(
-      "Portfolio: Sample portfolio: 4 invented accounts. Load your ownSegment: <b>APAC</b> (2 of 4 accounts, 1 active). Clear segment"
+      "Portfolio: Sample portfolio: 4 invented accounts. Load your ownSegment: <b>APAC</b> (2 of 4 accounts, 1 active): every figure is the segment's own, tiers ranked and attrition estimated among its accounts. Clear segment"
     );
     expect(badge.querySelector("b")).toBeNull();
     expect(badge.querySelector("a.tw-clear-segment")?.textContent).toBe("Clear segment");

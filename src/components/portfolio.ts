@@ -224,7 +224,7 @@ export function PortfolioBadge(portfolio: Portfolio, {href = "./data"}: {href?: 
     line.append(
       "Segment: ",
       name,
-      ` (${segment.accounts.toLocaleString("en-US")} of ${segment.of.toLocaleString("en-US")} accounts, ${active.toLocaleString("en-US")} active). `,
+      ` (${segment.accounts.toLocaleString("en-US")} of ${segment.of.toLocaleString("en-US")} accounts, ${active.toLocaleString("en-US")} active): every figure is the segment's own, tiers ranked and attrition estimated among its accounts. `,
       clearSegmentLink(status),
       status
     );

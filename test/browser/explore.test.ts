@@ -89,7 +89,7 @@ it("runs read-only SQL, refuses a DROP, keeps the query in the link, and a saved
   await page.goto(site.origin + "/tiers");
   await settled(page);
   expect(await page.locator(".tw-segment").innerText()).toBe(
-    `Segment: APAC telecom operators (${apacTelecom.length} of 2,000 accounts, ${apacTelecom.length} active). Clear segment`
+    `Segment: APAC telecom operators (${apacTelecom.length} of 2,000 accounts, ${apacTelecom.length} active): every figure is the segment's own, tiers ranked and attrition estimated among its accounts. Clear segment`
   );
   expect(await page.locator(".card .big").allInnerTexts()).toEqual(expected);
 
