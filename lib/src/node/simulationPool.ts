@@ -107,6 +107,7 @@ export class SimulationPool {
       const finish = () => {
         worker.off("message", onMessage);
         worker.off("error", onError);
+        worker.off("exit", onExit);
         signal?.removeEventListener("abort", onAbort);
       };
       const onMessage = (answer: BlocksAnswer) => {
@@ -121,6 +122,12 @@ export class SimulationPool {
         if (this.#workers[w] === worker) delete this.#workers[w];
         reject(error);
       };
+      // A thread that ends without answering (killed, out of memory) fails its run, never hangs it.
+      const onExit = (code: number) => {
+        finish();
+        if (this.#workers[w] === worker) delete this.#workers[w];
+        reject(new Error(`a simulation thread stopped (exit code ${code}) before answering`));
+      };
       const onAbort = () => {
         finish();
         if (this.#workers[w] === worker) delete this.#workers[w];
@@ -129,6 +136,7 @@ export class SimulationPool {
       };
       worker.on("message", onMessage);
       worker.on("error", onError);
+      worker.on("exit", onExit);
       signal?.addEventListener("abort", onAbort, {once: true});
       worker.postMessage(request);
     });
