@@ -34,6 +34,29 @@ const small: Scenario = {
   }
 };
 
+/**
+ * Brute force: the best sum of the accounts' curves (values at `levels`) over every allocation using
+ * at most `budget` heads, or exactly `budget` with `exactly`.
+ */
+function enumerated(curves: number[][], levels: number[], budget: number, {exactly = false} = {}): number {
+  const n = curves.length;
+  let best = -Infinity;
+  for (let code = 0; code < levels.length ** n; ++code) {
+    let c = code;
+    let used = 0;
+    let value = 0;
+    for (let i = 0; i < n; ++i) {
+      const k = c % levels.length;
+      c = (c - k) / levels.length;
+      used += levels[k]!;
+      value += curves[i]![k]!;
+    }
+    const fits = exactly ? Math.abs(used - budget) < 1e-9 : used <= budget + 1e-9;
+    if (fits && value > best) best = value;
+  }
+  return best;
+}
+
 describe("effortCashFlows()", () => {
   it("equals the tier policy's cash flows, to the bit, at the policy's heads", () => {
     for (const tier of tiers) {
@@ -184,21 +207,7 @@ describe("allocateHeads()", () => {
       );
       for (const budget of budgets) {
         const result = allocateHeads(accounts, scenario, {heads: budget, step: 0.5, perTier, trials: 100, seed: 3});
-        // Brute force: every allocation using at most the budget.
-        let best = -Infinity;
-        const n = tiered.length;
-        for (let code = 0; code < 5 ** n; ++code) {
-          let c = code;
-          let used = 0;
-          let value = 0;
-          for (let i = 0; i < n; ++i) {
-            const k = c % 5;
-            c = (c - k) / 5;
-            used += levels[k]!;
-            value += curves[i]![k]!;
-          }
-          if (used <= budget + 1e-9 && value > best) best = value;
-        }
+        const best = enumerated(curves, levels, budget);
         expect(result.gap).toBe(0);
         expect(result.total.expectedNpv).toBeCloseTo(best, 4);
         // The allocation's value is the sum of the curves at its heads.
@@ -209,19 +218,7 @@ describe("allocateHeads()", () => {
         expect(result.frontier.length).toBe(Math.round(budget / 0.5) + 1);
         for (const row of result.frontier) {
           expect(row.heads).toBeLessThanOrEqual(row.budget + 1e-9);
-          let optimum = -Infinity;
-          for (let code = 0; code < 5 ** n; ++code) {
-            let c = code;
-            let used = 0;
-            let value = 0;
-            for (let i = 0; i < n; ++i) {
-              const k = c % 5;
-              c = (c - k) / 5;
-              used += levels[k]!;
-              value += curves[i]![k]!;
-            }
-            if (used <= row.budget + 1e-9 && value > optimum) optimum = value;
-          }
+          const optimum = enumerated(curves, levels, row.budget);
           expect(row.expectedNpv).toBeLessThanOrEqual(optimum + 1e-6 * Math.abs(optimum));
           expect(row.expectedNpv + row.gap).toBeGreaterThanOrEqual(optimum - 1e-6 * Math.abs(optimum));
         }
@@ -240,14 +237,8 @@ describe("allocateHeads()", () => {
     const perTier = {S: {max: 2}, A: {max: 2}, B: {max: 2}, C: {max: 2}};
     const curves = tiered.map((d) => accountValueCurve(d, scenario, {heads: levels, trials: 50}).expectedNpv);
     const result = allocateHeads(accounts, scenario, {heads: 4, step: 0.5, perTier, trials: 50});
-    let sameTotal = -Infinity;
-    let best = -Infinity;
-    for (let code = 0; code < 125; ++code) {
-      const k = [code % 5, Math.floor(code / 5) % 5, Math.floor(code / 25)];
-      const value = k.reduce((s, kk, i) => s + curves[i]![kk]!, 0);
-      if (k.reduce((s, kk) => s + levels[kk]!, 0) === 3) sameTotal = Math.max(sameTotal, value);
-      best = Math.max(best, value);
-    }
+    const sameTotal = enumerated(curves, levels, 3, {exactly: true});
+    const best = enumerated(curves, levels, Infinity);
     const today = tiered.reduce((s, d, i) => s + curves[i]![levels.indexOf(d.account.salesHeads)]!, 0);
     expect(result.leftOnTable.exact).toBe(true);
     expect(result.baselines.current.expectedNpv).toBeCloseTo(today, 4);
@@ -262,7 +253,7 @@ describe("allocateHeads()", () => {
     );
   });
 
-  it("bounds the hull greedy's shortfall by its gap on the sample-sized problem, and the frontier never falls", () => {
+  it("on a portfolio too large to enumerate: the frontier never falls, the gap is not negative, and the parts add up", () => {
     const result = allocateHeads(portfolio24, defaultScenario, {heads: 17.25, trials: 200});
     for (let k = 1; k < result.frontier.length; ++k)
       expect(result.frontier[k]!.expectedNpv).toBeGreaterThanOrEqual(result.frontier[k - 1]!.expectedNpv - 1e-6);

@@ -1,4 +1,4 @@
-import type {Account, AllocationObjective, AllocationTotal, HeadsAllocation, Scenario, Tier} from "tierwise";
+import type {Account, AllocationObjective, HeadsAllocation, Scenario, Tier} from "tierwise";
 
 /** What the page asks of the allocation worker. */
 export interface AllocationRequest {
@@ -11,14 +11,10 @@ export interface AllocationRequest {
   perTier: Partial<Record<Tier, {min?: number; max?: number}>>;
 }
 
-/** Each tier's figures today and under the allocation (null for an empty tier). */
-export type TierFigures = Record<Tier, {today: AllocationTotal; allocated: AllocationTotal} | null>;
-
-/** A request in flight: its id, the allocation, then each tier's figures. */
+/** A request in flight: its id and the allocation. */
 export interface AllocationRun {
   id: number;
   promise: Promise<HeadsAllocation>;
-  byTier: Promise<TierFigures>;
 }
 
 /**
@@ -46,7 +42,7 @@ export class AllocationClient {
     this.#worker = new Worker(this.#url, {type: "module"});
     this.#worker.postMessage({accounts: this.#accounts});
   }
-  /** allocateHeads, then each tier's figures; a request superseded by another never settles. */
+  /** allocateHeads; a request superseded by another never settles. */
   run(request: AllocationRequest, onProgress?: (done: number) => void): AllocationRun {
     if (this.#running && this.#worker) {
       this.#worker.terminate();
@@ -57,33 +53,21 @@ export class AllocationClient {
     const id = ++this.#next;
     this.#running = id;
     const worker = this.#worker;
-    const main = settler<HeadsAllocation>();
-    const tiers = settler<TierFigures>();
-    // Neither may go unhandled: the page reads the second only once the first has settled.
-    tiers.promise.catch(() => {});
-    type Message = {id: number; progress?: number; result?: HeadsAllocation; byTier?: TierFigures; error?: string};
-    worker.onmessage = ({data}: MessageEvent<Message>) => {
-      if (data.id !== id) return;
-      if (data.progress !== undefined) return void onProgress?.(data.progress);
-      if (data.result) return void main.resolve(data.result);
-      this.#running = 0;
-      if (data.byTier) return void tiers.resolve(data.byTier);
-      const error = new Error(data.error);
-      main.reject(error);
-      tiers.reject(error);
-    };
+    type Message = {id: number; progress?: number; result?: HeadsAllocation; error?: string};
+    const promise = new Promise<HeadsAllocation>((resolve, reject) => {
+      worker.onmessage = ({data}: MessageEvent<Message>) => {
+        if (data.id !== id) return;
+        if (data.progress !== undefined) return void onProgress?.(data.progress);
+        this.#running = 0;
+        if (data.result) resolve(data.result);
+        else reject(new Error(data.error));
+      };
+    });
     worker.postMessage({id, ...request, ...(fresh ? {accounts: this.#accounts} : {})});
-    return {id, promise: main.promise, byTier: tiers.promise};
+    return {id, promise};
   }
   terminate(): void {
     this.#worker?.terminate();
     this.#worker = null;
   }
-}
-
-function settler<T>(): {promise: Promise<T>; resolve: (value: T) => void; reject: (error: Error) => void} {
-  let resolve!: (value: T) => void;
-  let reject!: (error: Error) => void;
-  const promise = new Promise<T>((yes, no) => ((resolve = yes), (reject = no)));
-  return {promise, resolve, reject};
 }

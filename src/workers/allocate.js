@@ -3,10 +3,8 @@
 // a long run is superseded. While a request runs, the worker posts its progress (0 to 1).
 //   {accounts}                                                   → nothing (the page's portfolio, sent early)
 //   {id, accounts?, scenario, heads, trials, seed, asOf, objective, perTier}
-//     → {id, result}, then {id, byTier}; {id, progress} along the way, or {id, error}.
-// The result is allocateHeads' own; `byTier` repeats each tier's figures today and under the
-// allocation (P(NPV > 0), revenue per head) from it, null for a tier without accounts.
-import {allocateHeads, assignTiers, tiers} from "tierwise";
+//     → {id, result}: allocateHeads' own; {id, progress} along the way, or {id, error}.
+import {allocateHeads, assignTiers} from "tierwise";
 
 /** @type {import("tierwise").Account[]} */
 let accounts = [];
@@ -43,13 +41,6 @@ onmessage = ({data}) => {
       onProgress: progress
     });
     postMessage({id: data.id, result});
-    /** @type {Record<string, {today: import("tierwise").AllocationTotal, allocated: import("tierwise").AllocationTotal} | null>} */
-    const byTier = {};
-    for (const tier of tiers) {
-      const t = result.tiers[tier];
-      byTier[tier] = t.accounts === 0 ? null : {today: t.today, allocated: t.allocated};
-    }
-    postMessage({id: data.id, byTier});
   } catch (error) {
     postMessage({id: data.id, error: error instanceof Error ? error.message : String(error)});
   }
