@@ -98,8 +98,9 @@ export interface TierRanking {
   rank: Uint32Array;
   /** Criterion k's percentile of account i at [k · n + i], k in the order of `criteria`. */
   percentiles: Float64Array;
-  /** Criterion k's contribution to the score of account i at [k · n + i]. */
-  contributions: Float64Array;
+  /** The weights the score used, and their sum: criterion c's contribution is weight · percentile / total. */
+  weights: Readonly<Record<Criterion, number>>;
+  totalWeight: number;
 }
 
 /**
@@ -116,32 +117,17 @@ export function rankTiers(accounts: readonly Account[], rules: TierRules = defau
   for (const a of accounts) if (a.exitYear === null) active.push(a);
   const n = active.length;
   const K = criteria.length;
-  const totalWeight = criteria.reduce((sum, c) => sum + rules.weights[c], 0);
-  // Each criterion's values, [k · n + i] in the order of `criteria`; NaN for a missing one.
-  const values = new Float64Array(K * n);
-  for (let i = 0; i < n; ++i) {
-    const a = active[i]!;
-    values[i] = a.annualWallet;
-    values[n + i] = a.walletGrowth ?? NaN;
-    values[2 * n + i] = a.annualRevenue;
-    values[3 * n + i] = a.grossMargin;
-    values[4 * n + i] = a.health;
-    values[5 * n + i] = a.strategicFit;
-  }
+  const weights = {...rules.weights};
+  const totalWeight = criteria.reduce((sum, c) => sum + weights[c], 0);
   const percentiles = new Float64Array(K * n);
-  const contributions = new Float64Array(K * n);
   const scratch: PercentileScratch = {present: new Float64Array(n), at: new Uint32Array(n), order: {}};
-  for (let k = 0; k < K; ++k) percentileRanks(values.subarray(k * n, (k + 1) * n), percentiles, k * n, scratch);
+  for (let k = 0; k < K; ++k) percentileRanks(active, k, percentiles.subarray(k * n, (k + 1) * n), scratch);
   const score = new Float64Array(n);
   for (let k = 0; k < K; ++k) {
-    const w = rules.weights[criteria[k]!];
+    const w = weights[criteria[k]!];
     const from = k * n;
     // Each account's score is summed in the order of `criteria`, from 0.
-    for (let i = 0; i < n; ++i) {
-      const c = (w * percentiles[from + i]!) / totalWeight;
-      contributions[from + i] = c;
-      score[i]! += c;
-    }
+    for (let i = 0; i < n; ++i) score[i]! += (w * percentiles[from + i]!) / totalWeight;
   }
   const tier = new Uint8Array(n);
   const rank = new Uint32Array(n);
@@ -169,7 +155,7 @@ export function rankTiers(accounts: readonly Account[], rules: TierRules = defau
     }
     end = start;
   }
-  return {accounts: active, tier, score, rank, percentiles, contributions};
+  return {accounts: active, tier, score, rank, percentiles, weights, totalWeight};
 }
 
 /**
@@ -206,26 +192,29 @@ class TieredRow implements TieredAccount {
     this.#ranking = ranking;
   }
   get percentiles(): Record<Criterion, number> {
-    return this.#record(this.#ranking.percentiles);
+    return this.#record(1);
   }
   get contributions(): Record<Criterion, number> {
-    return this.#record(this.#ranking.contributions);
+    return this.#record(0);
   }
   /** The row with its percentiles and contributions, as `JSON.stringify` should see it. */
   toJSON(): TieredAccount {
     const {account, tier, score, rank, percentiles, contributions} = this;
     return {account, tier, score, rank, percentiles, contributions};
   }
-  #record(values: Float64Array): Record<Criterion, number> {
-    const n = this.#ranking.accounts.length;
+  /** The percentiles (with `plain`), else the contributions, as the score summed them. */
+  #record(plain: 0 | 1): Record<Criterion, number> {
+    const {accounts, percentiles: p, weights: w, totalWeight: total} = this.#ranking;
+    const n = accounts.length;
     const i = this.#i;
+    const part = (k: number, c: Criterion) => (plain ? p[k * n + i]! : (w[c] * p[k * n + i]!) / total);
     return {
-      wallet: values[i]!,
-      growth: values[n + i]!,
-      revenue: values[2 * n + i]!,
-      margin: values[3 * n + i]!,
-      health: values[4 * n + i]!,
-      strategicFit: values[5 * n + i]!
+      wallet: part(0, "wallet"),
+      growth: part(1, "growth"),
+      revenue: part(2, "revenue"),
+      margin: part(3, "margin"),
+      health: part(4, "health"),
+      strategicFit: part(5, "strategicFit")
     };
   }
 }
@@ -235,16 +224,29 @@ function compareIds(a: string, b: string): number {
 }
 
 /**
- * Mid-rank percentiles in [0, 1] of one criterion's values, written to out[offset + i]: (values
- * below + half the other ties) / (m − 1) among the m present values; a missing one (NaN) is 0.5.
+ * Mid-rank percentiles in [0, 1] of criterion k (in the order of `criteria`) of the accounts,
+ * written to out[i]: (values below + half the other ties) / (m − 1) among the m present values; a
+ * missing one (null, or NaN) is 0.5.
  */
-function percentileRanks(values: Float64Array, out: Float64Array, offset: number, scratch: PercentileScratch): void {
-  const n = values.length;
-  out.fill(0.5, offset, offset + n);
+function percentileRanks(accounts: readonly Account[], k: number, out: Float64Array, scratch: PercentileScratch): void {
+  const n = accounts.length;
+  out.fill(0.5);
   const {present, at} = scratch;
   let m = 0;
   for (let i = 0; i < n; ++i) {
-    const v = values[i]!;
+    const a = accounts[i]!;
+    const v =
+      k === 0
+        ? a.annualWallet
+        : k === 1
+          ? (a.walletGrowth ?? NaN)
+          : k === 2
+            ? a.annualRevenue
+            : k === 3
+              ? a.grossMargin
+              : k === 4
+                ? a.health
+                : a.strategicFit;
     if (v !== v) continue;
     present[m] = v;
     at[m++] = i;
@@ -258,7 +260,7 @@ function percentileRanks(values: Float64Array, out: Float64Array, offset: number
     while (j + 1 < m && sorted[order[j + 1]!] === v) ++j;
     // Positions i..j tie: each has i values below and j − i other ties.
     const p = (i + (j - i) / 2) / (m - 1);
-    for (let k = i; k <= j; ++k) out[offset + at[order[k]!]!] = p;
+    for (let q = i; q <= j; ++q) out[at[order[q]!]!] = p;
     i = j + 1;
   }
 }
