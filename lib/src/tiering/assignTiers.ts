@@ -119,9 +119,20 @@ export function rankTiers(accounts: readonly Account[], rules: TierRules = defau
   const K = criteria.length;
   const weights = {...rules.weights};
   const totalWeight = criteria.reduce((sum, c) => sum + weights[c], 0);
+  // Each criterion's values, NaN for a missing one, read in one pass over the accounts; then
+  // replaced by their percentiles, criterion by criterion.
   const percentiles = new Float64Array(K * n);
+  for (let i = 0; i < n; ++i) {
+    const a = active[i]!;
+    percentiles[i] = a.annualWallet;
+    percentiles[n + i] = a.walletGrowth ?? NaN;
+    percentiles[2 * n + i] = a.annualRevenue;
+    percentiles[3 * n + i] = a.grossMargin;
+    percentiles[4 * n + i] = a.health;
+    percentiles[5 * n + i] = a.strategicFit;
+  }
   const scratch: PercentileScratch = {present: new Float64Array(n), at: new Uint32Array(n), order: {}};
-  for (let k = 0; k < K; ++k) percentileRanks(active, k, percentiles.subarray(k * n, (k + 1) * n), scratch);
+  for (let k = 0; k < K; ++k) percentileRanks(percentiles.subarray(k * n, (k + 1) * n), scratch);
   const score = new Float64Array(n);
   for (let k = 0; k < K; ++k) {
     const w = weights[criteria[k]!];
@@ -224,33 +235,20 @@ function compareIds(a: string, b: string): number {
 }
 
 /**
- * Mid-rank percentiles in [0, 1] of criterion k (in the order of `criteria`) of the accounts,
- * written to out[i]: (values below + half the other ties) / (m − 1) among the m present values; a
- * missing one (null, or NaN) is 0.5.
+ * Replaces values by their mid-rank percentiles in [0, 1]: (values below + half the other ties) /
+ * (m − 1) among the m present values; a missing one (NaN) becomes 0.5.
  */
-function percentileRanks(accounts: readonly Account[], k: number, out: Float64Array, scratch: PercentileScratch): void {
-  const n = accounts.length;
-  out.fill(0.5);
+function percentileRanks(values: Float64Array, scratch: PercentileScratch): void {
+  const n = values.length;
   const {present, at} = scratch;
   let m = 0;
   for (let i = 0; i < n; ++i) {
-    const a = accounts[i]!;
-    const v =
-      k === 0
-        ? a.annualWallet
-        : k === 1
-          ? (a.walletGrowth ?? NaN)
-          : k === 2
-            ? a.annualRevenue
-            : k === 3
-              ? a.grossMargin
-              : k === 4
-                ? a.health
-                : a.strategicFit;
+    const v = values[i]!;
     if (v !== v) continue;
     present[m] = v;
     at[m++] = i;
   }
+  values.fill(0.5);
   if (m < 2) return;
   const sorted = present.subarray(0, m);
   const order = orderByValue(sorted, scratch.order);
@@ -260,7 +258,7 @@ function percentileRanks(accounts: readonly Account[], k: number, out: Float64Ar
     while (j + 1 < m && sorted[order[j + 1]!] === v) ++j;
     // Positions i..j tie: each has i values below and j − i other ties.
     const p = (i + (j - i) / 2) / (m - 1);
-    for (let q = i; q <= j; ++q) out[at[order[q]!]!] = p;
+    for (let q = i; q <= j; ++q) values[at[order[q]!]!] = p;
     i = j + 1;
   }
 }
