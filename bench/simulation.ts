@@ -1,5 +1,13 @@
 import {availableParallelism} from "node:os";
-import {defaultScenario, randomExponential, randomStream, simulatePortfolio, type Account} from "tierwise";
+import {
+  defaultScenario,
+  planSimulation,
+  randomExponential,
+  randomStream,
+  rankTiers,
+  simulatePortfolio,
+  type Account
+} from "tierwise";
 import {SimulationPool} from "tierwise/node";
 
 /** Synthetic active accounts with heavy-tailed wallets across eight industries. */
@@ -90,6 +98,19 @@ export async function simulationBench(
           }
           rows.push(row(1, cash, times));
         }
+      }
+      // The set-up alone: tiering, then tiering and the plan (what every run pays before its first trial).
+      for (const [name, setUp] of [
+        ["rankTiers", () => rankTiers(portfolio, scenario.tierRules)],
+        ["planSimulation", () => planSimulation(portfolio, scenario, {trials, seed: 1})]
+      ] as const) {
+        const times: number[] = [];
+        for (let k = 0; k < Math.max(3, runs); ++k) {
+          const started = performance.now();
+          setUp();
+          times.push(performance.now() - started);
+        }
+        rows.push({name: `${name}, ${accounts.toLocaleString("en-US")} accounts`, ms: Math.round(median(times))});
       }
       // One run first to start the threads.
       await pool.simulate(portfolio, scenario, {trials: Math.min(trials, 100), seed: 1});

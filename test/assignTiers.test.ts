@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {assignTiers, criteria, defaultTierRules, type TierRules} from "tierwise";
+import {
+  assignTiers,
+  criteria,
+  defaultTierRules,
+  rankTiers,
+  tieredRows,
+  type TierRules,
+  type TieredAccount
+} from "tierwise";
 import {account} from "./fixtures/accounts.js";
 
 const walletOnly = {wallet: 1, growth: 0, revenue: 0, margin: 0, health: 0, strategicFit: 0};
@@ -84,5 +92,53 @@ describe("assignTiers()", () => {
     expect(() => assignTiers(accounts, {weights: walletOnly, cut: {by: "score", S: 0.5, A: 0.7, B: 0.1}})).toThrow(
       "S ≥ A ≥ B"
     );
+  });
+});
+
+describe("rankTiers()", () => {
+  // Enough accounts for the radix sort, with tied wallets, missing growth and duplicate ids.
+  const many = Array.from({length: 6000}, (_, i) =>
+    account({
+      id: `B${i % 4000}`,
+      annualWallet: 1e6 * ((i * 37) % 50),
+      walletGrowth: i % 9 === 0 ? null : ((i * 13) % 101) / 1000 - 0.05,
+      health: ((i * 7) % 21) / 20,
+      exitYear: i % 23 === 0 ? 2020 : null
+    })
+  );
+
+  it("rankTiers() gives mid-rank percentiles, ranks by score then id, and tiers by rank", () => {
+    const ranking = rankTiers(many, defaultTierRules);
+    const active = many.filter((a) => a.exitYear === null);
+    const n = active.length;
+    expect(ranking.accounts).toEqual(active);
+    // Percentile by the definition: (values below + half the other ties) / (m − 1).
+    const wallets = active.map((a) => a.annualWallet);
+    for (const i of [0, 1, 17, n - 1]) {
+      const below = wallets.filter((w) => w < wallets[i]!).length;
+      const ties = wallets.filter((w) => w === wallets[i]!).length - 1;
+      expect(ranking.percentiles[i]).toBe((below + ties / 2) / (n - 1));
+    }
+    const growths = active.map((a) => a.walletGrowth);
+    const missing = growths.findIndex((g) => g === null);
+    expect(ranking.percentiles[n + missing]).toBe(0.5);
+    const order = active
+      .map((a, i) => ({id: a.id, i, score: ranking.score[i]!}))
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : a.i - b.i));
+    expect(order.map((d) => ranking.rank[d.i])).toEqual(order.map((_, r) => r + 1));
+    const S = defaultTierRules.cut.by === "rank" ? defaultTierRules.cut.topN : 0;
+    expect(order.slice(0, S).every((d) => ranking.tier[d.i] === 0)).toBe(true);
+    expect(ranking.tier[order[S]!.i]).toBe(1);
+  });
+
+  it("tieredRows() makes assignTiers' rows, whose percentiles and contributions JSON keeps", () => {
+    const rows = tieredRows(rankTiers(many));
+    expect(rows).toEqual(assignTiers(many));
+    const row = rows[5]!;
+    expect(criteria.reduce((s, c) => s + row.contributions[c], 0)).toBe(row.score);
+    const parsed = JSON.parse(JSON.stringify(row)) as TieredAccount;
+    expect(parsed.percentiles).toEqual(row.percentiles);
+    expect(parsed.contributions.wallet).toBe(row.contributions.wallet);
+    expect(parsed.rank).toBe(row.rank);
   });
 });

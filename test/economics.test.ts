@@ -41,6 +41,22 @@ describe("accountCashFlows()", () => {
     expect(flows.revenue[1]).toBeCloseTo(242_000, 9);
     expect(flows.contribution[0]).toBeCloseTo(110_000 - 20_000, 9);
   });
+
+  it("writes into the arrays it is given, over what they held, and returns them", () => {
+    const into = {
+      investment: new Float64Array(5).fill(7),
+      revenue: new Float64Array(5).fill(7),
+      contribution: new Float64Array(5).fill(7),
+      heads: 9,
+      rampYears: 9
+    };
+    const flows = accountCashFlows(account({annualWallet: 10_000_000, walletGrowth: 0}), policy, settings, into);
+    expect(flows).toBe(into);
+    expect(Array.from(flows.investment)).toEqual([150_000, 150_000, 100_000, 100_000, 100_000]);
+    expect(Array.from(flows.revenue)).toEqual([0, 0, 1_000_000, 2_000_000, 2_500_000]);
+    expect(Array.from(flows.contribution)).toEqual([0, 0, 380_000, 780_000, 980_000]);
+    expect([flows.heads, flows.rampYears]).toEqual([policy.headsPerAccount, 2]);
+  });
 });
 
 describe("expectedNpv()", () => {

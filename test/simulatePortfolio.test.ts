@@ -261,6 +261,17 @@ describe("simulatePortfolio()", () => {
     expect(noS.tiers.S.perHead.revenue.every((x) => x === 0)).toBe(true);
   });
 
+  it("returns the tiers of assignTiers, whether it tiered the accounts itself or was given them", () => {
+    const withExited = [...portfolio24, account({id: "gone", exitYear: 2020})];
+    const own = simulatePortfolio(withExited, defaultScenario, {trials: 50, seed: 3});
+    const tiered = assignTiers(withExited, defaultScenario.tierRules);
+    expect(own.tiered).toEqual(tiered);
+    expect(own.tiered.map((d) => d.account.id)).not.toContain("gone");
+    const given = simulatePortfolio(withExited, defaultScenario, {trials: 50, seed: 3, tiered});
+    expect(given.tiered).toBe(tiered);
+    expect(given.total.npvDraws).toEqual(own.total.npvDraws);
+  });
+
   it("runs 100,000 trials", () => {
     const result = simulatePortfolio(accounts.slice(0, 3), scenario({horizon: 3}), {trials: 100_000, seed: 1});
     expect(result.total.npvDraws).toHaveLength(100_000);

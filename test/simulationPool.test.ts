@@ -23,7 +23,8 @@ const scenario: Scenario = {
 const trials = 230;
 
 describe("SimulationPool", () => {
-  const pools = [1, 2, 4].map((workers) => new SimulationPool({workers}));
+  // Threshold 0: every run goes to the threads, however small.
+  const pools = [1, 2, 4].map((workers) => new SimulationPool({workers, threshold: 0}));
   afterAll(async () => void (await Promise.all(pools.map((p) => p.close()))));
 
   it("gives the same result to the last bit, every field, with 1, 2 and 4 workers as simulatePortfolio", async () => {
@@ -60,10 +61,21 @@ describe("SimulationPool", () => {
   });
 
   it("runs once on a pool of its own with simulatePortfolioInPool", async () => {
-    const result = await simulatePortfolioInPool(accounts, scenario, {trials: 120, seed: 5, workers: 2});
+    const result = await simulatePortfolioInPool(accounts, scenario, {trials: 120, seed: 5, workers: 2, threshold: 0});
     expect(result.tiers.S.npvDraws).toStrictEqual(
       simulatePortfolio(accounts, scenario, {trials: 120, seed: 5}).tiers.S.npvDraws
     );
     expect(() => new SimulationPool({workers: 0})).toThrow("invalid workers: 0");
+    expect(() => new SimulationPool({threshold: NaN})).toThrow("invalid threshold: NaN");
+  });
+
+  it("runs a run below its threshold on the calling thread, with the same result", async () => {
+    const pool = new SimulationPool({workers: 2});
+    expect(pool.threshold).toBe(400_000);
+    const progress: number[] = [];
+    const result = await pool.simulate(accounts, scenario, {trials, seed: 9, onProgress: (p) => progress.push(p)});
+    expect(result).toStrictEqual(simulatePortfolio(accounts, scenario, {trials, seed: 9}));
+    expect(progress).toEqual([1]);
+    await pool.close();
   });
 });

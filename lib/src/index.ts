@@ -43,12 +43,16 @@ export {
   criteria,
   criterionFields,
   defaultTierRules,
+  rankTiers,
+  tieredRows,
   type Criterion,
   type RankCut,
   type ScoreCut,
+  type TierRanking,
   type TierRules,
   type TieredAccount
 } from "./tiering/assignTiers.js";
+export {orderByValue, type OrderScratch} from "./tiering/orderByValue.js";
 export {accountProfit, type AccountProfitOptions} from "./tiering/accountProfit.js";
 export {whaleCurve, type WhaleCurve, type WhaleCurveOptions, type WhalePoint} from "./tiering/whaleCurve.js";
 export {costToServe, defaultCostToServe, type CostToServe} from "./economics/costToServe.js";

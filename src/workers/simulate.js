@@ -37,10 +37,11 @@ function progressTo(id) {
 }
 
 /**
- * The tier assignment of every account is the page's own; it need not travel back.
+ * The tier assignment of every account is the page's own; it need not travel back (nor be made:
+ * the result makes its rows only when `tiered` is read, so it is not spread).
  * @param {import("tierwise").PortfolioSimulation} result
  */
-const slim = (result) => ({...result, tiered: []});
+const slim = ({asOf, horizon, trials, seed, tiers, total}) => ({asOf, horizon, trials, seed, tiers, total, tiered: []});
 
 /** @param {MessageEvent} event */
 onmessage = ({data}) => {

@@ -34,17 +34,22 @@ export interface AccountCashFlows {
  * rampYears + 1 it is wallet · share, where the wallet grows at the account's walletGrowth and the
  * share starts at `firstShare` and closes `shareGrowth` of its gap to `shareCeiling` each year.
  *
+ * With `into`, the flows are written to its arrays (of at least `horizon` years) and it is returned,
+ * so that a caller going through many accounts allocates nothing per account.
+ *
  * @example
  * accountCashFlows(account, defaultTierPolicies.S, {horizon: 10, discountRate: 0.1, costPerHead: 150_000, defaultWalletGrowth: 0.03});
  */
 export function accountCashFlows(
   account: Account,
   policy: TierPolicy,
-  {horizon, costPerHead, defaultWalletGrowth}: EconomicsSettings
+  {horizon, costPerHead, defaultWalletGrowth}: EconomicsSettings,
+  into?: AccountCashFlows
 ): AccountCashFlows {
-  const investment = new Float64Array(horizon);
-  const revenue = new Float64Array(horizon);
-  const contribution = new Float64Array(horizon);
+  const investment = into?.investment ?? new Float64Array(horizon);
+  const revenue = into?.revenue ?? new Float64Array(horizon);
+  const contribution = into?.contribution ?? new Float64Array(horizon);
+  const serving = policy.costToServe;
   const growth = account.walletGrowth ?? defaultWalletGrowth;
   const margin = policy.grossMargin === "account" ? account.grossMargin : policy.grossMargin;
   const current = account.annualWallet > 0 ? Math.min(1, account.annualRevenue / account.annualWallet) : 0;
@@ -52,11 +57,20 @@ export function accountCashFlows(
   const heads = policy.headsPerAccount;
   for (let t = 1; t <= horizon; ++t) {
     investment[t - 1] = heads * costPerHead + (t <= policy.rampYears ? policy.presalesCost : 0);
-    if (t <= policy.rampYears) continue;
+    if (t <= policy.rampYears) {
+      revenue[t - 1] = 0;
+      contribution[t - 1] = 0;
+      continue;
+    }
     const r = account.annualWallet * pow(1 + growth, t) * share;
     revenue[t - 1] = r;
-    contribution[t - 1] = r * margin - costToServe(r, policy.costToServe);
+    contribution[t - 1] = r * margin - costToServe(r, serving);
     share += policy.shareGrowth * (policy.shareCeiling - share);
+  }
+  if (into) {
+    into.heads = heads;
+    into.rampYears = policy.rampYears;
+    return into;
   }
   return {investment, revenue, contribution, heads, rampYears: policy.rampYears};
 }

@@ -53,12 +53,13 @@ export function finishSimulation(plan: SimulationPlan, parts: readonly TrialsPar
     heads[g]! += h;
     heads[4]! += h;
     let atLeast = trials; // trials in which account i is alive at the start of year t (lived ≥ t − 1 years)
+    const flows = plan.accountFlows(i);
     for (let t = 1; t <= H; ++t) {
       const startAlive = atLeast / trials;
       atLeast -= lifetimes[i * W + t - 1]!;
       const endAlive = atLeast / trials;
-      const revenue = plan.revenue[i * H + t - 1]! * endAlive;
-      const contribution = plan.contribution[i * H + t - 1]! * endAlive;
+      const revenue = flows.revenue[t - 1]! * endAlive;
+      const contribution = flows.contribution[t - 1]! * endAlive;
       e.heads[t - 1]! += h * startAlive;
       e.revenue[t - 1]! += revenue;
       e.contribution[t - 1]! += contribution;
@@ -161,6 +162,9 @@ export function finishSimulation(plan: SimulationPlan, parts: readonly TrialsPar
     seed: plan.seed,
     tiers: {S: outcome(0), A: outcome(1), B: outcome(2), C: outcome(3)},
     total: outcome(4),
-    tiered: plan.rows
+    // Made when first read: a million rows cost more than the rest of the summary.
+    get tiered() {
+      return plan.rows;
+    }
   };
 }

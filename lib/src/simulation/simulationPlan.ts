@@ -1,10 +1,10 @@
 import {effortCashFlows} from "../allocation/effortResponse.js";
-import {accountCashFlows} from "../economics/accountCashFlows.js";
+import {accountCashFlows, type AccountCashFlows} from "../economics/accountCashFlows.js";
 import type {TierPolicy} from "../economics/tierPolicy.js";
 import type {Account} from "../portfolio/accountFields.js";
 import {hazardAt, type Scenario} from "../scenario/scenario.js";
-import {assignTiers, type TieredAccount} from "../tiering/assignTiers.js";
-import {tiers, type Tier} from "../tiering/tiers.js";
+import {rankTiers, tieredRows, type TieredAccount} from "../tiering/assignTiers.js";
+import {tiers} from "../tiering/tiers.js";
 import {exp, log, pow} from "../math/deterministic.js";
 
 /**
@@ -64,10 +64,13 @@ export interface KernelPlan {
 export interface SimulationPlan extends KernelPlan {
   asOf: number;
   discountRate: number;
-  rows: readonly TieredAccount[];
-  /** Per account and year t − 1: undiscounted revenue and contribution if alive at the end of year t. */
-  revenue: Float64Array;
-  contribution: Float64Array;
+  /** The tiered accounts (made when first read, when the plan tiered the accounts itself). */
+  readonly rows: readonly TieredAccount[];
+  /**
+   * Account i's undiscounted flows, year t at index t − 1 (revenue and contribution if alive at the
+   * end of year t), made again when asked rather than kept for every account; valid until the next call.
+   */
+  accountFlows(i: number): AccountCashFlows;
   heads: Float64Array;
   /** Each group's summed yearly flows, for its break-even survival. */
   groupFlows: {investment: Float64Array; contribution: Float64Array}[];
@@ -106,21 +109,23 @@ export function planSimulation(
   if (!(Number.isInteger(H) && H >= 1 && H <= 30)) throw new RangeError(`invalid horizon: ${H} (1 to 30)`);
   const r = scenario.discountRate;
   const year = asOf ?? scenario.asOf ?? latestYear(accounts);
-  const rows = tiered ?? assignTiers(accounts, scenario.tierRules);
-  const n = rows.length;
+  // Tiered here, in typed arrays; the rows of `tiered` are made only if someone reads them.
+  const ranking = tiered ? null : rankTiers(accounts, scenario.tierRules);
+  let rows = tiered ?? null;
+  const active = ranking ? ranking.accounts : tiered!.map((d) => d.account);
+  const tierOfRow = ranking ? ranking.tier : Uint8Array.from(tiered!, (d) => tiers.indexOf(d.tier));
+  const n = active.length;
   const W = H + 1;
   const f64 = (length: number) => new Float64Array(allocate(length * 8));
 
   const flowsK = f64(n * 2 * W);
-  const revenue = new Float64Array(n * H);
-  const contribution = new Float64Array(n * H);
   const heads = new Float64Array(n);
   const tierOf = new Uint8Array(allocate(n));
   const fateOf = new Uint8Array(allocate(n * W));
   const inverseRisk = f64(n);
   const industryOf = new Uint16Array(allocate(n * 2));
   const industryIndex = new Map<string, number>();
-  for (const d of rows) industryIndex.set(d.account.industry, 0);
+  for (const a of active) industryIndex.set(a.industry, 0);
   const industries = [...industryIndex.keys()].sort();
   industries.forEach((industry, j) => industryIndex.set(industry, j));
   const settings = {...scenario, horizon: H};
@@ -131,23 +136,35 @@ export function planSimulation(
     investment: new Float64Array(H),
     contribution: new Float64Array(H)
   }));
-  const tierIndex = new Map(tiers.map((t, k) => [t, k]));
   const beta = scenario.attrition.healthCoefficient;
   // A tier whose heads moved away from its response's anchor earns what the effort response says
   // those heads win (see effortCashFlows); otherwise its policy's flows, as accountCashFlows gives
   // them. The first order comes after the whole years of a fractional ramp.
   const response = scenario.response;
-  const cashFlows = (account: Account, tier: Tier, policy: TierPolicy) => {
+  const anchored = tiers.map((tier) => {
+    const policy = scenario.tiers[tier];
     const anchor = response?.anchor && Object.hasOwn(response.anchor, tier) ? response.anchor[tier] : undefined;
-    if (anchor === undefined || anchor === policy.headsPerAccount) return accountCashFlows(account, policy, settings);
-    const flows = effortCashFlows(account, policy, policy.headsPerAccount, settings, response, anchor);
+    return anchor !== undefined && anchor !== policy.headsPerAccount ? anchor : undefined;
+  });
+  // One account's flows at a time, written over the last one's.
+  const scratch: AccountCashFlows = {
+    investment: new Float64Array(H),
+    revenue: new Float64Array(H),
+    contribution: new Float64Array(H),
+    heads: 0,
+    rampYears: 0
+  };
+  const cashFlows = (account: Account, g: number, policy: TierPolicy): AccountCashFlows => {
+    const anchor = anchored[g];
+    if (anchor === undefined) return accountCashFlows(account, policy, settings, scratch);
+    const flows = effortCashFlows(account, policy, policy.headsPerAccount, settings, response!, anchor);
     return {...flows, heads: policy.headsPerAccount, rampYears: Math.floor(flows.rampYears)};
   };
+  const policies = tiers.map((tier) => scenario.tiers[tier]);
   for (let i = 0; i < n; ++i) {
-    const {account, tier} = rows[i]!;
-    const policy = scenario.tiers[tier];
-    const flows = cashFlows(account, tier, policy);
-    const g = tierIndex.get(tier)!;
+    const account = active[i]!;
+    const g = tierOfRow[i]!;
+    const flows = cashFlows(account, g, policies[g]!);
     const own = groupFlows[g]!;
     const all = groupFlows[4]!;
     const row = i * 2 * W;
@@ -161,8 +178,6 @@ export function planSimulation(
       m += contribute / atEnd[t - 1]!;
       flowsK[row + t] = k;
       flowsK[row + W + t] = m - k;
-      revenue[i * H + t - 1] = flows.revenue[t - 1]!;
-      contribution[i * H + t - 1] = contribute;
       if (paid === H + 1 && m - k >= 0) paid = t;
       own.investment[t - 1]! += invest;
       own.contribution[t - 1]! += contribute;
@@ -212,9 +227,10 @@ export function planSimulation(
     fateOf,
     asOf: year,
     discountRate: r,
-    rows,
-    revenue,
-    contribution,
+    get rows() {
+      return (rows ??= tieredRows(ranking!));
+    },
+    accountFlows: (i) => cashFlows(active[i]!, tierOfRow[i]!, policies[tierOfRow[i]!]!),
     heads,
     groupFlows
   };

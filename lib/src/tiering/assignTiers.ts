@@ -1,5 +1,6 @@
 import type {Account} from "../portfolio/accountFields.js";
-import type {Tier} from "./tiers.js";
+import {orderByValue, type OrderScratch} from "./orderByValue.js";
+import {tiers, type Tier} from "./tiers.js";
 
 /** What a tier rule can weigh. */
 export const criteria = ["wallet", "growth", "revenue", "margin", "health", "strategicFit"] as const;
@@ -80,61 +81,193 @@ export interface TieredAccount {
  * tiered.filter((d) => d.tier === "S").length; // 100 (or all accounts if fewer)
  */
 export function assignTiers(accounts: readonly Account[], rules: TierRules = defaultTierRules): TieredAccount[] {
+  return tieredRows(rankTiers(accounts, rules));
+}
+
+/**
+ * {@link assignTiers} in typed arrays, one entry per active account in input order: what a large
+ * simulation needs without an object per account.
+ */
+export interface TierRanking {
+  /** The active accounts, in input order. */
+  accounts: readonly Account[];
+  /** Each one's tier, as its index in `tiers` (0 for S to 3 for C). */
+  tier: Uint8Array;
+  score: Float64Array;
+  /** 1 for the highest score; ties broken by id, then input order. */
+  rank: Uint32Array;
+  /** Criterion k's percentile of account i at [k · n + i], k in the order of `criteria`. */
+  percentiles: Float64Array;
+  /** The weights the score used, and their sum: criterion c's contribution is weight · percentile / total. */
+  weights: Readonly<Record<Criterion, number>>;
+  totalWeight: number;
+}
+
+/**
+ * The tiers of {@link assignTiers} in typed arrays, with no object per account: the same numbers,
+ * ten times faster on a million accounts. {@link tieredRows} makes the rows from it.
+ *
+ * @example
+ * const {tier, accounts} = rankTiers(portfolio, defaultTierRules);
+ * tiers[tier[0]]; // the first active account's tier, "S" to "C"
+ */
+export function rankTiers(accounts: readonly Account[], rules: TierRules = defaultTierRules): TierRanking {
   checkRules(rules);
-  const active = accounts.filter((a) => a.exitYear === null);
+  const active: Account[] = [];
+  for (const a of accounts) if (a.exitYear === null) active.push(a);
   const n = active.length;
-  const totalWeight = criteria.reduce((sum, c) => sum + rules.weights[c], 0);
-  const percentiles = criteria.map((c) => percentileRanks(active.map((a) => a[criterionFields[c]] as number | null)));
-  const rows = active.map((account, i) => {
-    const p = {} as Record<Criterion, number>;
-    const contributions = {} as Record<Criterion, number>;
-    let score = 0;
-    criteria.forEach((c, k) => {
-      p[c] = percentiles[k]![i]!;
-      contributions[c] = (rules.weights[c] * p[c]) / totalWeight;
-      score += contributions[c];
-    });
-    return {account, tier: "C" as Tier, score, rank: 0, percentiles: p, contributions};
-  });
-  const order = rows
-    .map((_, i) => i)
-    .sort((a, b) => rows[b]!.score - rows[a]!.score || compareIds(rows[a]!.account.id, rows[b]!.account.id));
+  const K = criteria.length;
+  const weights = {...rules.weights};
+  const totalWeight = criteria.reduce((sum, c) => sum + weights[c], 0);
+  // Each criterion's values, NaN for a missing one, read in one pass over the accounts; then
+  // replaced by their percentiles, criterion by criterion.
+  const percentiles = new Float64Array(K * n);
+  for (let i = 0; i < n; ++i) {
+    const a = active[i]!;
+    percentiles[i] = a.annualWallet;
+    percentiles[n + i] = a.walletGrowth ?? NaN;
+    percentiles[2 * n + i] = a.annualRevenue;
+    percentiles[3 * n + i] = a.grossMargin;
+    percentiles[4 * n + i] = a.health;
+    percentiles[5 * n + i] = a.strategicFit;
+  }
+  const scratch: PercentileScratch = {present: new Float64Array(n), at: new Uint32Array(n), order: {}};
+  for (let k = 0; k < K; ++k) percentileRanks(percentiles.subarray(k * n, (k + 1) * n), scratch);
+  const score = new Float64Array(n);
+  for (let k = 0; k < K; ++k) {
+    const w = weights[criteria[k]!];
+    const from = k * n;
+    // Each account's score is summed in the order of `criteria`, from 0.
+    for (let i = 0; i < n; ++i) score[i]! += (w * percentiles[from + i]!) / totalWeight;
+  }
+  const tier = new Uint8Array(n);
+  const rank = new Uint32Array(n);
   const {cut} = rules;
-  order.forEach((i, r) => {
-    const row = rows[i]!;
-    row.rank = r + 1;
-    if (cut.by === "rank") {
-      const a = cut.topN + Math.round(cut.shareA * n);
-      const b = a + Math.round(cut.shareB * n);
-      row.tier = r < cut.topN ? "S" : r < a ? "A" : r < b ? "B" : "C";
-    } else {
-      row.tier = row.score >= cut.S ? "S" : row.score >= cut.A ? "A" : row.score >= cut.B ? "B" : "C";
+  const a = cut.by === "rank" ? cut.topN + Math.round(cut.shareA * n) : 0;
+  const b = cut.by === "rank" ? a + Math.round(cut.shareB * n) : 0;
+  const place = (i: number, r: number, s: number) => {
+    rank[i] = r + 1;
+    if (cut.by === "rank") tier[i] = r < cut.topN ? 0 : r < a ? 1 : r < b ? 2 : 3;
+    else tier[i] = s >= cut.S ? 0 : s >= cut.A ? 1 : s >= cut.B ? 2 : 3;
+  };
+  // Highest score first, ties by id (then input order): the increasing order read backwards, each
+  // run of equal scores put in order of id.
+  const increasing = orderByValue(score, scratch.order);
+  let r = 0;
+  for (let end = n; end > 0;) {
+    const s = score[increasing[end - 1]!]!;
+    let start = end - 1;
+    while (start > 0 && score[increasing[start - 1]!] === s) --start;
+    if (start === end - 1) place(increasing[start]!, r++, s);
+    else {
+      const run = Array.from(increasing.subarray(start, end));
+      run.sort((x, y) => compareIds(active[x]!.id, active[y]!.id) || x - y);
+      for (const i of run) place(i, r++, s);
     }
-  });
+    end = start;
+  }
+  return {accounts: active, tier, score, rank, percentiles, weights, totalWeight};
+}
+
+/**
+ * The rows of {@link assignTiers} from a {@link TierRanking}: one object per account, whose
+ * percentiles and contributions are read from the ranking when asked for.
+ *
+ * @example
+ * const rows = tieredRows(rankTiers(portfolio));
+ */
+export function tieredRows(ranking: TierRanking): TieredAccount[] {
+  const n = ranking.accounts.length;
+  const rows: TieredAccount[] = new Array<TieredAccount>(n);
+  for (let i = 0; i < n; ++i) rows[i] = new TieredRow(ranking, i);
   return rows;
+}
+
+/**
+ * A row of {@link assignTiers}: its percentiles and contributions are read from the ranking when
+ * asked for, so that tiering a million accounts makes a million objects, not three million.
+ */
+class TieredRow implements TieredAccount {
+  account: Account;
+  tier: Tier;
+  score: number;
+  rank: number;
+  readonly #i: number;
+  readonly #ranking: TierRanking;
+  constructor(ranking: TierRanking, i: number) {
+    this.account = ranking.accounts[i]!;
+    this.tier = tiers[ranking.tier[i]!]!;
+    this.score = ranking.score[i]!;
+    this.rank = ranking.rank[i]!;
+    this.#i = i;
+    this.#ranking = ranking;
+  }
+  get percentiles(): Record<Criterion, number> {
+    return this.#record(1);
+  }
+  get contributions(): Record<Criterion, number> {
+    return this.#record(0);
+  }
+  /** The row with its percentiles and contributions, as `JSON.stringify` should see it. */
+  toJSON(): TieredAccount {
+    const {account, tier, score, rank, percentiles, contributions} = this;
+    return {account, tier, score, rank, percentiles, contributions};
+  }
+  /** The percentiles (with `plain`), else the contributions, as the score summed them. */
+  #record(plain: 0 | 1): Record<Criterion, number> {
+    const {accounts, percentiles: p, weights: w, totalWeight: total} = this.#ranking;
+    const n = accounts.length;
+    const i = this.#i;
+    const part = (k: number, c: Criterion) => (plain ? p[k * n + i]! : (w[c] * p[k * n + i]!) / total);
+    return {
+      wallet: part(0, "wallet"),
+      growth: part(1, "growth"),
+      revenue: part(2, "revenue"),
+      margin: part(3, "margin"),
+      health: part(4, "health"),
+      strategicFit: part(5, "strategicFit")
+    };
+  }
 }
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Mid-rank percentiles in [0, 1]: (values below + half the other ties) / (n − 1); null is 0.5. */
-function percentileRanks(values: (number | null)[]): Float64Array {
+/**
+ * Replaces values by their mid-rank percentiles in [0, 1]: (values below + half the other ties) /
+ * (m − 1) among the m present values; a missing one (NaN) becomes 0.5.
+ */
+function percentileRanks(values: Float64Array, scratch: PercentileScratch): void {
   const n = values.length;
-  const out = new Float64Array(n).fill(0.5);
-  const present = values.map((v, i) => [v, i] as const).filter((d): d is readonly [number, number] => d[0] !== null);
-  present.sort((a, b) => a[0] - b[0]);
-  const m = present.length;
-  if (m < 2) return out;
+  const {present, at} = scratch;
+  let m = 0;
+  for (let i = 0; i < n; ++i) {
+    const v = values[i]!;
+    if (v !== v) continue;
+    present[m] = v;
+    at[m++] = i;
+  }
+  values.fill(0.5);
+  if (m < 2) return;
+  const sorted = present.subarray(0, m);
+  const order = orderByValue(sorted, scratch.order);
   for (let i = 0; i < m;) {
+    const v = sorted[order[i]!]!;
     let j = i;
-    while (j + 1 < m && present[j + 1]![0] === present[i]![0]) ++j;
+    while (j + 1 < m && sorted[order[j + 1]!] === v) ++j;
     // Positions i..j tie: each has i values below and j − i other ties.
     const p = (i + (j - i) / 2) / (m - 1);
-    for (let k = i; k <= j; ++k) out[present[k]![1]] = p;
+    for (let q = i; q <= j; ++q) values[at[order[q]!]!] = p;
     i = j + 1;
   }
-  return out;
+}
+
+/** Buffers reused from one criterion to the next. */
+interface PercentileScratch {
+  present: Float64Array;
+  at: Uint32Array;
+  order: OrderScratch;
 }
 
 /** Throws a RangeError naming the first invalid rule. */
