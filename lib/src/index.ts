@@ -36,6 +36,7 @@ export {toCsv, type ToCsvOptions} from "./portfolio/toCsv.js";
 export {accountTemplateCsv, accountTemplateRows} from "./portfolio/accountTemplate.js";
 export {attritionData, type AttritionData, type AttritionDataOptions} from "./portfolio/attritionData.js";
 export {attritionOrigin, type AttritionOrigin} from "./portfolio/attritionOrigin.js";
+export {portfolioAsOf} from "./portfolio/portfolioAsOf.js";
 export {tiers, isTier, type Tier} from "./tiering/tiers.js";
 export {
   assignTiers,

@@ -1,0 +1,404 @@
+import {
+  checkScenarioHazards,
+  compactScenario,
+  defaultScenario,
+  parseScenario,
+  tiers,
+  type Scenario,
+  type Tier,
+  type TierRules
+} from "tierwise";
+
+/**
+ * The rules that decide which settings a page uses when several places hold them: the link, what
+ * this browser saved (tier rules, hazard edits, scenarios), an imported scenario and the defaults.
+ * Written once here and read by {@link ./appState.ts}, which gathers the stored values; pure (no
+ * DOM, no storage), so that every rule is tested in Node.
+ *
+ * The precedence, everywhere:
+ * - a link that carries valid settings wins over anything saved in this browser; a link that cannot
+ *   be restored is reported, and the defaults (with what this browser saved) are used instead;
+ * - tier rules: the link's, else those saved on the Portfolio & tiers page, else an imported
+ *   scenario's, else the defaults;
+ * - hazards "estimated from this portfolio": each industry's estimate, the edits saved on the
+ *   Attrition page on top, and the preset baseline's "*" path for industries without either;
+ * - a segment applies only to the portfolio it was made on (see segments.ts).
+ */
+
+/** What a link holds, as linkState.ts decodes it: nothing, a value, or why it could not be read. */
+export type LinkRead = null | {value: unknown} | {error: string};
+
+/** The scenario presets the build publishes (data/scenarios/*.json), by file name. */
+export type Presets = Record<string, Scenario>;
+
+/** The presets every attrition choice names; the build fails without them. */
+export const presetAttrition = ["baseline", "shakeout", "regulated"] as const;
+
+/** Where a page's hazards come from. */
+export type AttritionSource = "estimated" | (typeof presetAttrition)[number] | "imported";
+
+/** The Simulator's sliders: their ranges and steps. An imported scenario must fit them to be shown exactly. */
+export const simulatorSliders = {
+  horizon: {range: [1, 30], step: 1},
+  discountRate: {range: [0, 0.5], step: 0.005},
+  costPerHead: {range: [0, 1_000_000], step: 5_000},
+  shockVolatility: {range: [0, 2], step: 0.05},
+  rampYears: {range: [0, 15], step: 1},
+  headsPerAccount: {range: [0, 10], step: 0.05},
+  presalesCost: {range: [0, 2_000_000], step: 5_000},
+  firstShare: {range: [0, 1], step: 0.01},
+  shareCeiling: {range: [0, 1], step: 0.01},
+  shareGrowth: {range: [0, 1], step: 0.01}
+} as const satisfies Record<string, {range: readonly [number, number]; step: number}>;
+
+/** The numbers of futures the Simulator offers. */
+export const simulatorTrials = [200, 1000, 5000, 20000] as const;
+
+/** A tier's policy as the Simulator's inputs hold it: `keepShare` stands for a first share of "current". */
+export interface TierSettings {
+  rampYears: number;
+  headsPerAccount: number;
+  presalesCost: number;
+  keepShare: boolean;
+  firstShare: number;
+  shareCeiling: number;
+  shareGrowth: number;
+}
+
+/** The scenario's global numbers and the run settings (futures and seed), as the Simulator's inputs hold them. */
+export interface GlobalSettings {
+  horizon: number;
+  discountRate: number;
+  costPerHead: number;
+  shockVolatility: number;
+  trials: number;
+  seed: number;
+}
+
+/**
+ * The Simulator's link, version 1: every input, the tier rules it used and, when a scenario was
+ * imported, that scenario (compacted: only what differs from the defaults). With the portfolio it
+ * determines the scenario simulated ({@link simulatorScenario}) and the run.
+ */
+export interface SimulatorLink {
+  version: 1;
+  attrition: AttritionSource;
+  global: GlobalSettings;
+  tiers: Record<Tier, TierSettings>;
+  tierRules?: TierRules;
+  base?: Record<string, unknown>;
+}
+
+const tierSettingKeys = [
+  "rampYears",
+  "headsPerAccount",
+  "presalesCost",
+  "keepShare",
+  "firstShare",
+  "shareCeiling",
+  "shareGrowth"
+] as const;
+
+/** A tier policy as the Simulator's inputs show it. */
+export function tierSettings(policy: Scenario["tiers"][Tier]): TierSettings {
+  const {rampYears, headsPerAccount, presalesCost, firstShare, shareCeiling, shareGrowth} = policy;
+  const keepShare = firstShare === "current";
+  // The slider shows 10% while the tier keeps today's share, as the default S and A policies do not.
+  return {
+    rampYears,
+    headsPerAccount,
+    presalesCost,
+    keepShare,
+    firstShare: keepShare ? 0.1 : firstShare,
+    shareCeiling,
+    shareGrowth
+  };
+}
+
+/** The Simulator's settings with no link: the default scenario, estimated attrition, 1,000 futures, seed 1. */
+export const simulatorDefaults: SimulatorLink = {
+  version: 1,
+  attrition: "estimated",
+  global: {
+    horizon: defaultScenario.horizon,
+    discountRate: defaultScenario.discountRate,
+    costPerHead: defaultScenario.costPerHead,
+    shockVolatility: defaultScenario.attrition.shockVolatility,
+    trials: 1000,
+    seed: 1
+  },
+  tiers: Object.fromEntries(tiers.map((t) => [t, tierSettings(defaultScenario.tiers[t])])) as Record<Tier, TierSettings>
+};
+
+/** The Simulator's settings restored from its link, the scenario it imported, and why not if it could not be. */
+export interface SimulatorRestored {
+  settings: SimulatorLink;
+  /** The imported scenario the link carries, validated and checked against the portfolio; else null. */
+  base: Scenario | null;
+  /** Why the link could not be restored (the defaults are used instead), or null. */
+  problem: string | null;
+}
+
+const restoreFailed = (problem: string): SimulatorRestored => ({settings: simulatorDefaults, base: null, problem});
+
+/** The scenario a tier's settings and the global settings describe over `from`, unchecked. */
+function scenarioOver(
+  from: Scenario,
+  global: Omit<GlobalSettings, "trials" | "seed">,
+  policies: Record<Tier, TierSettings>,
+  extra: Partial<Scenario>
+): unknown {
+  return {
+    ...from,
+    ...extra,
+    horizon: global.horizon,
+    discountRate: global.discountRate,
+    costPerHead: global.costPerHead,
+    attrition: {...from.attrition, ...extra.attrition, shockVolatility: global.shockVolatility},
+    tiers: Object.fromEntries(
+      tiers.map((t) => {
+        const {keepShare, firstShare, ...rest} = policies[t];
+        return [t, {...from.tiers[t], ...rest, firstShare: keepShare ? "current" : firstShare}];
+      })
+    )
+  };
+}
+
+/**
+ * The Simulator's settings from its link: the link's when it carries valid ones of version 1 (its
+ * imported scenario valid and fitting the portfolio's `industries`, every setting one the model
+ * accepts); otherwise the defaults, with the reason. Never throws.
+ *
+ * @example
+ * restoreSimulator(null, {industries: ["Telecom"]}).problem // null: the defaults
+ * restoreSimulator({error: "the link's settings are damaged (not readable JSON)"}, {industries: []}).problem
+ * // "the link's settings are damaged (not readable JSON)"
+ */
+export function restoreSimulator(link: LinkRead, {industries}: {industries: Iterable<string>}): SimulatorRestored {
+  if (link === null) return {settings: simulatorDefaults, base: null, problem: null};
+  if ("error" in link) return restoreFailed(link.error);
+  const v = link.value as Partial<Record<keyof SimulatorLink, unknown>> | null;
+  if (v?.version !== 1) return restoreFailed(`the link is from another version (${JSON.stringify(v?.version)})`);
+  let base: Scenario | null = null;
+  if (v.base !== undefined) {
+    try {
+      base = parseScenario(v.base);
+    } catch (error) {
+      return restoreFailed(`the imported scenario is invalid: ${(error as Error).message}`);
+    }
+    const fit = checkScenarioHazards(base.attrition, industries);
+    if (fit.problem) return restoreFailed(`the imported scenario does not fit this portfolio: ${fit.problem}`);
+  }
+  const sources: unknown[] = ["estimated", ...presetAttrition, ...(base ? ["imported"] : [])];
+  if (!sources.includes(v.attrition)) return restoreFailed(`unknown attrition source ${JSON.stringify(v.attrition)}`);
+  const global = v.global as Partial<GlobalSettings> | undefined;
+  if (
+    !(simulatorTrials as readonly unknown[]).includes(global?.trials) ||
+    !Number.isSafeInteger(global?.seed) ||
+    (global?.seed as number) < 1
+  )
+    return restoreFailed("invalid number of futures or seed");
+  const linkTiers = v.tiers as Partial<Record<Tier, Record<string, unknown>>> | undefined;
+  if (
+    !tiers.every((t) => {
+      const p = linkTiers?.[t];
+      return (
+        p && typeof p === "object" && Object.keys(p).every((k) => (tierSettingKeys as readonly string[]).includes(k))
+      );
+    })
+  )
+    return restoreFailed("tier settings are missing or unknown");
+  const bad = tiers.find((t) => typeof linkTiers![t]!.keepShare !== "boolean");
+  // Checked above: each tier's settings hold only TierSettings keys; the parser checks their values.
+  const policies = linkTiers as unknown as Record<Tier, TierSettings>;
+  if (bad) return restoreFailed(`tiers.${bad}.keepShare: must be true or false`);
+  let parsed: Scenario;
+  try {
+    // The model's own validation of the scenario the settings describe.
+    parsed = parseScenario(
+      scenarioOver(
+        base ?? defaultScenario,
+        global as GlobalSettings,
+        policies,
+        v.tierRules !== undefined ? {tierRules: v.tierRules as TierRules} : {}
+      )
+    );
+  } catch (error) {
+    return restoreFailed((error as Error).message);
+  }
+  const settings: SimulatorLink = {
+    version: 1,
+    attrition: v.attrition as AttritionSource,
+    global: global as GlobalSettings,
+    tiers: policies,
+    ...(v.tierRules !== undefined ? {tierRules: parsed.tierRules} : {}),
+    ...(base ? {base: compactScenario(base)} : {})
+  };
+  return {settings, base, problem: null};
+}
+
+/** Which tier rules a page uses, and where they come from, in words for the page. */
+export interface RulesInUse {
+  rules: TierRules;
+  source: "from the link" | "saved on the Portfolio & tiers page" | "from the imported scenario" | "the defaults";
+}
+
+/**
+ * The tier rules in use: the link's, else those saved in this browser, else the imported
+ * scenario's, else the defaults.
+ *
+ * @example
+ * tierRulesInUse({link: null, saved: null, base: null}) // {rules: defaultScenario.tierRules, source: "the defaults"}
+ */
+export function tierRulesInUse({
+  link,
+  saved,
+  base
+}: {
+  link: TierRules | null | undefined;
+  saved: TierRules | null;
+  base: Scenario | null;
+}): RulesInUse {
+  if (link) return {rules: link, source: "from the link"};
+  if (saved) return {rules: saved, source: "saved on the Portfolio & tiers page"};
+  if (base) return {rules: base.tierRules, source: "from the imported scenario"};
+  return {rules: defaultScenario.tierRules, source: "the defaults"};
+}
+
+/**
+ * The hazards of "attrition estimated from this portfolio": `fallback` for industries without an
+ * estimate (key "*"), each industry's estimate, and the edits saved on the Attrition page on top.
+ * Every key is an own property, whatever the industries are called.
+ */
+export function estimatedAttrition({
+  estimates,
+  edits,
+  fallback
+}: {
+  estimates: readonly {industry: string; hazard: number[] | null}[];
+  edits: ReadonlyMap<string, number[]>;
+  fallback: number[];
+}): Record<string, number[]> {
+  const estimated = estimates.flatMap((e) => (e.hazard ? [[e.industry, e.hazard] as const] : []));
+  return Object.fromEntries([["*", fallback], ...estimated, ...edits]);
+}
+
+/** The attrition a source names: its hazards and its name. */
+export function attritionFor(
+  source: AttritionSource,
+  {presets, estimated, base}: {presets: Presets; estimated: Record<string, number[]>; base: Scenario | null}
+): {hazard: Record<string, number[]>; name: string} {
+  if (source === "estimated") return {hazard: estimated, name: "Attrition estimated from this portfolio"};
+  if (source === "imported") {
+    if (!base) throw new Error("no scenario was imported");
+    return {hazard: base.attrition.hazard, name: base.name};
+  }
+  const preset = presets[source];
+  if (!preset) throw new Error(`there is no preset ${source}`);
+  return {hazard: preset.attrition.hazard, name: preset.name};
+}
+
+/**
+ * The scenario the Simulator simulates: the imported scenario (else the defaults) with the
+ * inputs' global numbers and tier policies, the hazards of `attrition`, and `tierRules`, checked by
+ * the model's own parser. Throws the parser's error on settings the model refuses.
+ *
+ * @example
+ * const estimated = estimatedAttrition({estimates: [], edits: new Map(), fallback: [0.1]});
+ * simulatorScenario({...simulatorDefaults, global: {...simulatorDefaults.global, horizon: 5}},
+ *   {asOf: 2024, presets, estimated, base: null, tierRules: defaultScenario.tierRules}).horizon // 5
+ */
+export function simulatorScenario(
+  settings: Pick<SimulatorLink, "attrition" | "global" | "tiers">,
+  {
+    asOf,
+    presets,
+    estimated,
+    base,
+    tierRules
+  }: {asOf: number; presets: Presets; estimated: Record<string, number[]>; base: Scenario | null; tierRules: TierRules}
+): Scenario {
+  const {hazard, name} = attritionFor(settings.attrition, {presets, estimated, base});
+  const from = base ?? defaultScenario;
+  return parseScenario(
+    scenarioOver(from, settings.global, settings.tiers, {
+      name,
+      description: base ? base.description : `${name}; tier policies as set in the simulator.`,
+      asOf,
+      tierRules,
+      attrition: {...from.attrition, hazard}
+    })
+  );
+}
+
+/** The Simulator's link for these settings: every input, the tier rules, and the imported scenario compacted. */
+export function simulatorLink(
+  settings: Pick<SimulatorLink, "attrition" | "global" | "tiers">,
+  {tierRules, base}: {tierRules: TierRules; base: Scenario | null}
+): SimulatorLink {
+  const {attrition, global, tiers: policies} = settings;
+  return {version: 1, attrition, global, tiers: policies, tierRules, ...(base ? {base: compactScenario(base)} : {})};
+}
+
+/** Whether `value` is on a slider: within its range and on its steps. */
+export function onSlider(value: number, {range: [min, max], step}: {range: readonly [number, number]; step: number}) {
+  return value >= min && value <= max && Math.abs(Math.round((value - min) / step) * step + min - value) < 1e-9;
+}
+
+/**
+ * The Simulator's link for an imported scenario, keeping the run settings: every number of the
+ * scenario the inputs show must sit on its slider, and its hazards must cover the portfolio's
+ * industries; otherwise the problems, one per field, and no link.
+ */
+export function importedSimulatorLink(
+  scenario: Scenario,
+  {industries, trials, seed}: {industries: Iterable<string>; trials: number; seed: number}
+): {link: SimulatorLink; problems: []} | {link: null; problems: string[]} {
+  const problems: string[] = [];
+  const fit = checkScenarioHazards(scenario.attrition, industries);
+  if (fit.problem) problems.push(`it does not fit this portfolio: ${fit.problem}`);
+  const check = (path: string, value: number, slider: {range: readonly [number, number]; step: number}) => {
+    if (!onSlider(value, slider))
+      problems.push(
+        `${path} is ${value}; the simulator's slider takes ${slider.range[0]} to ${slider.range[1]} in steps of ${slider.step}`
+      );
+  };
+  const global = {
+    horizon: scenario.horizon,
+    discountRate: scenario.discountRate,
+    costPerHead: scenario.costPerHead,
+    shockVolatility: scenario.attrition.shockVolatility
+  };
+  for (const [k, v] of Object.entries(global) as [keyof typeof global, number][])
+    check(k === "shockVolatility" ? "attrition.shockVolatility" : k, v, simulatorSliders[k]);
+  for (const t of tiers) {
+    const p = scenario.tiers[t];
+    for (const k of ["rampYears", "headsPerAccount", "presalesCost", "shareCeiling", "shareGrowth"] as const)
+      check(`tiers.${t}.${k}`, p[k], simulatorSliders[k]);
+    if (p.firstShare !== "current") check(`tiers.${t}.firstShare`, p.firstShare, simulatorSliders.firstShare);
+  }
+  if (problems.length > 0) return {link: null, problems};
+  const policies = Object.fromEntries(tiers.map((t) => [t, tierSettings(scenario.tiers[t])])) as Record<
+    Tier,
+    TierSettings
+  >;
+  return {
+    link: {
+      version: 1,
+      attrition: "imported",
+      global: {...global, trials, seed},
+      tiers: policies,
+      tierRules: scenario.tierRules,
+      base: compactScenario(scenario)
+    },
+    problems: []
+  };
+}
+
+/**
+ * Settings saved in this browser that could not be used, as sentences for the page: each problem
+ * a store reported, capitalised, never dropped in silence.
+ */
+export function storedProblems(...problems: (string | null | undefined)[]): string[] {
+  return problems.filter((p): p is string => !!p).map((p) => `${p[0]!.toUpperCase()}${p.slice(1)}.`);
+}
