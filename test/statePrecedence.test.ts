@@ -2,6 +2,7 @@ import {describe, expect, it} from "vitest";
 import {readFileSync} from "node:fs";
 import {compactScenario, defaultScenario, parseScenario, type Scenario} from "tierwise";
 import {
+  allocatedSimulatorLink,
   attritionFor,
   estimatedAttrition,
   importedSimulatorLink,
@@ -226,6 +227,33 @@ describe("importedSimulatorLink()", () => {
         "tiers.C.headsPerAccount is 0.33; the simulator's slider takes 0 to 10 in steps of 0.05"
       ]
     });
+  });
+});
+
+describe("allocatedSimulatorLink()", () => {
+  it("sends each tier's heads per account on the Simulator's step, with the effort response anchored at the defaults", () => {
+    const written = allocatedSimulatorLink({
+      attrition: "baseline",
+      trials: 5000,
+      seed: 7,
+      tiers: {
+        S: {heads: 260, accounts: 100},
+        A: {heads: 101, accounts: 300},
+        B: {heads: 0, accounts: 700},
+        C: {heads: 5, accounts: 0}
+      }
+    });
+    expect(Object.fromEntries(Object.entries(written.tiers).map(([t, p]) => [t, p.headsPerAccount]))).toEqual({
+      S: 2.6,
+      A: 0.35,
+      B: 0,
+      C: defaultScenario.tiers.C.headsPerAccount
+    });
+    expect(written.global).toEqual({...simulatorDefaults.global, trials: 5000, seed: 7});
+    const restored = restoreSimulator(link(written), {industries});
+    expect(restored.problem).toBe(null);
+    expect(restored.settings.attrition).toBe("baseline");
+    expect(restored.base?.response?.anchor).toEqual({S: 2, A: 1, B: 0.5, C: 0.15});
   });
 });
 

@@ -72,6 +72,7 @@ export {
   type PlanOptions
 } from "./simulation/simulationPlan.js";
 export {simulateBlocks, type TrialsPart} from "./simulation/simulateBlocks.js";
+export {paybackByYear, type PaybackYear} from "./simulation/paybackByYear.js";
 export {finishSimulation} from "./simulation/finishSimulation.js";
 export {
   simulatePortfolio,

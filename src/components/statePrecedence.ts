@@ -2,6 +2,7 @@ import {
   checkScenarioHazards,
   compactScenario,
   defaultScenario,
+  effortResponse,
   parseScenario,
   tiers,
   type Scenario,
@@ -283,12 +284,19 @@ export function estimatedAttrition({
   return Object.fromEntries([["*", fallback], ...estimated, ...edits]);
 }
 
+/** The estimated hazards, or a function that computes them only when they are used (Weibull fits cost). */
+export type Estimated = Record<string, number[]> | (() => Record<string, number[]>);
+
 /** The attrition a source names: its hazards and its name. */
 export function attritionFor(
   source: AttritionSource,
-  {presets, estimated, base}: {presets: Presets; estimated: Record<string, number[]>; base: Scenario | null}
+  {presets, estimated, base}: {presets: Presets; estimated: Estimated; base: Scenario | null}
 ): {hazard: Record<string, number[]>; name: string} {
-  if (source === "estimated") return {hazard: estimated, name: "Attrition estimated from this portfolio"};
+  if (source === "estimated")
+    return {
+      hazard: typeof estimated === "function" ? estimated() : estimated,
+      name: "Attrition estimated from this portfolio"
+    };
   if (source === "imported") {
     if (!base) throw new Error("no scenario was imported");
     return {hazard: base.attrition.hazard, name: base.name};
@@ -316,7 +324,7 @@ export function simulatorScenario(
     estimated,
     base,
     tierRules
-  }: {asOf: number; presets: Presets; estimated: Record<string, number[]>; base: Scenario | null; tierRules: TierRules}
+  }: {asOf: number; presets: Presets; estimated: Estimated; base: Scenario | null; tierRules: TierRules}
 ): Scenario {
   const {hazard, name} = attritionFor(settings.attrition, {presets, estimated, base});
   const from = base ?? defaultScenario;
@@ -392,6 +400,54 @@ export function importedSimulatorLink(
       base: compactScenario(scenario)
     },
     problems: []
+  };
+}
+
+/** The Simulator's step for heads per account: heads sent to it are rounded to it, so it shows exactly what it simulates. */
+export const simulatorHeadsStep = simulatorSliders.headsPerAccount.step;
+
+/**
+ * The Simulator's link for an allocation of heads: each tier's heads per account (rounded to the
+ * Simulator's step; a tier without accounts keeps its default), the same attrition, futures and
+ * seed, the default policies otherwise, and the effort response anchored at the default policies'
+ * heads, so that share won and ramp follow the heads as they do on the Allocate page.
+ */
+export function allocatedSimulatorLink({
+  attrition,
+  trials,
+  seed,
+  tiers: allocated
+}: {
+  attrition: Exclude<AttritionSource, "imported">;
+  trials: number;
+  seed: number;
+  tiers: Record<Tier, {heads: number; accounts: number}>;
+}): SimulatorLink {
+  const step = simulatorHeadsStep;
+  const perAccount = (t: Tier) => {
+    const {heads, accounts} = allocated[t];
+    return accounts > 0
+      ? Number((Math.round(heads / accounts / step) * step).toFixed(2))
+      : defaultScenario.tiers[t].headsPerAccount;
+  };
+  const base: Scenario = {
+    ...defaultScenario,
+    name: "Allocated heads",
+    description:
+      "The optimum's heads per account in each tier, with the effort response anchored at the default policies' heads.",
+    response: {
+      ...effortResponse(defaultScenario),
+      anchor: Object.fromEntries(tiers.map((t) => [t, defaultScenario.tiers[t].headsPerAccount]))
+    }
+  };
+  return {
+    ...simulatorDefaults,
+    attrition,
+    global: {...simulatorDefaults.global, trials, seed},
+    tiers: Object.fromEntries(
+      tiers.map((t) => [t, {...simulatorDefaults.tiers[t], headsPerAccount: perAccount(t)}])
+    ) as Record<Tier, TierSettings>,
+    base: compactScenario(base)
   };
 }
 
