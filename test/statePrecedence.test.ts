@@ -4,6 +4,9 @@ import {compactScenario, defaultScenario, parseScenario, type Scenario} from "ti
 import {
   allocatedSimulatorLink,
   attritionFor,
+  comparisonDefaults,
+  estimatedScenario,
+  restoreComparison,
   estimatedAttrition,
   importedSimulatorLink,
   restoreSimulator,
@@ -254,6 +257,64 @@ describe("allocatedSimulatorLink()", () => {
     expect(restored.problem).toBe(null);
     expect(restored.settings.attrition).toBe("baseline");
     expect(restored.base?.response?.anchor).toEqual({S: 2, A: 1, B: 0.5, C: 0.15});
+  });
+});
+
+describe("restoreComparison()", () => {
+  const options = {presets: ["baseline", "shakeout", "regulated"], industries};
+  const good = {
+    ...comparisonDefaults,
+    scenarios: [{preset: "baseline"}, {estimated: true}, {scenario: compactScenario(imported)}],
+    reference: 2
+  };
+
+  it("restores the presets, the estimate and scenarios carried in full, at their places", () => {
+    expect(restoreComparison(null, options)).toEqual({settings: comparisonDefaults, linked: [], problem: null});
+    expect(restoreComparison(link(good), options)).toEqual({
+      settings: good,
+      linked: [{index: 2, scenario: imported}],
+      problem: null
+    });
+  });
+
+  it("falls back to the defaults with the reason, for every kind of bad link", () => {
+    const uncovered = compactScenario({...imported, attrition: {...imported.attrition, hazard: {Telecom: [0.1]}}});
+    const cases: [unknown, string][] = [
+      [{...good, version: 3}, "the link is from another version (3)"],
+      [{...good, scenarios: []}, "the link names no scenarios"],
+      [{...good, scenarios: [{preset: "boom"}]}, 'unknown preset "boom"'],
+      [
+        {...good, scenarios: [{preset: "baseline"}, {}]},
+        "scenario 2 is neither a preset, the estimate, nor a scenario"
+      ],
+      [
+        {...good, scenarios: [{scenario: uncovered}]},
+        'scenario 1: it does not fit this portfolio: no hazard path for the industry "Retail" and no "*" default'
+      ],
+      [{...good, reference: 3}, "invalid reference scenario"],
+      [{...good, trials: 20000}, "invalid number of futures or seed"],
+      [{...good, tornado: {target: "D", trials: 200}}, "invalid tornado settings"]
+    ];
+    for (const [value, problem] of cases)
+      expect(restoreComparison(link(value), options)).toEqual({settings: comparisonDefaults, linked: [], problem});
+    expect(
+      restoreComparison(link({...good, scenarios: [{scenario: {version: 1, horizon: 0}}]}), options).problem
+    ).toMatch(/^scenario 1: horizon/);
+  });
+});
+
+describe("estimatedScenario()", () => {
+  it("is the default scenario with the estimated hazards and the saved rules, said in its description", () => {
+    const estimated = {"*": [0.1], Telecom: [0.2]};
+    const withRules = estimatedScenario({estimated, savedRules: rankRules, rulesText: "top 7 by score"});
+    expect(withRules.tierRules).toEqual(rankRules);
+    expect(withRules.attrition.hazard).toBe(estimated);
+    expect(withRules.description).toBe(
+      "Each industry's hazards as estimated on the Attrition page (with any saved edits); default tier policies; tier rules saved on the Portfolio & tiers page (top 7 by score)."
+    );
+    expect(estimatedScenario({estimated, savedRules: null, rulesText: ""}).tierRules).toEqual(
+      defaultScenario.tierRules
+    );
   });
 });
 

@@ -458,3 +458,115 @@ export function allocatedSimulatorLink({
 export function storedProblems(...problems: (string | null | undefined)[]): string[] {
   return problems.filter((p): p is string => !!p).map((p) => `${p[0]!.toUpperCase()}${p.slice(1)}.`);
 }
+
+/** A scenario a Compare link names: a preset by key, this portfolio's estimate, or a scenario in full. */
+export type ComparedScenario = {preset: string} | {estimated: true} | {scenario: Record<string, unknown>};
+
+/** The Compare page's link, version 1. */
+export interface ComparisonLink {
+  version: 1;
+  scenarios: ComparedScenario[];
+  /** The index in `scenarios` of the reference scenario. */
+  reference: number;
+  trials: number;
+  seed: number;
+  tornado: {target: Tier | "total"; trials: number};
+}
+
+/** The numbers of futures Compare offers for the comparison and for each tornado run. */
+export const comparisonTrials = [200, 1000, 5000] as const;
+export const tornadoTrials = [200, 500, 1000] as const;
+
+/** Compare's settings with no link: the baseline against the shakeout, 1,000 futures, seed 1, a tornado of tier S. */
+export const comparisonDefaults: ComparisonLink = {
+  version: 1,
+  scenarios: [{preset: "baseline"}, {preset: "shakeout"}],
+  reference: 0,
+  trials: 1000,
+  seed: 1,
+  tornado: {target: "S", trials: 200}
+};
+
+/** Compare's settings restored from its link, the scenarios it carries in full, and why not if it could not be. */
+export interface ComparisonRestored {
+  settings: ComparisonLink;
+  /** The scenarios the link carries in full, validated and fitting the portfolio, with their index in `settings.scenarios`. */
+  linked: {index: number; scenario: Scenario}[];
+  problem: string | null;
+}
+
+/**
+ * Compare's settings from its link: the link's when it names known presets, the estimate or
+ * scenarios that validate and fit the portfolio's `industries`, a reference among them and
+ * offered numbers of futures; otherwise the defaults, with the reason. Never throws.
+ *
+ * @example
+ * restoreComparison(null, {presets: ["baseline", "shakeout"], industries: []}).settings.reference // 0
+ */
+export function restoreComparison(
+  link: LinkRead,
+  {presets, industries}: {presets: readonly string[]; industries: Iterable<string>}
+): ComparisonRestored {
+  const failed = (problem: string): ComparisonRestored => ({settings: comparisonDefaults, linked: [], problem});
+  if (link === null) return {settings: comparisonDefaults, linked: [], problem: null};
+  if ("error" in link) return failed(link.error);
+  const v = link.value as Partial<Record<keyof ComparisonLink, unknown>> | null;
+  if (v?.version !== 1) return failed(`the link is from another version (${JSON.stringify(v?.version)})`);
+  if (!Array.isArray(v.scenarios) || v.scenarios.length === 0) return failed("the link names no scenarios");
+  const book = [...industries];
+  const linked: {index: number; scenario: Scenario}[] = [];
+  for (const [i, s] of (v.scenarios as Partial<Record<string, unknown>>[]).entries()) {
+    if (s?.preset !== undefined && !presets.includes(s.preset as string))
+      return failed(`unknown preset ${JSON.stringify(s.preset)}`);
+    if (s?.scenario !== undefined) {
+      let scenario: Scenario;
+      try {
+        scenario = parseScenario(s.scenario);
+      } catch (error) {
+        return failed(`scenario ${i + 1}: ${(error as Error).message}`);
+      }
+      const {problem} = checkScenarioHazards(scenario.attrition, book);
+      if (problem) return failed(`scenario ${i + 1}: it does not fit this portfolio: ${problem}`);
+      linked.push({index: i, scenario});
+    } else if (s?.preset === undefined && s?.estimated !== true)
+      return failed(`scenario ${i + 1} is neither a preset, the estimate, nor a scenario`);
+  }
+  if (!(Number.isInteger(v.reference) && (v.reference as number) >= 0 && (v.reference as number) < v.scenarios.length))
+    return failed("invalid reference scenario");
+  if (
+    !(comparisonTrials as readonly unknown[]).includes(v.trials) ||
+    !Number.isSafeInteger(v.seed) ||
+    (v.seed as number) < 1
+  )
+    return failed("invalid number of futures or seed");
+  const tornado = v.tornado as Partial<ComparisonLink["tornado"]> | undefined;
+  if (
+    !([...tiers, "total"] as unknown[]).includes(tornado?.target) ||
+    !(tornadoTrials as readonly unknown[]).includes(tornado?.trials)
+  )
+    return failed("invalid tornado settings");
+  return {settings: v as unknown as ComparisonLink, linked, problem: null};
+}
+
+/**
+ * The scenario "attrition estimated from this portfolio" as Compare offers it: the default
+ * policies, the tier rules saved in this browser (else the defaults) and the estimated hazards.
+ * `rulesText` describes saved rules for the description.
+ */
+export function estimatedScenario({
+  estimated,
+  savedRules,
+  rulesText
+}: {
+  estimated: Record<string, number[]>;
+  savedRules: TierRules | null;
+  rulesText: string;
+}): Scenario {
+  return {
+    ...defaultScenario,
+    name: "Attrition estimated from this portfolio",
+    description: `Each industry's hazards as estimated on the Attrition page (with any saved edits); default tier policies; ${savedRules ? `tier rules saved on the Portfolio & tiers page (${rulesText})` : "default tier rules"}.`,
+    tierRules: savedRules ?? defaultScenario.tierRules,
+    attrition: {...defaultScenario.attrition, hazard: estimated}
+  };
+}
