@@ -13,21 +13,6 @@ export default tseslint.config(
     }
   },
   {
-    // Industries, regions and column names come from users' files and may be called "constructor"
-    // or "__proto__": `key in object` finds every object's built-ins, so look such keys up in a Map
-    // or with Object.hasOwn. A literal key (a discriminated union's tag) is fine.
-    files: ["lib/src/**", "src/components/**", "src/workers/**", "src/**/*.md.js"],
-    rules: {
-      "no-restricted-syntax": [
-        "error",
-        {
-          selector: "BinaryExpression[operator='in'][left.type!='Literal']",
-          message: "`key in object` also finds inherited built-ins such as 'constructor': use a Map or Object.hasOwn."
-        }
-      ]
-    }
-  },
-  {
     files: ["src/components/**", "src/workers/**"],
     languageOptions: {globals: {...globals.browser}}
   },
@@ -119,6 +104,26 @@ export default tseslint.config(
       ],
       "no-restricted-syntax": [
         "error",
+        {
+          selector: "BinaryExpression[operator='**'], AssignmentExpression[operator='**=']",
+          message: "** is not the same to the last bit in every engine: use pow from lib/src/math/deterministic.ts."
+        }
+      ]
+    }
+  },
+  {
+    // Industries, regions and column names come from users' files and may be called "constructor"
+    // or "__proto__": `key in object` finds every object's built-ins, so look such keys up in a Map
+    // or with Object.hasOwn. A literal key (a discriminated union's tag) is fine.
+    files: ["lib/src/**", "src/components/**", "src/workers/**", "src/**/*.md.js"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "BinaryExpression[operator='in'][left.type!='Literal']",
+          message: "`key in object` also finds inherited built-ins such as 'constructor': use a Map or Object.hasOwn."
+        },
+        // A later block's options for a rule replace an earlier one's: this block, last, repeats ** above.
         {
           selector: "BinaryExpression[operator='**'], AssignmentExpression[operator='**=']",
           message: "** is not the same to the last bit in every engine: use pow from lib/src/math/deterministic.ts."
