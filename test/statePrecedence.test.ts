@@ -3,6 +3,9 @@ import {readFileSync} from "node:fs";
 import {compactScenario, defaultScenario, parseScenario, type Scenario} from "tierwise";
 import {
   allocatedSimulatorLink,
+  allocationDefaults,
+  allocationHeadsRange,
+  restoreAllocation,
   attritionFor,
   comparisonDefaults,
   estimatedScenario,
@@ -315,6 +318,46 @@ describe("estimatedScenario()", () => {
     expect(estimatedScenario({estimated, savedRules: null, rulesText: ""}).tierRules).toEqual(
       defaultScenario.tierRules
     );
+  });
+});
+
+describe("restoreAllocation()", () => {
+  const counts = new Map([
+    ["S", 100],
+    ["A", 200],
+    ["B", 300],
+    ["C", 400]
+  ] as const);
+  const options = {todayHeads: 776.1, tierCounts: () => counts};
+  const good = {...allocationDefaults(776.1), heads: 500, objective: "cvar", weight: 2, alpha: 0.05, seed: 9};
+
+  it("uses today's heads on the step when there is no link, and restores a valid one", () => {
+    expect(allocationHeadsRange(776.1)).toEqual([0, 1560]);
+    expect(allocationHeadsRange(2)).toEqual([0, 10]);
+    expect(restoreAllocation(null, options)).toEqual({settings: allocationDefaults(776.1), problem: null});
+    expect(allocationDefaults(776.1).heads).toBe(776);
+    expect(restoreAllocation(link(good), options)).toEqual({settings: good, problem: null});
+  });
+
+  it("falls back to the defaults with the reason, for every kind of bad link", () => {
+    const perTier = (min: number, max: number) => ({...good.perTier, B: {min, max}});
+    const cases: [unknown, string][] = [
+      [{...good, version: 0}, "the link is from another version (0)"],
+      [{...good, attrition: "imported"}, 'unknown attrition source "imported"'],
+      [{...good, heads: 500.1}, "total heads must be 0 to 1560 in steps of 0.25"],
+      [{...good, heads: 2000}, "total heads must be 0 to 1560 in steps of 0.25"],
+      [{...good, objective: "max"}, "invalid objective"],
+      [{...good, alpha: 0.6}, "invalid objective"],
+      [{...good, perTier: perTier(0, 11)}, "invalid heads per account by tier"],
+      [{...good, perTier: perTier(2, 1)}, "tier B's least heads per account are above its most"],
+      [
+        {...good, perTier: perTier(2, 3)},
+        "the tiers' least heads per account take 600 heads, more than the 500 to place"
+      ],
+      [{...good, trials: 20000}, "invalid number of futures or seed"]
+    ];
+    for (const [value, problem] of cases)
+      expect(restoreAllocation(link(value), options)).toEqual({settings: allocationDefaults(776.1), problem});
   });
 });
 

@@ -1,8 +1,10 @@
 import {
   checkScenarioHazards,
   compactScenario,
+  defaultEffortResponse,
   defaultScenario,
   effortResponse,
+  formatNumber,
   parseScenario,
   tiers,
   type Scenario,
@@ -569,4 +571,106 @@ export function estimatedScenario({
     tierRules: savedRules ?? defaultScenario.tierRules,
     attrition: {...defaultScenario.attrition, hazard: estimated}
   };
+}
+
+/** The Allocate page's link, version 1: every input. */
+export interface AllocationLink {
+  version: 1;
+  attrition: Exclude<AttritionSource, "imported">;
+  /** Total heads to place. */
+  heads: number;
+  objective: "mean" | "cvar";
+  /** The weight on the shortfall of the worst futures, and their share (the risk-averse objective). */
+  weight: number;
+  alpha: number;
+  /** Least and most heads per account, by tier. */
+  perTier: Record<Tier, {min: number; max: number}>;
+  trials: number;
+  seed: number;
+}
+
+/** Allocate moves heads in quarter steps (the model's default); an account takes at most the response's maxHeads. */
+export const allocationStep = 0.25;
+export const allocationTrials = [200, 1000, 5000] as const;
+
+/** The range of the total-heads slider: up to twice today's heads, in tens, and at least 10. */
+export function allocationHeadsRange(todayHeads: number): [number, number] {
+  return [0, Math.max(10, Math.ceil((2 * todayHeads) / 10) * 10)];
+}
+
+/** Allocate's settings with no link: today's heads (on the step), expected NPV, every bound open, 1,000 futures, seed 1. */
+export function allocationDefaults(todayHeads: number): AllocationLink {
+  const maxHeads = defaultEffortResponse.maxHeads;
+  return {
+    version: 1,
+    attrition: "estimated",
+    heads: Math.round(todayHeads / allocationStep) * allocationStep,
+    objective: "mean",
+    weight: 1,
+    alpha: 0.1,
+    perTier: Object.fromEntries(tiers.map((t) => [t, {min: 0, max: maxHeads}])) as AllocationLink["perTier"],
+    trials: 1000,
+    seed: 1
+  };
+}
+
+/**
+ * Allocate's settings from its link: the link's when every setting is on its input's range and
+ * step, each tier's least heads at most its most, and the tiers' least heads fit in the total
+ * (`tierCounts`, called only then, gives each tier's active accounts); otherwise the defaults,
+ * with the reason. Never throws.
+ *
+ * @example
+ * restoreAllocation(null, {todayHeads: 10, tierCounts: () => new Map()}).settings.heads // 10
+ */
+export function restoreAllocation(
+  link: LinkRead,
+  {todayHeads, tierCounts}: {todayHeads: number; tierCounts: () => ReadonlyMap<Tier, number>}
+): {settings: AllocationLink; problem: string | null} {
+  const defaults = allocationDefaults(todayHeads);
+  const failed = (problem: string) => ({settings: defaults, problem});
+  if (link === null) return {settings: defaults, problem: null};
+  if ("error" in link) return failed(link.error);
+  const v = link.value as Partial<Record<keyof AllocationLink, unknown>> | null;
+  if (v?.version !== 1) return failed(`the link is from another version (${JSON.stringify(v?.version)})`);
+  const step = allocationStep;
+  const maxHeads = defaultEffortResponse.maxHeads;
+  const range = allocationHeadsRange(todayHeads);
+  const onGrid = (x: unknown, [lo, hi]: readonly [number, number], by: number) =>
+    typeof x === "number" && x >= lo && x <= hi && Math.abs(Math.round(x / by) * by - x) < 1e-9;
+  if (!["estimated", ...presetAttrition].includes(v.attrition as string))
+    return failed(`unknown attrition source ${JSON.stringify(v.attrition)}`);
+  if (!onGrid(v.heads, range, step))
+    return failed(`total heads must be ${range[0]} to ${range[1]} in steps of ${step}`);
+  if (
+    !["mean", "cvar"].includes(v.objective as string) ||
+    !onGrid(v.weight, [0, 5], 0.1) ||
+    !onGrid(v.alpha, [0.01, 0.5], 0.01)
+  )
+    return failed("invalid objective");
+  const perTier = v.perTier as Partial<Record<Tier, {min?: unknown; max?: unknown}>> | undefined;
+  if (
+    !tiers.every(
+      (t) => onGrid(perTier?.[t]?.min, [0, maxHeads], step) && onGrid(perTier?.[t]?.max, [0, maxHeads], step)
+    )
+  )
+    return failed("invalid heads per account by tier");
+  const bounds = perTier as AllocationLink["perTier"];
+  const below = tiers.find((t) => bounds[t].min > bounds[t].max);
+  if (below) return failed(`tier ${below}'s least heads per account are above its most`);
+  // The tiers' minimums must fit in the total, so that the first allocation can be made.
+  const counts = tierCounts();
+  const least = tiers.reduce((sum, t) => sum + bounds[t].min * (counts.get(t) ?? 0), 0);
+  const heads = (x: number) => formatNumber(x, {digits: 2});
+  if ((v.heads as number) < least - 1e-9)
+    return failed(
+      `the tiers' least heads per account take ${heads(least)} heads, more than the ${heads(v.heads as number)} to place`
+    );
+  if (
+    !(allocationTrials as readonly unknown[]).includes(v.trials) ||
+    !Number.isSafeInteger(v.seed) ||
+    (v.seed as number) < 1
+  )
+    return failed("invalid number of futures or seed");
+  return {settings: v as unknown as AllocationLink, problem: null};
 }
