@@ -13,6 +13,8 @@ export {
   type KaplanMeierOptions,
   type ConfidenceTransform
 } from "./survival/kaplanMeier.js";
+export {survivalAt} from "./survival/survivalAt.js";
+export {atRiskAt} from "./survival/atRiskAt.js";
 export {nelsonAalen, type NelsonAalen} from "./survival/nelsonAalen.js";
 export {logRank, type LogRank} from "./survival/logRank.js";
 export {lifeTable, type LifeTable, type LifeTableOptions} from "./survival/lifeTable.js";
