@@ -149,7 +149,11 @@ export async function formatPages(pages: ReadonlyMap<string, string>): Promise<M
     let out = "";
     let at = 0;
     for (const cell of pageCode(text).cells) {
-      out += text.slice(at, cell.start) + (await prettier.format(cell.code, options));
+      // Prettier may break a member chain on one pass and join it on the next: format to a fixed point.
+      let code = cell.code;
+      for (let pass = 0, before = ""; pass < 3 && code !== before; ++pass)
+        [before, code] = [code, await prettier.format(code, options)];
+      out += text.slice(at, cell.start) + code;
       at = cell.end;
     }
     formatted.set(file, out + text.slice(at));
