@@ -13,23 +13,45 @@ export default tseslint.config(
     }
   },
   {
-    // Industries, regions and column names come from users' files and may be called "constructor"
-    // or "__proto__": `key in object` finds every object's built-ins, so look such keys up in a Map
-    // or with Object.hasOwn. A literal key (a discriminated union's tag) is fine.
-    files: ["lib/src/**", "src/components/**", "src/workers/**"],
-    rules: {
-      "no-restricted-syntax": [
-        "error",
-        {
-          selector: "BinaryExpression[operator='in'][left.type!='Literal']",
-          message: "`key in object` also finds inherited built-ins such as 'constructor': use a Map or Object.hasOwn."
-        }
-      ]
-    }
-  },
-  {
     files: ["src/components/**", "src/workers/**"],
     languageOptions: {globals: {...globals.browser}}
+  },
+  {
+    // A page's cells and inline expressions, as scripts/check-pages.ts hands them over (src/name.md.js).
+    files: ["src/**/*.md.js"],
+    languageOptions: {
+      globals: {
+        ...globals.browser,
+        ...Object.fromEntries(
+          [
+            "FileAttachment",
+            "display",
+            "view",
+            "width",
+            "dark",
+            "now",
+            "invalidation",
+            "visibility",
+            "resize",
+            "Mutable",
+            "Generators",
+            "html",
+            "svg",
+            "Plot",
+            "d3",
+            "Inputs",
+            "md",
+            "tex",
+            "aq",
+            "Arrow",
+            "DuckDBClient",
+            "sql",
+            "katex",
+            "observable"
+          ].map((name) => [name, "readonly"])
+        )
+      }
+    }
   },
   {
     // The model runs in a page, a worker, a data loader and the command line alike.
@@ -46,7 +68,7 @@ export default tseslint.config(
   {
     // Math.exp, Math.log, ** and the other transcendental functions may differ in the last bit
     // between Node and a browser; every number a page shows comes from lib/src/math/deterministic.ts.
-    files: ["lib/src/**", "src/components/**", "src/workers/**", "src/data/**"],
+    files: ["lib/src/**", "src/components/**", "src/workers/**", "src/data/**", "src/**/*.md.js"],
     rules: {
       "no-restricted-properties": [
         "error",
@@ -82,6 +104,26 @@ export default tseslint.config(
       ],
       "no-restricted-syntax": [
         "error",
+        {
+          selector: "BinaryExpression[operator='**'], AssignmentExpression[operator='**=']",
+          message: "** is not the same to the last bit in every engine: use pow from lib/src/math/deterministic.ts."
+        }
+      ]
+    }
+  },
+  {
+    // Industries, regions and column names come from users' files and may be called "constructor"
+    // or "__proto__": `key in object` finds every object's built-ins, so look such keys up in a Map
+    // or with Object.hasOwn. A literal key (a discriminated union's tag) is fine.
+    files: ["lib/src/**", "src/components/**", "src/workers/**", "src/**/*.md.js"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "BinaryExpression[operator='in'][left.type!='Literal']",
+          message: "`key in object` also finds inherited built-ins such as 'constructor': use a Map or Object.hasOwn."
+        },
+        // A later block's options for a rule replace an earlier one's: this block, last, repeats ** above.
         {
           selector: "BinaryExpression[operator='**'], AssignmentExpression[operator='**=']",
           message: "** is not the same to the last bit in every engine: use pow from lib/src/math/deterministic.ts."

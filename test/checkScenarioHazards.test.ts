@@ -105,4 +105,11 @@ describe("compactScenario()", () => {
     expect(parseScenario(JSON.parse(JSON.stringify(compact)))).toEqual(scenario);
     expect(compactScenario(defaultScenario)).toEqual({version: 1});
   });
+
+  it("compactScenario() keeps a changed tier cut whole, with the `by` parseScenario() needs", () => {
+    const tierRules = {...defaultScenario.tierRules, cut: {by: "rank" as const, topN: 7, shareA: 0.15, shareB: 0.35}};
+    const compact = compactScenario({...defaultScenario, tierRules});
+    expect(compact).toEqual({version: 1, tierRules: {cut: {by: "rank", topN: 7, shareA: 0.15, shareB: 0.35}}});
+    expect(parseScenario(JSON.parse(JSON.stringify(compact))).tierRules).toEqual(tierRules);
+  });
 });

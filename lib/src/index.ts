@@ -13,6 +13,8 @@ export {
   type KaplanMeierOptions,
   type ConfidenceTransform
 } from "./survival/kaplanMeier.js";
+export {survivalAt} from "./survival/survivalAt.js";
+export {atRiskAt} from "./survival/atRiskAt.js";
 export {nelsonAalen, type NelsonAalen} from "./survival/nelsonAalen.js";
 export {logRank, type LogRank} from "./survival/logRank.js";
 export {lifeTable, type LifeTable, type LifeTableOptions} from "./survival/lifeTable.js";
@@ -36,6 +38,7 @@ export {toCsv, type ToCsvOptions} from "./portfolio/toCsv.js";
 export {accountTemplateCsv, accountTemplateRows} from "./portfolio/accountTemplate.js";
 export {attritionData, type AttritionData, type AttritionDataOptions} from "./portfolio/attritionData.js";
 export {attritionOrigin, type AttritionOrigin} from "./portfolio/attritionOrigin.js";
+export {portfolioAsOf} from "./portfolio/portfolioAsOf.js";
 export {tiers, isTier, type Tier} from "./tiering/tiers.js";
 export {
   assignTiers,
@@ -75,6 +78,7 @@ export {
   type PlanOptions
 } from "./simulation/simulationPlan.js";
 export {simulateBlocks, type TrialsPart} from "./simulation/simulateBlocks.js";
+export {paybackByYear, type PaybackYear} from "./simulation/paybackByYear.js";
 export {finishSimulation} from "./simulation/finishSimulation.js";
 export {
   simulatePortfolio,

@@ -1,4 +1,5 @@
 import {estimateHazards, excerptValue, parseHazardPaths, type Account} from "tierwise";
+import {estimatedAttrition} from "./statePrecedence.js";
 
 /** Yearly hazard paths by industry edited on the Attrition page, kept in this browser. */
 const key = "tierwise-hazards";
@@ -74,8 +75,5 @@ export function portfolioHazards(
   accounts: readonly Account[],
   {asOf, fallback}: {asOf: number; fallback: number[]}
 ): Record<string, number[]> {
-  const estimated = estimatedHazards(accounts, {asOf}).flatMap((e) =>
-    e.hazard ? [[e.industry, e.hazard] as const] : []
-  );
-  return Object.fromEntries([["*", fallback], ...estimated, ...readSavedHazards()]);
+  return estimatedAttrition({estimates: estimatedHazards(accounts, {asOf}), edits: readSavedHazards(), fallback});
 }

@@ -7,3 +7,6 @@ declare module "npm:@observablehq/plot" {
 declare module "npm:apache-arrow" {
   export * from "apache-arrow";
 }
+declare module "npm:arquero" {
+  export * from "arquero";
+}

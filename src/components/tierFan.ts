@@ -2,20 +2,24 @@ import * as Plot from "npm:@observablehq/plot";
 import type {Fan} from "tierwise";
 import {tierColor} from "./tierColors.js";
 
-/** Fan charts by tier: the 5-95% and 25-75% bands of a quantity by year, and its median. */
+/**
+ * Fan charts by tier: the 5-95% and 25-75% bands of a quantity by year, and its median, each
+ * divided by `per` (1e6 to draw dollars in millions).
+ */
 export function TierFan(
   fans: {tier: string; fan: Fan}[],
-  {label, format = ",.0f", ...options}: Plot.PlotOptions & {label: string; format?: string}
+  {label, format = ",.0f", per = 1, ...options}: Plot.PlotOptions & {label: string; format?: string; per?: number}
 ): ReturnType<typeof Plot.plot> {
+  const at = (quantile: ArrayLike<number>, t: number) => quantile[t]! / per;
   const rows = fans.flatMap(({tier, fan}) =>
     fan.year.map((year, t) => ({
       tier,
       year,
-      p5: fan.p5[t],
-      p25: fan.p25[t],
-      p50: fan.p50[t],
-      p75: fan.p75[t],
-      p95: fan.p95[t]
+      p5: at(fan.p5, t),
+      p25: at(fan.p25, t),
+      p50: at(fan.p50, t),
+      p75: at(fan.p75, t),
+      p95: at(fan.p95, t)
     }))
   );
   const horizon = Math.max(0, ...rows.map((d) => d.year));

@@ -56,6 +56,21 @@ export function describeRules(rules: TierRules): string {
   return `${cutText}; weights ${weightText}`;
 }
 
+/** The tier rules the Portfolio & tiers page's form holds: its weights and the cut it selects. */
+export function rulesFromForm(form: {
+  weights: TierRules["weights"];
+  by: "rank" | "score";
+  topN: number;
+  shareA: number;
+  shareB: number;
+  S: number;
+  A: number;
+  B: number;
+}): TierRules {
+  const {weights, by, topN, shareA, shareB, S, A, B} = form;
+  return {weights, cut: by === "rank" ? {by, topN, shareA, shareB} : {by, S, A, B}};
+}
+
 /** Whether two rule sets are the same. */
 export function sameRules(a: TierRules, b: TierRules = defaultTierRules): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

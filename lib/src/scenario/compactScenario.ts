@@ -13,14 +13,17 @@ export function compactScenario(scenario: Scenario): Record<string, unknown> {
   return {version: 1, ...difference(scenario, defaultScenario, ["version"])} as Record<string, unknown>;
 }
 
+const wholeKeys = new Set(["hazard", "cut"]);
+
 function difference(value: object, reference: object, skip: string[] = []): Record<string, unknown> {
   const out: [string, unknown][] = [];
   for (const [key, v] of Object.entries(value)) {
     if (skip.includes(key)) continue;
     const r = Object.hasOwn(reference, key) ? (reference as Record<string, unknown>)[key] : undefined;
     if (equal(v, r)) continue;
-    // Nested settings are compared member by member, except hazard paths (a map, kept whole).
-    const nested = key !== "hazard" && isRecord(v) && isRecord(r) ? difference(v, r) : v;
+    // Nested settings are compared member by member, except hazard paths (a map) and the tier cut
+    // (its parameters mean nothing without its `by`, which parseScenario requires): kept whole.
+    const nested = !wholeKeys.has(key) && isRecord(v) && isRecord(r) ? difference(v, r) : v;
     out.push([key, nested]);
   }
   // Own properties, so an industry named "__proto__" survives.

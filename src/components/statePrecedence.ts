@@ -1,0 +1,676 @@
+import {
+  checkScenarioHazards,
+  compactScenario,
+  defaultEffortResponse,
+  defaultScenario,
+  effortResponse,
+  formatNumber,
+  parseScenario,
+  tiers,
+  type Scenario,
+  type Tier,
+  type TierRules
+} from "tierwise";
+
+/**
+ * The rules that decide which settings a page uses when several places hold them: the link, what
+ * this browser saved (tier rules, hazard edits, scenarios), an imported scenario and the defaults.
+ * Written once here and read by {@link ./appState.ts}, which gathers the stored values; pure (no
+ * DOM, no storage), so that every rule is tested in Node.
+ *
+ * The precedence, everywhere:
+ * - a link that carries valid settings wins over anything saved in this browser; a link that cannot
+ *   be restored is reported, and the defaults (with what this browser saved) are used instead;
+ * - tier rules: the link's, else those saved on the Portfolio & tiers page, else an imported
+ *   scenario's, else the defaults;
+ * - hazards "estimated from this portfolio": each industry's estimate, the edits saved on the
+ *   Attrition page on top, and the preset baseline's "*" path for industries without either;
+ * - a segment applies only to the portfolio it was made on (see segments.ts).
+ */
+
+/** What a link holds, as linkState.ts decodes it: nothing, a value, or why it could not be read. */
+export type LinkRead = null | {value: unknown} | {error: string};
+
+/** The scenario presets the build publishes (data/scenarios/*.json), by file name. */
+export type Presets = Record<string, Scenario>;
+
+/** The presets every attrition choice names; the build fails without them. */
+export const presetAttrition = ["baseline", "shakeout", "regulated"] as const;
+
+/** Where a page's hazards come from. */
+export type AttritionSource = "estimated" | (typeof presetAttrition)[number] | "imported";
+
+/** The Simulator's sliders: their ranges and steps. An imported scenario must fit them to be shown exactly. */
+export const simulatorSliders = {
+  horizon: {range: [1, 30], step: 1},
+  discountRate: {range: [0, 0.5], step: 0.005},
+  costPerHead: {range: [0, 1_000_000], step: 5_000},
+  shockVolatility: {range: [0, 2], step: 0.05},
+  rampYears: {range: [0, 15], step: 1},
+  headsPerAccount: {range: [0, 10], step: 0.05},
+  presalesCost: {range: [0, 2_000_000], step: 5_000},
+  firstShare: {range: [0, 1], step: 0.01},
+  shareCeiling: {range: [0, 1], step: 0.01},
+  shareGrowth: {range: [0, 1], step: 0.01}
+} as const satisfies Record<string, {range: readonly [number, number]; step: number}>;
+
+/** The numbers of futures the Simulator offers. */
+export const simulatorTrials = [200, 1000, 5000, 20000] as const;
+
+/** A tier's policy as the Simulator's inputs hold it: `keepShare` stands for a first share of "current". */
+export interface TierSettings {
+  rampYears: number;
+  headsPerAccount: number;
+  presalesCost: number;
+  keepShare: boolean;
+  firstShare: number;
+  shareCeiling: number;
+  shareGrowth: number;
+}
+
+/** The scenario's global numbers and the run settings (futures and seed), as the Simulator's inputs hold them. */
+export interface GlobalSettings {
+  horizon: number;
+  discountRate: number;
+  costPerHead: number;
+  shockVolatility: number;
+  trials: number;
+  seed: number;
+}
+
+/**
+ * The Simulator's link, version 1: every input, the tier rules it used and, when a scenario was
+ * imported, that scenario (compacted: only what differs from the defaults). With the portfolio it
+ * determines the scenario simulated ({@link simulatorScenario}) and the run.
+ */
+export interface SimulatorLink {
+  version: 1;
+  attrition: AttritionSource;
+  global: GlobalSettings;
+  tiers: Record<Tier, TierSettings>;
+  tierRules?: TierRules;
+  base?: Record<string, unknown>;
+}
+
+const tierSettingKeys = [
+  "rampYears",
+  "headsPerAccount",
+  "presalesCost",
+  "keepShare",
+  "firstShare",
+  "shareCeiling",
+  "shareGrowth"
+] as const;
+
+/** A tier policy as the Simulator's inputs show it. */
+export function tierSettings(policy: Scenario["tiers"][Tier]): TierSettings {
+  const {rampYears, headsPerAccount, presalesCost, firstShare, shareCeiling, shareGrowth} = policy;
+  const keepShare = firstShare === "current";
+  // The slider shows 10% while the tier keeps today's share, as the default S and A policies do not.
+  return {
+    rampYears,
+    headsPerAccount,
+    presalesCost,
+    keepShare,
+    firstShare: keepShare ? 0.1 : firstShare,
+    shareCeiling,
+    shareGrowth
+  };
+}
+
+/** The Simulator's settings with no link: the default scenario, estimated attrition, 1,000 futures, seed 1. */
+export const simulatorDefaults: SimulatorLink = {
+  version: 1,
+  attrition: "estimated",
+  global: {
+    horizon: defaultScenario.horizon,
+    discountRate: defaultScenario.discountRate,
+    costPerHead: defaultScenario.costPerHead,
+    shockVolatility: defaultScenario.attrition.shockVolatility,
+    trials: 1000,
+    seed: 1
+  },
+  tiers: Object.fromEntries(tiers.map((t) => [t, tierSettings(defaultScenario.tiers[t])])) as Record<Tier, TierSettings>
+};
+
+/** The Simulator's settings restored from its link, the scenario it imported, and why not if it could not be. */
+export interface SimulatorRestored {
+  settings: SimulatorLink;
+  /** The imported scenario the link carries, validated and checked against the portfolio; else null. */
+  base: Scenario | null;
+  /** Why the link could not be restored (the defaults are used instead), or null. */
+  problem: string | null;
+}
+
+const restoreFailed = (problem: string): SimulatorRestored => ({settings: simulatorDefaults, base: null, problem});
+
+/** The scenario a tier's settings and the global settings describe over `from`, unchecked. */
+function scenarioOver(
+  from: Scenario,
+  global: Omit<GlobalSettings, "trials" | "seed">,
+  policies: Record<Tier, TierSettings>,
+  extra: Partial<Scenario>
+): unknown {
+  return {
+    ...from,
+    ...extra,
+    horizon: global.horizon,
+    discountRate: global.discountRate,
+    costPerHead: global.costPerHead,
+    attrition: {...from.attrition, ...extra.attrition, shockVolatility: global.shockVolatility},
+    tiers: Object.fromEntries(
+      tiers.map((t) => {
+        const {keepShare, firstShare, ...rest} = policies[t];
+        return [t, {...from.tiers[t], ...rest, firstShare: keepShare ? "current" : firstShare}];
+      })
+    )
+  };
+}
+
+/**
+ * The Simulator's settings from its link: the link's when it carries valid ones of version 1 (its
+ * imported scenario valid and fitting the portfolio's `industries`, every setting one the model
+ * accepts); otherwise the defaults, with the reason. Never throws.
+ *
+ * @example
+ * restoreSimulator(null, {industries: ["Telecom"]}).problem // null: the defaults
+ * restoreSimulator({error: "the link's settings are damaged (not readable JSON)"}, {industries: []}).problem
+ * // "the link's settings are damaged (not readable JSON)"
+ */
+export function restoreSimulator(link: LinkRead, {industries}: {industries: Iterable<string>}): SimulatorRestored {
+  if (link === null) return {settings: simulatorDefaults, base: null, problem: null};
+  if ("error" in link) return restoreFailed(link.error);
+  const v = link.value as Partial<Record<keyof SimulatorLink, unknown>> | null;
+  if (v?.version !== 1) return restoreFailed(`the link is from another version (${JSON.stringify(v?.version)})`);
+  let base: Scenario | null = null;
+  if (v.base !== undefined) {
+    try {
+      base = parseScenario(v.base);
+    } catch (error) {
+      return restoreFailed(`the imported scenario is invalid: ${(error as Error).message}`);
+    }
+    const fit = checkScenarioHazards(base.attrition, industries);
+    if (fit.problem) return restoreFailed(`the imported scenario does not fit this portfolio: ${fit.problem}`);
+  }
+  const sources: unknown[] = ["estimated", ...presetAttrition, ...(base ? ["imported"] : [])];
+  if (!sources.includes(v.attrition)) return restoreFailed(`unknown attrition source ${JSON.stringify(v.attrition)}`);
+  const global = v.global as Partial<GlobalSettings> | undefined;
+  if (
+    !(simulatorTrials as readonly unknown[]).includes(global?.trials) ||
+    !Number.isSafeInteger(global?.seed) ||
+    (global?.seed as number) < 1
+  )
+    return restoreFailed("invalid number of futures or seed");
+  const linkTiers = v.tiers as Partial<Record<Tier, Record<string, unknown>>> | undefined;
+  if (
+    !tiers.every((t) => {
+      const p = linkTiers?.[t];
+      return (
+        p && typeof p === "object" && Object.keys(p).every((k) => (tierSettingKeys as readonly string[]).includes(k))
+      );
+    })
+  )
+    return restoreFailed("tier settings are missing or unknown");
+  const bad = tiers.find((t) => typeof linkTiers![t]!.keepShare !== "boolean");
+  // Checked above: each tier's settings hold only TierSettings keys; the parser checks their values.
+  const policies = linkTiers as unknown as Record<Tier, TierSettings>;
+  if (bad) return restoreFailed(`tiers.${bad}.keepShare: must be true or false`);
+  let parsed: Scenario;
+  try {
+    // The model's own validation of the scenario the settings describe.
+    parsed = parseScenario(
+      scenarioOver(
+        base ?? defaultScenario,
+        global as GlobalSettings,
+        policies,
+        v.tierRules !== undefined ? {tierRules: v.tierRules as TierRules} : {}
+      )
+    );
+  } catch (error) {
+    return restoreFailed((error as Error).message);
+  }
+  const settings: SimulatorLink = {
+    version: 1,
+    attrition: v.attrition as AttritionSource,
+    global: global as GlobalSettings,
+    tiers: policies,
+    ...(v.tierRules !== undefined ? {tierRules: parsed.tierRules} : {}),
+    ...(base ? {base: compactScenario(base)} : {})
+  };
+  return {settings, base, problem: null};
+}
+
+/** Which tier rules a page uses, and where they come from, in words for the page. */
+export interface RulesInUse {
+  rules: TierRules;
+  source: "from the link" | "saved on the Portfolio & tiers page" | "from the imported scenario" | "the defaults";
+}
+
+/**
+ * The tier rules in use: the link's, else those saved in this browser, else the imported
+ * scenario's, else the defaults.
+ *
+ * @example
+ * tierRulesInUse({link: null, saved: null, base: null}) // {rules: defaultScenario.tierRules, source: "the defaults"}
+ */
+export function tierRulesInUse({
+  link,
+  saved,
+  base
+}: {
+  link: TierRules | null | undefined;
+  saved: TierRules | null;
+  base: Scenario | null;
+}): RulesInUse {
+  if (link) return {rules: link, source: "from the link"};
+  if (saved) return {rules: saved, source: "saved on the Portfolio & tiers page"};
+  if (base) return {rules: base.tierRules, source: "from the imported scenario"};
+  return {rules: defaultScenario.tierRules, source: "the defaults"};
+}
+
+/**
+ * The hazards of "attrition estimated from this portfolio": `fallback` for industries without an
+ * estimate (key "*"), each industry's estimate, and the edits saved on the Attrition page on top.
+ * Every key is an own property, whatever the industries are called.
+ */
+export function estimatedAttrition({
+  estimates,
+  edits,
+  fallback
+}: {
+  estimates: readonly {industry: string; hazard: number[] | null}[];
+  edits: ReadonlyMap<string, number[]>;
+  fallback: number[];
+}): Record<string, number[]> {
+  const estimated = estimates.flatMap((e) => (e.hazard ? [[e.industry, e.hazard] as const] : []));
+  return Object.fromEntries([["*", fallback], ...estimated, ...edits]);
+}
+
+/** The estimated hazards, or a function that computes them only when they are used (Weibull fits cost). */
+export type Estimated = Record<string, number[]> | (() => Record<string, number[]>);
+
+/** The attrition a source names: its hazards and its name. */
+export function attritionFor(
+  source: AttritionSource,
+  {presets, estimated, base}: {presets: Presets; estimated: Estimated; base: Scenario | null}
+): {hazard: Record<string, number[]>; name: string} {
+  if (source === "estimated")
+    return {
+      hazard: typeof estimated === "function" ? estimated() : estimated,
+      name: "Attrition estimated from this portfolio"
+    };
+  if (source === "imported") {
+    if (!base) throw new Error("no scenario was imported");
+    return {hazard: base.attrition.hazard, name: base.name};
+  }
+  const preset = presets[source];
+  if (!preset) throw new Error(`there is no preset ${source}`);
+  return {hazard: preset.attrition.hazard, name: preset.name};
+}
+
+/**
+ * The scenario the Simulator simulates: the imported scenario (else the defaults) with the
+ * inputs' global numbers and tier policies, the hazards of `attrition`, and `tierRules`, checked by
+ * the model's own parser. Throws the parser's error on settings the model refuses.
+ *
+ * @example
+ * const estimated = estimatedAttrition({estimates: [], edits: new Map(), fallback: [0.1]});
+ * simulatorScenario({...simulatorDefaults, global: {...simulatorDefaults.global, horizon: 5}},
+ *   {asOf: 2024, presets, estimated, base: null, tierRules: defaultScenario.tierRules}).horizon // 5
+ */
+export function simulatorScenario(
+  settings: Pick<SimulatorLink, "attrition" | "global" | "tiers">,
+  {
+    asOf,
+    presets,
+    estimated,
+    base,
+    tierRules
+  }: {asOf: number; presets: Presets; estimated: Estimated; base: Scenario | null; tierRules: TierRules}
+): Scenario {
+  const {hazard, name} = attritionFor(settings.attrition, {presets, estimated, base});
+  const from = base ?? defaultScenario;
+  return parseScenario(
+    scenarioOver(from, settings.global, settings.tiers, {
+      name,
+      description: base ? base.description : `${name}; tier policies as set in the simulator.`,
+      asOf,
+      tierRules,
+      attrition: {...from.attrition, hazard}
+    })
+  );
+}
+
+/** The Simulator's link for these settings: every input, the tier rules, and the imported scenario compacted. */
+export function simulatorLink(
+  settings: Pick<SimulatorLink, "attrition" | "global" | "tiers">,
+  {tierRules, base}: {tierRules: TierRules; base: Scenario | null}
+): SimulatorLink {
+  const {attrition, global, tiers: policies} = settings;
+  return {version: 1, attrition, global, tiers: policies, tierRules, ...(base ? {base: compactScenario(base)} : {})};
+}
+
+/** Whether `value` is on a slider: within its range and on its steps. */
+export function onSlider(value: number, {range: [min, max], step}: {range: readonly [number, number]; step: number}) {
+  return value >= min && value <= max && Math.abs(Math.round((value - min) / step) * step + min - value) < 1e-9;
+}
+
+/**
+ * The Simulator's link for an imported scenario, keeping the run settings: every number of the
+ * scenario the inputs show must sit on its slider, and its hazards must cover the portfolio's
+ * industries; otherwise the problems, one per field, and no link.
+ */
+export function importedSimulatorLink(
+  scenario: Scenario,
+  {industries, trials, seed}: {industries: Iterable<string>; trials: number; seed: number}
+): {link: SimulatorLink; problems: []} | {link: null; problems: string[]} {
+  const problems: string[] = [];
+  const fit = checkScenarioHazards(scenario.attrition, industries);
+  if (fit.problem) problems.push(`it does not fit this portfolio: ${fit.problem}`);
+  const check = (path: string, value: number, slider: {range: readonly [number, number]; step: number}) => {
+    if (!onSlider(value, slider))
+      problems.push(
+        `${path} is ${value}; the simulator's slider takes ${slider.range[0]} to ${slider.range[1]} in steps of ${slider.step}`
+      );
+  };
+  const global = {
+    horizon: scenario.horizon,
+    discountRate: scenario.discountRate,
+    costPerHead: scenario.costPerHead,
+    shockVolatility: scenario.attrition.shockVolatility
+  };
+  for (const [k, v] of Object.entries(global) as [keyof typeof global, number][])
+    check(k === "shockVolatility" ? "attrition.shockVolatility" : k, v, simulatorSliders[k]);
+  for (const t of tiers) {
+    const p = scenario.tiers[t];
+    for (const k of ["rampYears", "headsPerAccount", "presalesCost", "shareCeiling", "shareGrowth"] as const)
+      check(`tiers.${t}.${k}`, p[k], simulatorSliders[k]);
+    if (p.firstShare !== "current") check(`tiers.${t}.firstShare`, p.firstShare, simulatorSliders.firstShare);
+  }
+  if (problems.length > 0) return {link: null, problems};
+  const policies = Object.fromEntries(tiers.map((t) => [t, tierSettings(scenario.tiers[t])])) as Record<
+    Tier,
+    TierSettings
+  >;
+  return {
+    link: {
+      version: 1,
+      attrition: "imported",
+      global: {...global, trials, seed},
+      tiers: policies,
+      tierRules: scenario.tierRules,
+      base: compactScenario(scenario)
+    },
+    problems: []
+  };
+}
+
+/** The Simulator's step for heads per account: heads sent to it are rounded to it, so it shows exactly what it simulates. */
+export const simulatorHeadsStep = simulatorSliders.headsPerAccount.step;
+
+/**
+ * The Simulator's link for an allocation of heads: each tier's heads per account (rounded to the
+ * Simulator's step; a tier without accounts keeps its default), the same attrition, futures and
+ * seed, the default policies otherwise, and the effort response anchored at the default policies'
+ * heads, so that share won and ramp follow the heads as they do on the Allocate page.
+ */
+export function allocatedSimulatorLink({
+  attrition,
+  trials,
+  seed,
+  tiers: allocated
+}: {
+  attrition: Exclude<AttritionSource, "imported">;
+  trials: number;
+  seed: number;
+  tiers: Record<Tier, {heads: number; accounts: number}>;
+}): SimulatorLink {
+  const step = simulatorHeadsStep;
+  const perAccount = (t: Tier) => {
+    const {heads, accounts} = allocated[t];
+    return accounts > 0
+      ? Number((Math.round(heads / accounts / step) * step).toFixed(2))
+      : defaultScenario.tiers[t].headsPerAccount;
+  };
+  const base: Scenario = {
+    ...defaultScenario,
+    name: "Allocated heads",
+    description:
+      "The optimum's heads per account in each tier, with the effort response anchored at the default policies' heads.",
+    response: {
+      ...effortResponse(defaultScenario),
+      anchor: Object.fromEntries(tiers.map((t) => [t, defaultScenario.tiers[t].headsPerAccount]))
+    }
+  };
+  return {
+    ...simulatorDefaults,
+    attrition,
+    global: {...simulatorDefaults.global, trials, seed},
+    tiers: Object.fromEntries(
+      tiers.map((t) => [t, {...simulatorDefaults.tiers[t], headsPerAccount: perAccount(t)}])
+    ) as Record<Tier, TierSettings>,
+    base: compactScenario(base)
+  };
+}
+
+/**
+ * Settings saved in this browser that could not be used, as sentences for the page: each problem
+ * a store reported, capitalised, never dropped in silence.
+ */
+export function storedProblems(...problems: (string | null | undefined)[]): string[] {
+  return problems.filter((p): p is string => !!p).map((p) => `${p[0]!.toUpperCase()}${p.slice(1)}.`);
+}
+
+/** A scenario a Compare link names: a preset by key, this portfolio's estimate, or a scenario in full. */
+export type ComparedScenario = {preset: string} | {estimated: true} | {scenario: Record<string, unknown>};
+
+/** The Compare page's link, version 1. */
+export interface ComparisonLink {
+  version: 1;
+  scenarios: ComparedScenario[];
+  /** The index in `scenarios` of the reference scenario. */
+  reference: number;
+  trials: number;
+  seed: number;
+  tornado: {target: Tier | "total"; trials: number};
+}
+
+/** The numbers of futures Compare offers for the comparison and for each tornado run. */
+export const comparisonTrials = [200, 1000, 5000] as const;
+export const tornadoTrials = [200, 500, 1000] as const;
+
+/** Compare's settings with no link: the baseline against the shakeout, 1,000 futures, seed 1, a tornado of tier S. */
+export const comparisonDefaults: ComparisonLink = {
+  version: 1,
+  scenarios: [{preset: "baseline"}, {preset: "shakeout"}],
+  reference: 0,
+  trials: 1000,
+  seed: 1,
+  tornado: {target: "S", trials: 200}
+};
+
+/** Compare's settings restored from its link, the scenarios it carries in full, and why not if it could not be. */
+export interface ComparisonRestored {
+  settings: ComparisonLink;
+  /** The scenarios the link carries in full, validated and fitting the portfolio, with their index in `settings.scenarios`. */
+  linked: {index: number; scenario: Scenario}[];
+  problem: string | null;
+}
+
+/**
+ * Compare's settings from its link: the link's when it names known presets, the estimate or
+ * scenarios that validate and fit the portfolio's `industries`, a reference among them and
+ * offered numbers of futures; otherwise the defaults, with the reason. Never throws.
+ *
+ * @example
+ * restoreComparison(null, {presets: ["baseline", "shakeout"], industries: []}).settings.reference // 0
+ */
+export function restoreComparison(
+  link: LinkRead,
+  {presets, industries}: {presets: readonly string[]; industries: Iterable<string>}
+): ComparisonRestored {
+  const failed = (problem: string): ComparisonRestored => ({settings: comparisonDefaults, linked: [], problem});
+  if (link === null) return {settings: comparisonDefaults, linked: [], problem: null};
+  if ("error" in link) return failed(link.error);
+  const v = link.value as Partial<Record<keyof ComparisonLink, unknown>> | null;
+  if (v?.version !== 1) return failed(`the link is from another version (${JSON.stringify(v?.version)})`);
+  if (!Array.isArray(v.scenarios) || v.scenarios.length === 0) return failed("the link names no scenarios");
+  const book = [...industries];
+  const linked: {index: number; scenario: Scenario}[] = [];
+  for (const [i, s] of (v.scenarios as Partial<Record<string, unknown>>[]).entries()) {
+    if (s?.preset !== undefined && !presets.includes(s.preset as string))
+      return failed(`unknown preset ${JSON.stringify(s.preset)}`);
+    if (s?.scenario !== undefined) {
+      let scenario: Scenario;
+      try {
+        scenario = parseScenario(s.scenario);
+      } catch (error) {
+        return failed(`scenario ${i + 1}: ${(error as Error).message}`);
+      }
+      const {problem} = checkScenarioHazards(scenario.attrition, book);
+      if (problem) return failed(`scenario ${i + 1}: it does not fit this portfolio: ${problem}`);
+      linked.push({index: i, scenario});
+    } else if (s?.preset === undefined && s?.estimated !== true)
+      return failed(`scenario ${i + 1} is neither a preset, the estimate, nor a scenario`);
+  }
+  if (!(Number.isInteger(v.reference) && (v.reference as number) >= 0 && (v.reference as number) < v.scenarios.length))
+    return failed("invalid reference scenario");
+  if (
+    !(comparisonTrials as readonly unknown[]).includes(v.trials) ||
+    !Number.isSafeInteger(v.seed) ||
+    (v.seed as number) < 1
+  )
+    return failed("invalid number of futures or seed");
+  const tornado = v.tornado as Partial<ComparisonLink["tornado"]> | undefined;
+  if (
+    !([...tiers, "total"] as unknown[]).includes(tornado?.target) ||
+    !(tornadoTrials as readonly unknown[]).includes(tornado?.trials)
+  )
+    return failed("invalid tornado settings");
+  return {settings: v as unknown as ComparisonLink, linked, problem: null};
+}
+
+/**
+ * The scenario "attrition estimated from this portfolio" as Compare offers it: the default
+ * policies, the tier rules saved in this browser (else the defaults) and the estimated hazards.
+ * `rulesText` describes saved rules for the description.
+ */
+export function estimatedScenario({
+  estimated,
+  savedRules,
+  rulesText
+}: {
+  estimated: Record<string, number[]>;
+  savedRules: TierRules | null;
+  rulesText: string;
+}): Scenario {
+  return {
+    ...defaultScenario,
+    name: "Attrition estimated from this portfolio",
+    description: `Each industry's hazards as estimated on the Attrition page (with any saved edits); default tier policies; ${savedRules ? `tier rules saved on the Portfolio & tiers page (${rulesText})` : "default tier rules"}.`,
+    tierRules: savedRules ?? defaultScenario.tierRules,
+    attrition: {...defaultScenario.attrition, hazard: estimated}
+  };
+}
+
+/** The Allocate page's link, version 1: every input. */
+export interface AllocationLink {
+  version: 1;
+  attrition: Exclude<AttritionSource, "imported">;
+  /** Total heads to place. */
+  heads: number;
+  objective: "mean" | "cvar";
+  /** The weight on the shortfall of the worst futures, and their share (the risk-averse objective). */
+  weight: number;
+  alpha: number;
+  /** Least and most heads per account, by tier. */
+  perTier: Record<Tier, {min: number; max: number}>;
+  trials: number;
+  seed: number;
+}
+
+/** Allocate moves heads in quarter steps (the model's default); an account takes at most the response's maxHeads. */
+export const allocationStep = 0.25;
+export const allocationTrials = [200, 1000, 5000] as const;
+
+/** The range of the total-heads slider: up to twice today's heads, in tens, and at least 10. */
+export function allocationHeadsRange(todayHeads: number): [number, number] {
+  return [0, Math.max(10, Math.ceil((2 * todayHeads) / 10) * 10)];
+}
+
+/** Allocate's settings with no link: today's heads (on the step), expected NPV, every bound open, 1,000 futures, seed 1. */
+export function allocationDefaults(todayHeads: number): AllocationLink {
+  const maxHeads = defaultEffortResponse.maxHeads;
+  return {
+    version: 1,
+    attrition: "estimated",
+    heads: Math.round(todayHeads / allocationStep) * allocationStep,
+    objective: "mean",
+    weight: 1,
+    alpha: 0.1,
+    perTier: Object.fromEntries(tiers.map((t) => [t, {min: 0, max: maxHeads}])) as AllocationLink["perTier"],
+    trials: 1000,
+    seed: 1
+  };
+}
+
+/**
+ * Allocate's settings from its link: the link's when every setting is on its input's range and
+ * step, each tier's least heads at most its most, and the tiers' least heads fit in the total
+ * (`tierCounts`, called only then, gives each tier's active accounts); otherwise the defaults,
+ * with the reason. Never throws.
+ *
+ * @example
+ * restoreAllocation(null, {todayHeads: 10, tierCounts: () => new Map()}).settings.heads // 10
+ */
+export function restoreAllocation(
+  link: LinkRead,
+  {todayHeads, tierCounts}: {todayHeads: number; tierCounts: () => ReadonlyMap<Tier, number>}
+): {settings: AllocationLink; problem: string | null} {
+  const defaults = allocationDefaults(todayHeads);
+  const failed = (problem: string) => ({settings: defaults, problem});
+  if (link === null) return {settings: defaults, problem: null};
+  if ("error" in link) return failed(link.error);
+  const v = link.value as Partial<Record<keyof AllocationLink, unknown>> | null;
+  if (v?.version !== 1) return failed(`the link is from another version (${JSON.stringify(v?.version)})`);
+  const step = allocationStep;
+  const maxHeads = defaultEffortResponse.maxHeads;
+  const range = allocationHeadsRange(todayHeads);
+  const onGrid = (x: unknown, [lo, hi]: readonly [number, number], by: number) =>
+    typeof x === "number" && x >= lo && x <= hi && Math.abs(Math.round(x / by) * by - x) < 1e-9;
+  if (!["estimated", ...presetAttrition].includes(v.attrition as string))
+    return failed(`unknown attrition source ${JSON.stringify(v.attrition)}`);
+  if (!onGrid(v.heads, range, step))
+    return failed(`total heads must be ${range[0]} to ${range[1]} in steps of ${step}`);
+  if (
+    !["mean", "cvar"].includes(v.objective as string) ||
+    !onGrid(v.weight, [0, 5], 0.1) ||
+    !onGrid(v.alpha, [0.01, 0.5], 0.01)
+  )
+    return failed("invalid objective");
+  const perTier = v.perTier as Partial<Record<Tier, {min?: unknown; max?: unknown}>> | undefined;
+  if (
+    !tiers.every(
+      (t) => onGrid(perTier?.[t]?.min, [0, maxHeads], step) && onGrid(perTier?.[t]?.max, [0, maxHeads], step)
+    )
+  )
+    return failed("invalid heads per account by tier");
+  const bounds = perTier as AllocationLink["perTier"];
+  const below = tiers.find((t) => bounds[t].min > bounds[t].max);
+  if (below) return failed(`tier ${below}'s least heads per account are above its most`);
+  // The tiers' minimums must fit in the total, so that the first allocation can be made.
+  const counts = tierCounts();
+  const least = tiers.reduce((sum, t) => sum + bounds[t].min * (counts.get(t) ?? 0), 0);
+  const heads = (x: number) => formatNumber(x, {digits: 2});
+  if ((v.heads as number) < least - 1e-9)
+    return failed(
+      `the tiers' least heads per account take ${heads(least)} heads, more than the ${heads(v.heads as number)} to place`
+    );
+  if (
+    !(allocationTrials as readonly unknown[]).includes(v.trials) ||
+    !Number.isSafeInteger(v.seed) ||
+    (v.seed as number) < 1
+  )
+    return failed("invalid number of futures or seed");
+  return {settings: v as unknown as AllocationLink, problem: null};
+}

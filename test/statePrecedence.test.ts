@@ -1,0 +1,371 @@
+import {describe, expect, it} from "vitest";
+import {readFileSync} from "node:fs";
+import {compactScenario, defaultScenario, parseScenario, type Scenario} from "tierwise";
+import {
+  allocatedSimulatorLink,
+  allocationDefaults,
+  allocationHeadsRange,
+  restoreAllocation,
+  attritionFor,
+  comparisonDefaults,
+  estimatedScenario,
+  restoreComparison,
+  estimatedAttrition,
+  importedSimulatorLink,
+  restoreSimulator,
+  simulatorDefaults,
+  simulatorLink,
+  simulatorScenario,
+  storedProblems,
+  tierRulesInUse,
+  type SimulatorLink
+} from "../src/components/statePrecedence.js";
+
+const preset = (name: string) =>
+  parseScenario(readFileSync(new URL(`../data/scenarios/${name}.json`, import.meta.url), "utf-8"));
+const presets = {baseline: preset("baseline"), shakeout: preset("shakeout"), regulated: preset("regulated")};
+const industries = ["Telecom", "Retail"];
+const link = (value: unknown) => ({value: structuredClone(value)});
+const rankRules = {...defaultScenario.tierRules, cut: {by: "rank" as const, topN: 7, shareA: 0.2, shareB: 0.3}};
+const imported: Scenario = {
+  ...defaultScenario,
+  name: "Telecom stress",
+  description: "Telecom dies fast.",
+  costPerHead: 200_000,
+  tierRules: rankRules,
+  attrition: {...defaultScenario.attrition, hazard: {Telecom: [0.3, 0.2], "*": [0.1]}}
+};
+
+describe("restoreSimulator()", () => {
+  it("uses the defaults, and says nothing, when there is no link", () => {
+    expect(restoreSimulator(null, {industries})).toEqual({settings: simulatorDefaults, base: null, problem: null});
+    expect(simulatorDefaults.global).toEqual({
+      horizon: 10,
+      discountRate: 0.1,
+      costPerHead: 150_000,
+      shockVolatility: 0.2,
+      trials: 1000,
+      seed: 1
+    });
+    // S and A keep today's share of wallet; the slider then shows 10%.
+    expect(simulatorDefaults.tiers.S).toEqual({...simulatorDefaults.tiers.S, keepShare: false, firstShare: 0.1});
+  });
+
+  it("restores a link it wrote, with its tier rules and imported scenario", () => {
+    const settings: SimulatorLink = {
+      ...simulatorDefaults,
+      attrition: "imported",
+      global: {...simulatorDefaults.global, horizon: 7, trials: 5000, seed: 42},
+      tiers: {...simulatorDefaults.tiers, B: {...simulatorDefaults.tiers.B, headsPerAccount: 0.35}}
+    };
+    const written = simulatorLink(settings, {tierRules: rankRules, base: imported});
+    const restored = restoreSimulator(link(written), {industries});
+    expect(restored.problem).toBe(null);
+    expect(restored.settings).toEqual(written);
+    expect(restored.base).toEqual(imported);
+  });
+
+  it("falls back to the defaults with the reason, for every kind of bad link", () => {
+    const good = simulatorLink(simulatorDefaults, {tierRules: defaultScenario.tierRules, base: null});
+    const cases: [unknown, string][] = [
+      [{...good, version: 2}, "the link is from another version (2)"],
+      [{...good, attrition: "imported"}, 'unknown attrition source "imported"'],
+      [{...good, attrition: "guess"}, 'unknown attrition source "guess"'],
+      [{...good, global: {...good.global, trials: 300}}, "invalid number of futures or seed"],
+      [{...good, global: {...good.global, seed: 0}}, "invalid number of futures or seed"],
+      [{...good, tiers: {...good.tiers, C: {...good.tiers.C, colour: "red"}}}, "tier settings are missing or unknown"],
+      [{...good, tiers: {S: good.tiers.S}}, "tier settings are missing or unknown"],
+      [
+        {...good, tiers: {...good.tiers, A: {...good.tiers.A, keepShare: "yes"}}},
+        "tiers.A.keepShare: must be true or false"
+      ]
+    ];
+    for (const [value, problem] of cases)
+      expect(restoreSimulator(link(value), {industries})).toEqual({settings: simulatorDefaults, base: null, problem});
+    expect(restoreSimulator({error: "the link's settings are damaged (not readable JSON)"}, {industries}).problem).toBe(
+      "the link's settings are damaged (not readable JSON)"
+    );
+    expect(restoreSimulator(link(null), {industries}).problem).toBe("the link is from another version (undefined)");
+  });
+
+  it("refuses settings the model refuses, in the model's words", () => {
+    const good = simulatorLink(simulatorDefaults, {tierRules: defaultScenario.tierRules, base: null});
+    const negative = restoreSimulator(link({...good, global: {...good.global, discountRate: -0.5}}), {industries});
+    expect(negative.settings).toBe(simulatorDefaults);
+    expect(negative.problem).toMatch(/^discountRate/);
+    const rules = restoreSimulator(link({...good, tierRules: {...good.tierRules, weights: "heavy"}}), {industries});
+    expect(rules.problem).toMatch(/^tierRules\.weights/);
+  });
+
+  it("refuses an imported scenario that is invalid or does not cover the portfolio's industries", () => {
+    const base = compactScenario({...imported, attrition: {...imported.attrition, hazard: {Telecom: [0.3]}}});
+    const uncovered = restoreSimulator(link({...simulatorDefaults, attrition: "imported", base}), {industries});
+    expect(uncovered.problem).toBe(
+      'the imported scenario does not fit this portfolio: no hazard path for the industry "Retail" and no "*" default'
+    );
+    const invalid = restoreSimulator(link({...simulatorDefaults, base: {version: 1, horizon: -1}}), {industries});
+    expect(invalid.problem).toMatch(/^the imported scenario is invalid: horizon/);
+  });
+});
+
+describe("tierRulesInUse()", () => {
+  it("takes the link's rules, else the saved ones, else the imported scenario's, else the defaults", () => {
+    const saved = {...rankRules, cut: {...rankRules.cut, topN: 3}};
+    expect(tierRulesInUse({link: rankRules, saved, base: imported})).toEqual({
+      rules: rankRules,
+      source: "from the link"
+    });
+    expect(tierRulesInUse({link: undefined, saved, base: imported})).toEqual({
+      rules: saved,
+      source: "saved on the Portfolio & tiers page"
+    });
+    expect(tierRulesInUse({link: null, saved: null, base: imported})).toEqual({
+      rules: rankRules,
+      source: "from the imported scenario"
+    });
+    expect(tierRulesInUse({link: null, saved: null, base: null})).toEqual({
+      rules: defaultScenario.tierRules,
+      source: "the defaults"
+    });
+  });
+});
+
+describe("estimatedAttrition()", () => {
+  it("puts the saved edits over the estimates, over the fallback, whatever the industries are called", () => {
+    const hazard = estimatedAttrition({
+      estimates: [
+        {industry: "Telecom", hazard: [0.2, 0.1]},
+        {industry: "Retail", hazard: null},
+        {industry: "__proto__", hazard: [0.05]}
+      ],
+      edits: new Map([
+        ["Telecom", [0.4]],
+        ["constructor", [0.3]]
+      ]),
+      fallback: [0.1]
+    });
+    expect(Object.keys(hazard)).toEqual(["*", "Telecom", "__proto__", "constructor"]);
+    expect(hazard.Telecom).toEqual([0.4]);
+    expect(Object.hasOwn(hazard, "__proto__") && hazard["__proto__"]).toEqual([0.05]);
+    expect(hazard.constructor).toEqual([0.3]);
+    expect(hazard["*"]).toEqual([0.1]);
+  });
+});
+
+describe("simulatorScenario()", () => {
+  const estimated = {"*": [0.1], Telecom: [0.25]};
+
+  it("is the default scenario with the inputs, the rules and the chosen hazards, checked by parseScenario", () => {
+    const settings = {
+      ...simulatorDefaults,
+      global: {...simulatorDefaults.global, horizon: 5, costPerHead: 120_000, shockVolatility: 0.5},
+      tiers: {...simulatorDefaults.tiers, S: {...simulatorDefaults.tiers.S, keepShare: true, rampYears: 3}}
+    };
+    const scenario = simulatorScenario(settings, {asOf: 2024, presets, estimated, base: null, tierRules: rankRules});
+    expect(scenario).toEqual({
+      ...defaultScenario,
+      name: "Attrition estimated from this portfolio",
+      description: "Attrition estimated from this portfolio; tier policies as set in the simulator.",
+      asOf: 2024,
+      horizon: 5,
+      costPerHead: 120_000,
+      tierRules: rankRules,
+      attrition: {...defaultScenario.attrition, hazard: estimated, shockVolatility: 0.5},
+      tiers: {...defaultScenario.tiers, S: {...defaultScenario.tiers.S, firstShare: "current", rampYears: 3}}
+    });
+    expect(parseScenario(compactScenario(scenario))).toEqual(scenario);
+  });
+
+  it("takes a preset's hazards and name, or the imported scenario's with everything the inputs do not show", () => {
+    const shakeout = simulatorScenario(
+      {...simulatorDefaults, attrition: "shakeout"},
+      {asOf: 2024, presets, estimated, base: null, tierRules: defaultScenario.tierRules}
+    );
+    expect(shakeout.name).toBe("Shakeout: 100 → 50 → 20");
+    expect(shakeout.attrition.hazard).toEqual({"*": [0.5, 0.6, 0.25, 0.15, 0.1]});
+    const settings = importedSimulatorLink(imported, {industries, trials: 200, seed: 3}).link!;
+    const scenario = simulatorScenario(settings, {
+      asOf: 2024,
+      presets,
+      estimated,
+      base: imported,
+      tierRules: imported.tierRules
+    });
+    expect(scenario).toEqual({...imported, asOf: 2024});
+  });
+
+  it("throws the model's error for settings it refuses", () => {
+    const settings = {...simulatorDefaults, global: {...simulatorDefaults.global, horizon: 0}};
+    expect(() =>
+      simulatorScenario(settings, {asOf: 2024, presets, estimated, base: null, tierRules: defaultScenario.tierRules})
+    ).toThrow(/^horizon/);
+    expect(() => attritionFor("imported", {presets, estimated, base: null})).toThrow("no scenario was imported");
+  });
+});
+
+describe("importedSimulatorLink()", () => {
+  it("keeps the run settings and carries the scenario, its rules and each tier's policy", () => {
+    const {link: written, problems} = importedSimulatorLink(imported, {industries, trials: 5000, seed: 9});
+    expect(problems).toEqual([]);
+    expect(written).toEqual({
+      version: 1,
+      attrition: "imported",
+      global: {horizon: 10, discountRate: 0.1, costPerHead: 200_000, shockVolatility: 0.2, trials: 5000, seed: 9},
+      tiers: simulatorDefaults.tiers,
+      tierRules: rankRules,
+      base: compactScenario(imported)
+    });
+    expect(restoreSimulator(link(written), {industries}).base).toEqual(imported);
+  });
+
+  it("names every number off its slider, and hazards that miss an industry", () => {
+    const off = {
+      ...imported,
+      horizon: 31,
+      attrition: {...imported.attrition, hazard: {Telecom: [0.3]}},
+      tiers: {...imported.tiers, C: {...imported.tiers.C, headsPerAccount: 0.33}}
+    };
+    expect(importedSimulatorLink(off, {industries, trials: 1000, seed: 1})).toEqual({
+      link: null,
+      problems: [
+        'it does not fit this portfolio: no hazard path for the industry "Retail" and no "*" default',
+        "horizon is 31; the simulator's slider takes 1 to 30 in steps of 1",
+        "tiers.C.headsPerAccount is 0.33; the simulator's slider takes 0 to 10 in steps of 0.05"
+      ]
+    });
+  });
+});
+
+describe("allocatedSimulatorLink()", () => {
+  it("sends each tier's heads per account on the Simulator's step, with the effort response anchored at the defaults", () => {
+    const written = allocatedSimulatorLink({
+      attrition: "baseline",
+      trials: 5000,
+      seed: 7,
+      tiers: {
+        S: {heads: 260, accounts: 100},
+        A: {heads: 101, accounts: 300},
+        B: {heads: 0, accounts: 700},
+        C: {heads: 5, accounts: 0}
+      }
+    });
+    expect(Object.fromEntries(Object.entries(written.tiers).map(([t, p]) => [t, p.headsPerAccount]))).toEqual({
+      S: 2.6,
+      A: 0.35,
+      B: 0,
+      C: defaultScenario.tiers.C.headsPerAccount
+    });
+    expect(written.global).toEqual({...simulatorDefaults.global, trials: 5000, seed: 7});
+    const restored = restoreSimulator(link(written), {industries});
+    expect(restored.problem).toBe(null);
+    expect(restored.settings.attrition).toBe("baseline");
+    expect(restored.base?.response?.anchor).toEqual({S: 2, A: 1, B: 0.5, C: 0.15});
+  });
+});
+
+describe("restoreComparison()", () => {
+  const options = {presets: ["baseline", "shakeout", "regulated"], industries};
+  const good = {
+    ...comparisonDefaults,
+    scenarios: [{preset: "baseline"}, {estimated: true}, {scenario: compactScenario(imported)}],
+    reference: 2
+  };
+
+  it("restores the presets, the estimate and scenarios carried in full, at their places", () => {
+    expect(restoreComparison(null, options)).toEqual({settings: comparisonDefaults, linked: [], problem: null});
+    expect(restoreComparison(link(good), options)).toEqual({
+      settings: good,
+      linked: [{index: 2, scenario: imported}],
+      problem: null
+    });
+  });
+
+  it("falls back to the defaults with the reason, for every kind of bad link", () => {
+    const uncovered = compactScenario({...imported, attrition: {...imported.attrition, hazard: {Telecom: [0.1]}}});
+    const cases: [unknown, string][] = [
+      [{...good, version: 3}, "the link is from another version (3)"],
+      [{...good, scenarios: []}, "the link names no scenarios"],
+      [{...good, scenarios: [{preset: "boom"}]}, 'unknown preset "boom"'],
+      [
+        {...good, scenarios: [{preset: "baseline"}, {}]},
+        "scenario 2 is neither a preset, the estimate, nor a scenario"
+      ],
+      [
+        {...good, scenarios: [{scenario: uncovered}]},
+        'scenario 1: it does not fit this portfolio: no hazard path for the industry "Retail" and no "*" default'
+      ],
+      [{...good, reference: 3}, "invalid reference scenario"],
+      [{...good, trials: 20000}, "invalid number of futures or seed"],
+      [{...good, tornado: {target: "D", trials: 200}}, "invalid tornado settings"]
+    ];
+    for (const [value, problem] of cases)
+      expect(restoreComparison(link(value), options)).toEqual({settings: comparisonDefaults, linked: [], problem});
+    expect(
+      restoreComparison(link({...good, scenarios: [{scenario: {version: 1, horizon: 0}}]}), options).problem
+    ).toMatch(/^scenario 1: horizon/);
+  });
+});
+
+describe("estimatedScenario()", () => {
+  it("is the default scenario with the estimated hazards and the saved rules, said in its description", () => {
+    const estimated = {"*": [0.1], Telecom: [0.2]};
+    const withRules = estimatedScenario({estimated, savedRules: rankRules, rulesText: "top 7 by score"});
+    expect(withRules.tierRules).toEqual(rankRules);
+    expect(withRules.attrition.hazard).toBe(estimated);
+    expect(withRules.description).toBe(
+      "Each industry's hazards as estimated on the Attrition page (with any saved edits); default tier policies; tier rules saved on the Portfolio & tiers page (top 7 by score)."
+    );
+    expect(estimatedScenario({estimated, savedRules: null, rulesText: ""}).tierRules).toEqual(
+      defaultScenario.tierRules
+    );
+  });
+});
+
+describe("restoreAllocation()", () => {
+  const counts = new Map([
+    ["S", 100],
+    ["A", 200],
+    ["B", 300],
+    ["C", 400]
+  ] as const);
+  const options = {todayHeads: 776.1, tierCounts: () => counts};
+  const good = {...allocationDefaults(776.1), heads: 500, objective: "cvar", weight: 2, alpha: 0.05, seed: 9};
+
+  it("uses today's heads on the step when there is no link, and restores a valid one", () => {
+    expect(allocationHeadsRange(776.1)).toEqual([0, 1560]);
+    expect(allocationHeadsRange(2)).toEqual([0, 10]);
+    expect(restoreAllocation(null, options)).toEqual({settings: allocationDefaults(776.1), problem: null});
+    expect(allocationDefaults(776.1).heads).toBe(776);
+    expect(restoreAllocation(link(good), options)).toEqual({settings: good, problem: null});
+  });
+
+  it("falls back to the defaults with the reason, for every kind of bad link", () => {
+    const perTier = (min: number, max: number) => ({...good.perTier, B: {min, max}});
+    const cases: [unknown, string][] = [
+      [{...good, version: 0}, "the link is from another version (0)"],
+      [{...good, attrition: "imported"}, 'unknown attrition source "imported"'],
+      [{...good, heads: 500.1}, "total heads must be 0 to 1560 in steps of 0.25"],
+      [{...good, heads: 2000}, "total heads must be 0 to 1560 in steps of 0.25"],
+      [{...good, objective: "max"}, "invalid objective"],
+      [{...good, alpha: 0.6}, "invalid objective"],
+      [{...good, perTier: perTier(0, 11)}, "invalid heads per account by tier"],
+      [{...good, perTier: perTier(2, 1)}, "tier B's least heads per account are above its most"],
+      [
+        {...good, perTier: perTier(2, 3)},
+        "the tiers' least heads per account take 600 heads, more than the 500 to place"
+      ],
+      [{...good, trials: 20000}, "invalid number of futures or seed"]
+    ];
+    for (const [value, problem] of cases)
+      expect(restoreAllocation(link(value), options)).toEqual({settings: allocationDefaults(776.1), problem});
+  });
+});
+
+describe("storedProblems()", () => {
+  it("lists each problem as a sentence and leaves out the absent ones", () => {
+    expect(storedProblems(null, "the tier rules saved in this browser are invalid", undefined)).toEqual([
+      "The tier rules saved in this browser are invalid."
+    ]);
+    expect(storedProblems(null, undefined)).toEqual([]);
+  });
+});
