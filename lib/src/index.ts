@@ -203,6 +203,10 @@ export {
 export {reportCharts, type ReportCharts, type ReportChartsOptions} from "./report/reportCharts.js";
 export {reportTables, words, type ReportCell, type ReportTable, type ReportTables} from "./report/reportTables.js";
 export {reportBody, renderReport, reportCss, type ReportProvenance} from "./report/renderReport.js";
+export {allocationReport, type AllocationReport, type AllocationReportOptions} from "./report/allocationReport.js";
+export {allocationTables, type AllocationTables} from "./report/allocationTables.js";
+export {frontierChart, type FrontierChartOptions, type FrontierPoint} from "./report/frontierChart.js";
+export {allocationReportBody, renderAllocationReport} from "./report/renderAllocationReport.js";
 export {portfolioDigest} from "./report/portfolioDigest.js";
 export {escapeMarkup, niceTicks} from "./report/svgText.js";
 export {sha256, type Sha256} from "./text/sha256.js";

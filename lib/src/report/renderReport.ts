@@ -38,7 +38,7 @@ const usd = (x: number | undefined) => `<span class="tw-nowrap">${e(formatMoney(
 const tierColors: Record<string, string> = {S: "#0072B2", A: "#56B4E9", B: "#E69F00", C: "#999999"};
 
 /** A table as HTML: every cell as text, numbers right-aligned. */
-function tableHtml(table: ReportTable, {columns = table.columns} = {}): string {
+export function tableHtml(table: ReportTable, {columns = table.columns} = {}): string {
   const head = columns.map((c) => `<th>${e(c)}</th>`).join("");
   const body = table.rows
     .map(
@@ -200,7 +200,7 @@ export const reportCss = `.tw-report { --tw-faint: var(--theme-foreground-fainte
 }`;
 
 // The few rules Framework's theme gives a page, for the file that has no theme: cards, the grid, type.
-const standaloneCss = `html { color-scheme: light; }
+export const standaloneCss = `html { color-scheme: light; }
 body { margin: 0 auto; max-width: 1000px; padding: 1.5rem 2rem 3rem; color: #1b1e23; background: #fff;
   font: 14px/1.5 -apple-system, BlinkMacSystemFont, "avenir next", avenir, helvetica, "helvetica neue", ubuntu, roboto, noto, "segoe ui", arial, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; }
 h1 { font-size: 1.9rem; line-height: 1.15; margin: 1rem 0 0.5rem; }
@@ -226,13 +226,18 @@ code { font-size: 0.9em; }
  * const html = renderReport(scenarioReport(accounts, shakeout, {reference: baseline}), provenance);
  */
 export function renderReport(report: ScenarioReport, provenance: ReportProvenance): string {
+  return standaloneHtml(`${report.scenario.name}: Tierwise report`, provenance.model, reportBody(report, provenance));
+}
+
+/** A report body as one self-contained file: the title, the generator, the inline CSS and no script. */
+export function standaloneHtml(title: string, model: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="${e(provenance.model)}">
-<title>${e(report.scenario.name)}: Tierwise report</title>
+<meta name="generator" content="${e(model)}">
+<title>${e(title)}</title>
 <style>
 ${standaloneCss}
 ${reportCss}
@@ -240,7 +245,7 @@ ${reportCss}
 </head>
 <body>
 <main class="tw-report">
-${reportBody(report, provenance)}
+${body}
 </main>
 </body>
 </html>
