@@ -4,8 +4,11 @@
 export {readPortfolioFile, type PortfolioFile, type ReadPortfolioFileOptions} from "./readPortfolioFile.js";
 export {
   defaultReferencePath,
+  publishAllocation,
   publishReport,
   readScenarioFile,
+  type PublishAllocationOptions,
+  type PublishedAllocation,
   type PublishReportOptions,
   type PublishedReport,
   type ScenarioFile

@@ -4,6 +4,7 @@ import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {basename, dirname, join} from "node:path";
+import {allocationReport, type AllocationReport} from "../report/allocationReport.js";
 import {portfolioDigest} from "../report/portfolioDigest.js";
 import type {ReportProvenance} from "../report/renderReport.js";
 import {scenarioReport, type ScenarioReport} from "../report/scenarioReport.js";
@@ -100,13 +101,7 @@ export async function publishReport(
 ): Promise<PublishedReport> {
   const main = await readScenarioFile(scenarioPath);
   const reference = referencePath === null ? null : await readScenarioFile(referencePath);
-  const portfolio = await readPortfolioFile(portfolioPath, {onProgress});
-  if (portfolio.accounts.length === 0) {
-    const first = portfolio.rejected[0];
-    throw new Error(
-      first ? `${portfolio.name}: no row loads; row ${first.row}: ${first.reason}` : `${portfolio.name}: no data rows`
-    );
-  }
+  const portfolio = await readLoadedPortfolio(portfolioPath, onProgress);
   onProgress(
     `Simulating ${futures.toLocaleString("en-US")} futures of ${portfolio.accounts.length.toLocaleString("en-US")} accounts…`
   );
@@ -116,7 +111,33 @@ export async function publishReport(
     ...(reference ? {reference: reference.scenario} : {}),
     ...(onSimulation ? {onProgress: onSimulation} : {})
   });
-  const provenance: ReportProvenance = {
+  const provenance = provenanceOf(portfolio, main, {portfolioName, sample, model, date});
+  return {report, provenance, portfolio};
+}
+
+/** A portfolio file read, failing with the first rejected row's reason when no row loads. */
+async function readLoadedPortfolio(path: string, onProgress: (message: string) => void): Promise<PortfolioFile> {
+  const portfolio = await readPortfolioFile(path, {onProgress});
+  if (portfolio.accounts.length === 0) {
+    const first = portfolio.rejected[0];
+    throw new Error(
+      first ? `${portfolio.name}: no row loads; row ${first.row}: ${first.reason}` : `${portfolio.name}: no data rows`
+    );
+  }
+  return portfolio;
+}
+
+function provenanceOf(
+  portfolio: PortfolioFile,
+  scenario: ScenarioFile,
+  {
+    portfolioName,
+    sample,
+    model,
+    date
+  }: {portfolioName: string | undefined; sample: boolean; model: string; date: string}
+): ReportProvenance {
+  return {
     portfolio: {
       name: portfolioName ?? portfolio.name,
       sample,
@@ -124,9 +145,71 @@ export async function publishReport(
       rejectedRows: portfolio.rejectedRows,
       sha256: portfolioDigest(portfolio.accounts)
     },
-    scenarioSource: `${main.name} (SHA-256 ${main.sha256.slice(0, 12)})`,
+    scenarioSource: `${scenario.name} (SHA-256 ${scenario.sha256.slice(0, 12)})`,
     model,
     date
   };
-  return {report, provenance, portfolio};
+}
+
+/** Options of {@link publishAllocation}. */
+export interface PublishAllocationOptions {
+  /** Heads to place. */
+  heads: number;
+  /** Futures for the risk figures; default 1,000, as the Allocate page. */
+  futures?: number;
+  seed?: number;
+  /** The portfolio's name in the report; default the file's name. */
+  portfolioName?: string;
+  sample?: boolean;
+  model: string;
+  date: string;
+  onProgress?: (message: string) => void;
+  /** Called with the share of the allocation done, 0 to 1. */
+  onAllocation?: (done: number) => void;
+}
+
+/** An allocation report made in Node, with what it was made from. */
+export interface PublishedAllocation {
+  report: AllocationReport;
+  provenance: ReportProvenance;
+  portfolio: PortfolioFile;
+}
+
+/**
+ * Reads a portfolio file and a scenario file and allocates `heads` sales heads over the active
+ * accounts (allocateHeads, with the Allocate page's defaults: expected NPV, steps of 0.25, every
+ * account from 0 to the response's most heads), returning the report with its provenance: what
+ * `renderAllocationReport` turns into the standalone file. Throws with a one-line reason naming
+ * the file, row or field on bad input.
+ *
+ * @example
+ * const {report} = await publishAllocation("book.csv", "data/scenarios/baseline.json", {heads: 800, model: "tierwise 0.1.0", date: "2025-01-31"});
+ */
+export async function publishAllocation(
+  portfolioPath: string,
+  scenarioPath: string,
+  {
+    heads,
+    futures = 1000,
+    seed = 1,
+    portfolioName,
+    sample = false,
+    model,
+    date,
+    onProgress = () => {},
+    onAllocation
+  }: PublishAllocationOptions
+): Promise<PublishedAllocation> {
+  const main = await readScenarioFile(scenarioPath);
+  const portfolio = await readLoadedPortfolio(portfolioPath, onProgress);
+  onProgress(
+    `Allocating ${heads.toLocaleString("en-US")} heads over the active accounts of ${portfolio.accounts.length.toLocaleString("en-US")}, ${futures.toLocaleString("en-US")} futures…`
+  );
+  const report = allocationReport(portfolio.accounts, main.scenario, {
+    heads,
+    trials: futures,
+    seed,
+    ...(onAllocation ? {onProgress: onAllocation} : {})
+  });
+  return {report, provenance: provenanceOf(portfolio, main, {portfolioName, sample, model, date}), portfolio};
 }
