@@ -157,6 +157,8 @@ export {tierVerdict, type TierVerdict} from "./report/tierVerdict.js";
 export {verdictSummary} from "./report/verdictSummary.js";
 export {
   scenarioReport,
+  scenarioReportOf,
+  type SimulatedScenario,
   type ReportTier,
   type ScenarioReport,
   type ScenarioReportOptions
@@ -207,7 +209,7 @@ export {allocationReport, type AllocationReport, type AllocationReportOptions} f
 export {allocationTables, type AllocationTables} from "./report/allocationTables.js";
 export {frontierChart, type FrontierChartOptions, type FrontierPoint} from "./report/frontierChart.js";
 export {allocationReportBody, renderAllocationReport} from "./report/renderAllocationReport.js";
-export {portfolioDigest} from "./report/portfolioDigest.js";
+export {portfolioDigest, type PortfolioDigestOptions} from "./report/portfolioDigest.js";
 export {escapeMarkup, niceTicks} from "./report/svgText.js";
 export {sha256, type Sha256} from "./text/sha256.js";
 export {version} from "./version.js";

@@ -20,3 +20,17 @@ export {
   type PoolSimulateOptions,
   type SimulationPoolOptions
 } from "./simulationPool.js";
+export {
+  codeStamp,
+  nodeDigest,
+  portfolioCacheKey,
+  readPortfolioCache,
+  writePortfolioCache,
+  type DigestedPortfolio
+} from "./portfolioCache.js";
+export {
+  readSimulationCache,
+  simulationCacheKey,
+  writeSimulationCache,
+  type CachedSimulation
+} from "./simulationCache.js";

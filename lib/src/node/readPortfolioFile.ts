@@ -11,6 +11,7 @@ import {parseDelimited} from "../ingest/parseDelimited.js";
 import {sniffFormat} from "../ingest/sniffFormat.js";
 import {uniqueHeaders} from "../ingest/uniqueHeaders.js";
 import {excerpt} from "../text/excerpt.js";
+import {nodeDigest, portfolioCacheKey, readPortfolioCache, writePortfolioCache} from "./portfolioCache.js";
 
 /** A portfolio file read and ingested: the accounts, every rejected row, and what was read. */
 export interface PortfolioFile extends Ingested {
@@ -18,6 +19,8 @@ export interface PortfolioFile extends Ingested {
   name: string;
   /** "text", "Parquet" or "Excel workbook", as the upload page names them. */
   format: string;
+  /** SHA-256 of the loaded accounts (see portfolioDigest), when the read computed it (with `cache`). */
+  sha256?: string;
 }
 
 /** Options of {@link readPortfolioFile}. */
@@ -26,6 +29,12 @@ export interface ReadPortfolioFileOptions {
   asOf?: number;
   /** Called with a short message at each step of a long read. */
   onProgress?: (message: string) => void;
+  /**
+   * A folder to keep the file's accounts in once read and checked (see portfolioCache): a later
+   * read of the same file, unchanged, by the same reader, loads them from there, with their digest.
+   * A stale or damaged cache file is ignored and written again.
+   */
+  cache?: string;
 }
 
 interface Table {
@@ -111,7 +120,33 @@ async function readWorkbook(bytes: Buffer, name: string): Promise<Table> {
  */
 export async function readPortfolioFile(
   path: string,
-  {asOf, onProgress = () => {}}: ReadPortfolioFileOptions = {}
+  {asOf, onProgress = () => {}, cache}: ReadPortfolioFileOptions = {}
+): Promise<PortfolioFile> {
+  if (cache === undefined) return readAndCheck(path, {asOf, onProgress});
+  // A file that cannot be stat'ed is reported by the read below, in its own words.
+  const key = await portfolioCacheKey(path, asOf).catch(() => null);
+  if (key) {
+    const cached = await readPortfolioCache(cache, key);
+    if (cached) {
+      onProgress(
+        `Read ${cached.name} from the build's cache (${cached.accounts.length.toLocaleString("en-US")} accounts)`
+      );
+      return cached;
+    }
+  }
+  const read = await readAndCheck(path, {asOf, onProgress});
+  onProgress(`Hashing ${read.accounts.length.toLocaleString("en-US")} accounts…`);
+  const digested = {...read, sha256: nodeDigest(read.accounts)};
+  if (key)
+    await writePortfolioCache(cache, key, digested).catch((error: Error) =>
+      onProgress(`${read.name} could not be cached (${error.message}); it is read again next time`)
+    );
+  return digested;
+}
+
+async function readAndCheck(
+  path: string,
+  {asOf, onProgress}: {asOf: number | undefined; onProgress: (message: string) => void}
 ): Promise<PortfolioFile> {
   const name = basename(path);
   let bytes: Buffer;

@@ -25,6 +25,8 @@ export interface ReportProvenance {
   model: string;
   /** The day it was computed, YYYY-MM-DD. */
   date: string;
+  /** Something the reader must know about how it was made (fewer futures for a huge book), said plainly. */
+  note?: string;
 }
 
 const ratingText = {
@@ -111,6 +113,7 @@ export function reportBody(report: ScenarioReport, provenance: ReportProvenance)
     `<h1>${e(scenario.name)}: which tiers deserve years of relationship building?</h1>`,
     `<p class="tw-lede">${e(scenario.description)}</p>`,
     `<p class="muted tw-context">${portfolioText}: ${number(report.accounts)} active accounts, as of ${e(String(report.asOf))}. ${futuresText}${reference ? `, set against ${refName} on the same futures` : ""}. Computed on ${e(provenance.date)}.</p>`,
+    ...(provenance.note ? [`<p class="tw-note"><strong>Note:</strong> ${e(provenance.note)}</p>`] : []),
     `<h2 id="the-answer">The answer</h2>`,
     `<div class="card tw-answer"><p><strong>Under “${e(scenario.name)}”:</strong> ${e(report.summary)}</p>${
       reference && report.referenceSummary
@@ -153,6 +156,7 @@ export function reportBody(report: ScenarioReport, provenance: ReportProvenance)
       ? `<li>The portfolio is the invented sample that ships with Tierwise, not a real book.</li>`
       : `<li>The portfolio is as loaded from ${e(portfolio.name)}: ${number(portfolio.rejectedRows)} rejected ${portfolio.rejectedRows === 1 ? "row is" : "rows are"} left out of every number above.</li>`,
     `<li>The scenario is an assumption, not a forecast: the hazards, policies and margins above decide the answer. The workbench's Compare page shows which of them move it most.</li>`,
+    ...(provenance.note ? [`<li>${e(provenance.note)}</li>`] : []),
     `<li>Monte Carlo error: with ${number(report.trials)} futures, the standard error of the whole portfolio's mean NPV is ${e(formatMoney(report.total.standardError))} (each tier's is in the table), and that of each P(NPV &gt; 0) at most ${e(formatPercent(maxProbabilityError, {digits: 1}))}.</li>`,
     `<li>Policies are fixed for the horizon; competitors do not react; a customer that exits does not return; wallet growth is as recorded, without its own uncertainty.</li>`,
     `<li>Break-even and equivalent survival are constant-rate summaries of survival that varies by year, industry and customer; they explain the verdict, while P(NPV &gt; 0) decides it.</li>`,
