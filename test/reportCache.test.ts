@@ -10,6 +10,7 @@ import {
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
+import {DuckDBInstance} from "@duckdb/node-api";
 import {describe, expect, it} from "vitest";
 import {
   ingestRows,
@@ -114,6 +115,52 @@ describe("the build's cache", () => {
     expect(back!.total).toEqual(result.total);
     writeFileSync(join(cache, `simulation-${key}.bin`), "not v8");
     expect(await readSimulationCache(cache, key)).toBeNull();
+  });
+});
+
+describe("readPortfolioFile() on Parquet's 64-bit integers", () => {
+  /** The CSV as DuckDB writes it to Parquet, inferring BIGINT for its whole-number columns. */
+  async function asParquet(csv: string): Promise<string> {
+    const path = csv.replace(/\.csv$/, ".parquet");
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    try {
+      await connection.run(`COPY (SELECT * FROM read_csv('${csv}')) TO '${path}' (FORMAT parquet)`);
+      const types = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${path}')`);
+      expect(
+        types
+          .getRowsJS()
+          .filter((r) => r[1] === "BIGINT")
+          .map((r) => r[0])
+      ).toEqual(["foundedYear", "firstYear", "exitYear", "annualWallet", "annualRevenue"]);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+    return path;
+  }
+
+  it("reads them as numbers where every value reads alike, and loads and rejects the rows the CSV does", async () => {
+    const csv = join(folder(), "book.csv");
+    copyFileSync(samplePath, csv);
+    const parquet = await readPortfolioFile(await asParquet(csv));
+    expect(parquet.accounts).toEqual(sample.accounts);
+    // A founding year of 999 and a wallet beyond a double's integers: those columns stay exact text,
+    // so the rows load or are rejected, and for the same reasons, as in the CSV.
+    const odd = join(folder(), "odd.csv");
+    const [head, first, second, ...rest] = readFileSync(samplePath, "utf-8").trimEnd().split("\n");
+    const a = first!.split(",");
+    a[4] = "999";
+    const b = second!.split(",");
+    b[7] = "90071992547409930";
+    writeFileSync(odd, [head, a.join(","), b.join(","), ...rest].join("\n") + "\n");
+    const fromCsv = await readPortfolioFile(odd);
+    const fromParquet = await readPortfolioFile(await asParquet(odd));
+    expect(fromCsv.rejected.map((r) => r.column)).toEqual(["foundedYear"]);
+    expect(fromCsv.accounts[0]!.annualWallet).toBe(Number("90071992547409930"));
+    // Parquet numbers its data rows from 1, a CSV by its lines (the header is line 1).
+    expect(fromParquet.rejected).toEqual(fromCsv.rejected.map((r) => ({...r, row: r.row - 1})));
+    expect(fromParquet.accounts).toEqual(fromCsv.accounts);
   });
 });
 

@@ -2,14 +2,16 @@
 // by the package's main entry, which runs in browsers.
 import {readFile} from "node:fs/promises";
 import {basename} from "node:path";
-import {DuckDBInstance} from "@duckdb/node-api";
+import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import readExcelFile from "read-excel-file/node";
 import {decodeText} from "../ingest/decodeText.js";
+import {detectColumns} from "../ingest/detectColumns.js";
 import {findTable, toCell, type Cell} from "../ingest/findTable.js";
 import {ingestRows, type Ingested} from "../ingest/ingestRows.js";
 import {parseDelimited} from "../ingest/parseDelimited.js";
 import {sniffFormat} from "../ingest/sniffFormat.js";
 import {uniqueHeaders} from "../ingest/uniqueHeaders.js";
+import {accountFields} from "../portfolio/accountFields.js";
 import {excerpt} from "../text/excerpt.js";
 import {nodeDigest, portfolioCacheKey, readPortfolioCache, writePortfolioCache} from "./portfolioCache.js";
 
@@ -55,6 +57,42 @@ function cellSql(name: string, type: string): string {
   return `CAST(${column} AS VARCHAR)`;
 }
 
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Which 64-bit (and wider) integer columns can be read as numbers rather than as exact text, with
+ * the same outcome for every cell: those whose values all fit a double exactly, and, for a column
+ * that maps to a year field, all lie from 1000 to 99,999 (where a year's text and its number read
+ * alike; see parseYear). Reading them as numbers saves making and parsing a string per cell.
+ */
+async function numbersInWideIntegers(
+  connection: DuckDBConnection,
+  path: string,
+  names: string[],
+  types: string[]
+): Promise<boolean[]> {
+  const wide = names.map((_, j) => /^(BIGINT|HUGEINT|UBIGINT|UHUGEINT|UINTEGER)$/.test(types[j]!));
+  if (!wide.some(Boolean)) return wide;
+  const header = uniqueHeaders(names);
+  const mapping = detectColumns(header);
+  const years = new Set(accountFields.filter((f) => f.type === "integer").map((f) => mapping[f.name]));
+  const columns = names.flatMap((n, j) =>
+    wide[j] ? [`CAST(min(${quoted(n)}) AS DOUBLE)`, `CAST(max(${quoted(n)}) AS DOUBLE)`] : []
+  );
+  const prepared = await connection.prepare(`SELECT ${columns.join(", ")} FROM read_parquet($1)`);
+  prepared.bindVarchar(1, path);
+  const [row] = (await prepared.runAndReadAll()).getRowsJS() as (number | null)[][];
+  let k = 0;
+  return wide.map((isWide, j) => {
+    if (!isWide) return false;
+    const [min, max] = [row![k++] ?? null, row![k++] ?? null];
+    if (min === null || max === null) return true;
+    return years.has(header[j]!)
+      ? min >= 1000 && max <= 99_999
+      : min >= -Number.MAX_SAFE_INTEGER && max <= Number.MAX_SAFE_INTEGER;
+  });
+}
+
 /** A Parquet file through native DuckDB: fast on a book of millions of rows. */
 async function readParquet(path: string): Promise<Table> {
   // read_parquet takes its argument as a glob: a name with a wildcard could read other files.
@@ -70,8 +108,9 @@ async function readParquet(path: string): Promise<Table> {
     const shape = await prepared.runAndReadAll();
     const names = shape.columnNames();
     const types = shape.columnTypes().map((t) => t.toString());
+    const wide = await numbersInWideIntegers(connection, path, names, types);
     const select = await connection.prepare(
-      `SELECT ${names.map((n, j) => cellSql(n, types[j]!)).join(", ") || "NULL"} FROM read_parquet($1)`
+      `SELECT ${names.map((n, j) => (wide[j] ? `CAST(${quoted(n)} AS DOUBLE)` : cellSql(n, types[j]!))).join(", ") || "NULL"} FROM read_parquet($1)`
     );
     select.bindVarchar(1, path);
     const result = await select.runAndReadAll();
