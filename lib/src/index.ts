@@ -165,6 +165,8 @@ export {tierVerdict, type TierVerdict} from "./report/tierVerdict.js";
 export {verdictSummary} from "./report/verdictSummary.js";
 export {
   scenarioReport,
+  scenarioReportOf,
+  type SimulatedScenario,
   type ReportTier,
   type ScenarioReport,
   type ScenarioReportOptions
@@ -211,7 +213,11 @@ export {
 export {reportCharts, type ReportCharts, type ReportChartsOptions} from "./report/reportCharts.js";
 export {reportTables, words, type ReportCell, type ReportTable, type ReportTables} from "./report/reportTables.js";
 export {reportBody, renderReport, reportCss, type ReportProvenance} from "./report/renderReport.js";
-export {portfolioDigest} from "./report/portfolioDigest.js";
+export {allocationReport, type AllocationReport, type AllocationReportOptions} from "./report/allocationReport.js";
+export {allocationTables, type AllocationTables} from "./report/allocationTables.js";
+export {frontierChart, type FrontierChartOptions, type FrontierPoint} from "./report/frontierChart.js";
+export {allocationReportBody, renderAllocationReport} from "./report/renderAllocationReport.js";
+export {portfolioDigest, type PortfolioDigestOptions} from "./report/portfolioDigest.js";
 export {escapeMarkup, niceTicks} from "./report/svgText.js";
 export {sha256, type Sha256} from "./text/sha256.js";
 export {version} from "./version.js";

@@ -14,18 +14,40 @@ export interface ReportRequest {
   scenarioSource: string;
 }
 
+/** What a portfolio badge names, as a report's provenance names it. */
+interface ShownPortfolio {
+  source: PortfolioSource;
+  segment?: {name: string; accounts: number; of: number};
+}
+
 /**
- * A "Download report" button: makes the standalone HTML report in a worker (src/workers/report.js)
- * from the request `get()` gives when clicked, and saves it. The status beside it says what it is
- * doing, and `data-state` is "done" or "error" when it has finished (a test waits on that).
+ * The portfolio a report made in the browser names: a segment in use is named with its share of
+ * the file's accounts, since the accounts reported are the segment's, not the whole file's.
  */
-export function ReportDownload(
+export function reportSource({source, segment}: ShownPortfolio): PortfolioSource {
+  return segment
+    ? {
+        ...source,
+        kind: "upload",
+        name: `${source.name}, segment “${segment.name}” (${segment.accounts.toLocaleString("en-US")} of ${segment.of.toLocaleString("en-US")} accounts)`
+      }
+    : source;
+}
+
+/**
+ * A "Download report" button: makes a standalone HTML report in a worker (src/workers/report.js
+ * for a scenario report, src/workers/allocationReport.js for an allocation's) from the request
+ * `get()` gives when clicked, with the reader's date added, and saves it. The status beside it
+ * says what it is doing, and `data-state` is "done" or "error" when it has finished (a test waits
+ * on that).
+ */
+export function ReportDownload<T extends object = ReportRequest>(
   workerUrl: string,
-  get: () => ReportRequest,
-  {file = "tierwise-report.html"} = {}
+  get: () => T,
+  {file = "tierwise-report.html", className = ""} = {}
 ): HTMLElement {
   const div = document.createElement("div");
-  div.className = "tw-report-download";
+  div.className = ["tw-report-download", className].filter(Boolean).join(" ");
   const button = div.appendChild(document.createElement("button"));
   button.type = "button";
   button.textContent = "Download report (HTML)";

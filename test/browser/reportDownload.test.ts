@@ -1,5 +1,7 @@
 import {spawnSync} from "node:child_process";
-import {readFileSync} from "node:fs";
+import {mkdtempSync, readFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {afterAll, beforeAll, expect, it} from "vitest";
 import {openSite, runFinished, runsDone, visit, type Site} from "./site.js";
@@ -95,6 +97,62 @@ it("the Simulator's Download report makes, in the browser, the report the comman
   expect(answer(html)).toEqual(answer(cli.stdout));
   expect(html).toContain("Sample portfolio (the sample): 2,000 rows, 2,000 loaded and 0 rejected");
   expect(html).toContain("from the Simulator&#39;s settings");
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it("Allocate's Download report makes, in the browser, the allocation report the command line makes on the same portfolio, scenario, heads, futures and seed", async () => {
+  const {page, context, problems} = await visit(site, "/allocate");
+  await runFinished(page, 0);
+  const runs = await runsDone(page);
+  await page.getByLabel("Baseline: establishment survival").check();
+  await runFinished(page, runs);
+  const heads = await page.getByLabel("Total sales heads to place").inputValue();
+  expect(heads).toBe("776");
+  const [download] = await Promise.all([
+    page.waitForEvent("download", {timeout: 180_000}),
+    page.getByRole("button", {name: "Download report (HTML)"}).click()
+  ]);
+  await page.waitForFunction(
+    () => document.querySelector<HTMLElement>(".tw-allocation-download")?.dataset.state === "done"
+  );
+  expect(download.suggestedFilename()).toBe("tierwise-allocation.html");
+  const html = readFileSync((await download.path())!, "utf-8");
+  // The command line on the page's portfolio (the sample), scenario (its attrition is the
+  // baseline's and its policies the defaults, which baseline.json holds), heads, futures and seed.
+  const out = join(mkdtempSync(join(tmpdir(), "tierwise-allocate-")), "allocation.html");
+  const allocated = spawnSync(
+    process.execPath,
+    [
+      `${root}lib/bin/tierwise.js`,
+      "allocate",
+      "--portfolio",
+      `${root}data/sample-portfolio.csv`,
+      "--scenario",
+      `${root}data/scenarios/baseline.json`,
+      "--heads",
+      heads,
+      "--futures",
+      "1000",
+      "--seed",
+      "1",
+      "--out",
+      out
+    ],
+    {encoding: "utf-8"}
+  );
+  expect(allocated.status).toBe(0);
+  const fromCli = readFileSync(out, "utf-8");
+  expect(tables(html).length).toBe(6);
+  expect(tables(html)).toEqual(tables(fromCli));
+  const chart = (text: string) => text.match(/<svg .*?<\/svg>/s)?.[0];
+  expect(chart(html)).toEqual(chart(fromCli));
+  expect(html).not.toMatch(/<script/i);
+  expect(html).toContain(
+    "Sample portfolio (the sample): 2,000 rows, 2,000 loaded and 0 rejected; 1,358 active accounts"
+  );
+  expect(html).toMatch(/from the Allocate page&#39;s settings \(SHA-256 of its JSON [0-9a-f]{12}\)/);
+  expect(html).toContain("1,000 futures, seed 1, 10 years from 2025");
   expect(problems).toEqual([]);
   await context.close();
 });

@@ -1,17 +1,23 @@
-// The command line: `tierwise report|simulate --portfolio FILE --scenario FILE [options]`, on the
+// The command line: `tierwise report|simulate|allocate --portfolio FILE --scenario FILE [options]`, on the
 // same reader and model as the site. Node only.
 import {readFileSync} from "node:fs";
 import {writeFile} from "node:fs/promises";
 import {parseArgs} from "node:util";
-import {renderReport} from "../report/renderReport.js";
+import type {AllocationReport} from "../report/allocationReport.js";
+import {renderAllocationReport} from "../report/renderAllocationReport.js";
+import {renderReport, type ReportProvenance} from "../report/renderReport.js";
 import type {ReportTier} from "../report/scenarioReport.js";
-import {publishReport} from "./publishReport.js";
+import type {PortfolioFile} from "./readPortfolioFile.js";
+import {publishAllocation, publishReport} from "./publishReport.js";
 
-const usage = `usage: tierwise report|simulate --portfolio FILE --scenario FILE [--reference FILE|none] [--futures N] [--seed S] [--out FILE]
+const usage = `usage: tierwise report|simulate|allocate --portfolio FILE --scenario FILE [--reference FILE|none] [--heads N] [--futures N] [--seed S] [--out FILE]
 
   report    writes the report as one standalone HTML file (to --out, else to standard output)
   simulate  writes the simulated outcome of each tier and of the total as JSON
-  --futures simulated futures, 1 to 100000 (default 5000); --seed a positive integer (default 1)
+  allocate  places --heads N sales heads where they earn most: the standalone HTML allocation
+            report with --out FILE.html, else JSON
+  --futures simulated futures, 1 to 100000 (default 5000; 1000 for allocate); --seed a positive
+            integer (default 1)
   --reference the scenario to set against (default baseline.json beside the scenario, or
             shakeout.json for the baseline itself; "none" for no reference)
 Bad input exits with status 2 and a one-line reason.`;
@@ -45,6 +51,46 @@ function tierJson(t: ReportTier) {
   };
 }
 
+const portfolioJson = ({portfolio}: ReportProvenance) => ({
+  name: portfolio.name,
+  rows: portfolio.rows,
+  loaded: portfolio.rows - portfolio.rejectedRows,
+  rejected: portfolio.rejectedRows,
+  sha256: portfolio.sha256
+});
+
+/** An allocation as JSON: its figures, tiers, queue and frontier; not one row per account. */
+function allocationJson(report: AllocationReport, provenance: ReportProvenance) {
+  const a = report.allocation;
+  return {
+    scenario: report.scenario.name,
+    portfolio: portfolioJson(provenance),
+    heads: report.heads,
+    futures: a.trials,
+    seed: a.seed,
+    asOf: a.asOf,
+    horizon: report.horizon,
+    model: provenance.model,
+    method: a.method,
+    gap: a.gap,
+    allocated: a.total,
+    today: a.baselines.current,
+    equalPerTier: a.baselines.equalPerTier,
+    proportionalToRevenue: a.baselines.proportionalToRevenue,
+    leftOnTable: a.leftOnTable,
+    tiers: a.tiers,
+    nextHeads: a.nextHeads,
+    fewerHeads: a.fewerHeads,
+    frontier: a.frontier
+  };
+}
+
+function listRejected(portfolio: PortfolioFile, stderr: NodeJS.WritableStream) {
+  for (const r of portfolio.rejected.slice(0, 5))
+    stderr.write(`${portfolio.name}: row ${r.row}: ${r.reason} (rejected)\n`);
+  if (portfolio.rejectedRows > 5) stderr.write(`${portfolio.name}: ${portfolio.rejectedRows - 5} more rows rejected\n`);
+}
+
 /** Runs the command line on `argv` (without node and the script); resolves to the exit status. */
 export async function main(argv: string[], {stdout = process.stdout, stderr = process.stderr} = {}): Promise<number> {
   try {
@@ -59,6 +105,7 @@ export async function main(argv: string[], {stdout = process.stdout, stderr = pr
           reference: {type: "string"},
           futures: {type: "string"},
           seed: {type: "string"},
+          heads: {type: "string"},
           out: {type: "string"},
           help: {type: "boolean", short: "h"}
         }
@@ -72,16 +119,27 @@ export async function main(argv: string[], {stdout = process.stdout, stderr = pr
       return 0;
     }
     const command = positionals[0];
-    if (command !== "report" && command !== "simulate")
+    if (command !== "report" && command !== "simulate" && command !== "allocate")
       throw new InputError(
         command === undefined
-          ? "no command: report or simulate"
-          : `unknown command ${JSON.stringify(command)}: report or simulate`
+          ? "no command: report, simulate or allocate"
+          : `unknown command ${JSON.stringify(command)}: report, simulate or allocate`
       );
     if (positionals.length > 1) throw new InputError(`unexpected argument ${JSON.stringify(positionals[1])}`);
     if (!values.portfolio) throw new InputError("--portfolio FILE is required");
     if (!values.scenario) throw new InputError("--scenario FILE is required");
-    const futures = integer(values.futures, "futures", 5000, 100_000);
+    if (command === "allocate" && values.reference !== undefined)
+      throw new InputError("--reference: allocate sets no scenario against another");
+    if (command !== "allocate" && values.heads !== undefined)
+      throw new InputError("--heads: only allocate places heads");
+    let heads = 0;
+    if (command === "allocate") {
+      if (values.heads === undefined) throw new InputError("--heads N is required");
+      heads = Number(values.heads);
+      if (!(values.heads.trim() !== "" && Number.isFinite(heads) && heads >= 0 && heads <= 10_000_000))
+        throw new InputError(`--heads: must be a number from 0 to 10000000, got ${JSON.stringify(values.heads)}`);
+    }
+    const futures = integer(values.futures, "futures", command === "allocate" ? 1000 : 5000, 100_000);
     const seed = integer(values.seed, "seed", 1, 2147483647);
     const {version} = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf-8")) as {
       version: string;
@@ -90,51 +148,63 @@ export async function main(argv: string[], {stdout = process.stdout, stderr = pr
     const date = (epoch ? new Date(Number(epoch) * 1000) : new Date()).toISOString().slice(0, 10);
     const started = Date.now();
     let shown = -1;
-    const {report, provenance, portfolio} = await publishReport(values.portfolio, values.scenario, {
-      ...(values.reference === undefined ? {} : {referencePath: values.reference === "none" ? null : values.reference}),
-      futures,
-      seed,
-      model: `tierwise ${version}`,
-      date,
-      onProgress: (message) => stderr.write(`${message}\n`),
-      onSimulation: (done) => {
-        // A line every tenth, after the first second: short runs stay quiet.
-        const tenth = Math.floor(done * 10);
-        if (tenth > shown && Date.now() - started > 1000) {
-          shown = tenth;
-          stderr.write(`simulated ${tenth * 10}%\n`);
-        }
+    // A line every tenth, after the first second: short runs stay quiet.
+    const progress = (verb: string) => (done: number) => {
+      const tenth = Math.floor(done * 10);
+      if (tenth > shown && Date.now() - started > 1000) {
+        shown = tenth;
+        stderr.write(`${verb} ${tenth * 10}%\n`);
       }
-    });
-    for (const r of portfolio.rejected.slice(0, 5))
-      stderr.write(`${portfolio.name}: row ${r.row}: ${r.reason} (rejected)\n`);
-    if (portfolio.rejectedRows > 5)
-      stderr.write(`${portfolio.name}: ${portfolio.rejectedRows - 5} more rows rejected\n`);
-    const text =
-      command === "report"
-        ? renderReport(report, provenance)
-        : `${JSON.stringify(
-            {
-              scenario: report.scenario.name,
-              reference: report.reference?.name ?? null,
-              portfolio: {
-                name: provenance.portfolio.name,
-                rows: provenance.portfolio.rows,
-                loaded: provenance.portfolio.rows - provenance.portfolio.rejectedRows,
-                rejected: provenance.portfolio.rejectedRows,
-                sha256: provenance.portfolio.sha256
+    };
+    const onProgress = (message: string) => void stderr.write(`${message}\n`);
+    let text: string;
+    if (command === "allocate") {
+      const {report, provenance, portfolio} = await publishAllocation(values.portfolio, values.scenario, {
+        heads,
+        futures,
+        seed,
+        model: `tierwise ${version}`,
+        date,
+        onProgress,
+        onAllocation: progress("allocated")
+      });
+      listRejected(portfolio, stderr);
+      text = values.out?.toLowerCase().endsWith(".html")
+        ? renderAllocationReport(report, provenance)
+        : `${JSON.stringify(allocationJson(report, provenance), null, 2)}\n`;
+    } else {
+      const {report, provenance, portfolio} = await publishReport(values.portfolio, values.scenario, {
+        ...(values.reference === undefined
+          ? {}
+          : {referencePath: values.reference === "none" ? null : values.reference}),
+        futures,
+        seed,
+        model: `tierwise ${version}`,
+        date,
+        onProgress,
+        onSimulation: progress("simulated")
+      });
+      listRejected(portfolio, stderr);
+      text =
+        command === "report"
+          ? renderReport(report, provenance)
+          : `${JSON.stringify(
+              {
+                scenario: report.scenario.name,
+                reference: report.reference?.name ?? null,
+                portfolio: portfolioJson(provenance),
+                futures: report.trials,
+                seed: report.seed,
+                asOf: report.asOf,
+                horizon: report.horizon,
+                model: provenance.model,
+                tiers: Object.fromEntries(report.tiers.map((t) => [t.tier, tierJson(t)])),
+                total: tierJson(report.total)
               },
-              futures: report.trials,
-              seed: report.seed,
-              asOf: report.asOf,
-              horizon: report.horizon,
-              model: provenance.model,
-              tiers: Object.fromEntries(report.tiers.map((t) => [t.tier, tierJson(t)])),
-              total: tierJson(report.total)
-            },
-            null,
-            2
-          )}\n`;
+              null,
+              2
+            )}\n`;
+    }
     if (values.out) {
       await writeFile(values.out, text);
       stderr.write(`wrote ${values.out}\n`);

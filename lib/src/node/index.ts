@@ -4,8 +4,11 @@
 export {readPortfolioFile, type PortfolioFile, type ReadPortfolioFileOptions} from "./readPortfolioFile.js";
 export {
   defaultReferencePath,
+  publishAllocation,
   publishReport,
   readScenarioFile,
+  type PublishAllocationOptions,
+  type PublishedAllocation,
   type PublishReportOptions,
   type PublishedReport,
   type ScenarioFile
@@ -17,3 +20,17 @@ export {
   type PoolSimulateOptions,
   type SimulationPoolOptions
 } from "./simulationPool.js";
+export {
+  codeStamp,
+  nodeDigest,
+  portfolioCacheKey,
+  readPortfolioCache,
+  writePortfolioCache,
+  type DigestedPortfolio
+} from "./portfolioCache.js";
+export {
+  readSimulationCache,
+  simulationCacheKey,
+  writeSimulationCache,
+  type CachedSimulation
+} from "./simulationCache.js";

@@ -4,12 +4,21 @@ import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {basename, dirname, join} from "node:path";
-import {portfolioDigest} from "../report/portfolioDigest.js";
+import {allocationReport, type AllocationReport} from "../report/allocationReport.js";
 import type {ReportProvenance} from "../report/renderReport.js";
-import {scenarioReport, type ScenarioReport} from "../report/scenarioReport.js";
+import {scenarioReportOf, type ScenarioReport} from "../report/scenarioReport.js";
+import {simulatePortfolio} from "../simulation/simulatePortfolio.js";
 import {parseScenario} from "../scenario/parseScenario.js";
 import type {Scenario} from "../scenario/scenario.js";
+import {nodeDigest} from "./portfolioCache.js";
 import {readPortfolioFile, type PortfolioFile} from "./readPortfolioFile.js";
+import {SimulationPool} from "./simulationPool.js";
+import {
+  readSimulationCache,
+  simulationCacheKey,
+  writeSimulationCache,
+  type CachedSimulation
+} from "./simulationCache.js";
 
 /** A scenario file read and validated. */
 export interface ScenarioFile {
@@ -65,6 +74,19 @@ export interface PublishReportOptions {
   onProgress?: (message: string) => void;
   /** Called with the share of the simulation done, 0 to 1. */
   onSimulation?: (done: number) => void;
+  /**
+   * A folder for the build's cache: the portfolio read and checked once (see readPortfolioFile),
+   * and each scenario simulated once, for every report of the build that uses it. Default none.
+   */
+  cache?: string;
+  /**
+   * The most accounts × futures simulated per scenario: a book whose active accounts need fewer
+   * futures to stay within it gets them (in blocks of 50, at least 100), and the report says so.
+   * Default no limit.
+   */
+  accountFutures?: number;
+  /** Worker threads to simulate on (see SimulationPool); default 1, in this thread. */
+  workers?: number;
 }
 
 /** A report made in Node, with what it was made from. */
@@ -95,38 +117,170 @@ export async function publishReport(
     model,
     date,
     onProgress = () => {},
-    onSimulation
+    onSimulation,
+    cache,
+    accountFutures = Infinity,
+    workers = 1
   }: PublishReportOptions
 ): Promise<PublishedReport> {
   const main = await readScenarioFile(scenarioPath);
   const reference = referencePath === null ? null : await readScenarioFile(referencePath);
-  const portfolio = await readPortfolioFile(portfolioPath, {onProgress});
+  const portfolio = await readLoadedPortfolio(portfolioPath, onProgress, cache);
+  const sha256 = portfolio.sha256 ?? nodeDigest(portfolio.accounts);
+  const active = portfolio.accounts.filter((a) => a.exitYear === null);
+  const trials =
+    futures * active.length > accountFutures
+      ? Math.min(futures, Math.max(100, Math.floor(accountFutures / active.length / 50) * 50))
+      : futures;
+  onProgress(
+    `Simulating ${trials.toLocaleString("en-US")} futures of ${active.length.toLocaleString("en-US")} active accounts${workers > 1 ? ` on ${workers} threads` : ""}…`
+  );
+  const pool = workers > 1 ? new SimulationPool({workers}) : null;
+  const runs = reference ? 2 : 1;
+  const simulate = async (scenario: Scenario, k: number, asOf?: number): Promise<CachedSimulation> => {
+    const key = cache ? await simulationCacheKey(sha256, scenario, {trials, seed, asOf}) : null;
+    const cached = cache && key ? await readSimulationCache(cache, key) : null;
+    if (cached) {
+      onProgress(`${scenario.name}: simulation read from the build's cache`);
+      onSimulation?.((k + 1) / runs);
+      return cached;
+    }
+    const options = {
+      trials,
+      seed,
+      ...(asOf === undefined ? {} : {asOf}),
+      ...(onSimulation ? {onProgress: (done: number) => onSimulation((k + done) / runs)} : {})
+    };
+    const result = pool
+      ? await pool.simulate(portfolio.accounts, scenario, options)
+      : simulatePortfolio(portfolio.accounts, scenario, options);
+    if (cache && key)
+      await writeSimulationCache(cache, key, result).catch((error: Error) =>
+        onProgress(`${scenario.name}: simulation not cached (${error.message})`)
+      );
+    return result;
+  };
+  let report: ScenarioReport;
+  try {
+    // The year as simulatePortfolio takes it by default, named, so the cache key of a scenario is
+    // the same whether it is simulated first or as another's reference.
+    let latest = -Infinity;
+    for (const a of portfolio.accounts) latest = Math.max(latest, a.firstYear, a.exitYear ?? -Infinity);
+    const first = await simulate(main.scenario, 0, main.scenario.asOf ?? latest);
+    const second = reference ? await simulate(reference.scenario, 1, first.asOf) : null;
+    report = scenarioReportOf(
+      active,
+      {scenario: main.scenario, simulation: first},
+      reference && second ? {scenario: reference.scenario, simulation: second} : null
+    );
+  } finally {
+    await pool?.close();
+  }
+  const provenance = provenanceOf({...portfolio, sha256}, main, {portfolioName, sample, model, date});
+  if (trials < futures)
+    provenance.note = `This book has ${active.length.toLocaleString("en-US")} active accounts, so this report runs ${trials.toLocaleString("en-US")} simulated futures instead of ${futures.toLocaleString("en-US")}, to be built in about a minute: its Monte Carlo error is larger than a ${futures.toLocaleString("en-US")}-future report's (see the caveats). The command line runs as many as asked.`;
+  return {report, provenance, portfolio};
+}
+
+/** A portfolio file read, failing with the first rejected row's reason when no row loads. */
+async function readLoadedPortfolio(
+  path: string,
+  onProgress: (message: string) => void,
+  cache?: string
+): Promise<PortfolioFile> {
+  const portfolio = await readPortfolioFile(path, {onProgress, ...(cache === undefined ? {} : {cache})});
   if (portfolio.accounts.length === 0) {
     const first = portfolio.rejected[0];
     throw new Error(
       first ? `${portfolio.name}: no row loads; row ${first.row}: ${first.reason}` : `${portfolio.name}: no data rows`
     );
   }
-  onProgress(
-    `Simulating ${futures.toLocaleString("en-US")} futures of ${portfolio.accounts.length.toLocaleString("en-US")} accounts…`
-  );
-  const report = scenarioReport(portfolio.accounts, main.scenario, {
-    trials: futures,
-    seed,
-    ...(reference ? {reference: reference.scenario} : {}),
-    ...(onSimulation ? {onProgress: onSimulation} : {})
-  });
-  const provenance: ReportProvenance = {
+  return portfolio;
+}
+
+function provenanceOf(
+  portfolio: PortfolioFile,
+  scenario: ScenarioFile,
+  {
+    portfolioName,
+    sample,
+    model,
+    date
+  }: {portfolioName: string | undefined; sample: boolean; model: string; date: string}
+): ReportProvenance {
+  return {
     portfolio: {
       name: portfolioName ?? portfolio.name,
       sample,
       rows: portfolio.rows,
       rejectedRows: portfolio.rejectedRows,
-      sha256: portfolioDigest(portfolio.accounts)
+      sha256: portfolio.sha256 ?? nodeDigest(portfolio.accounts)
     },
-    scenarioSource: `${main.name} (SHA-256 ${main.sha256.slice(0, 12)})`,
+    scenarioSource: `${scenario.name} (SHA-256 ${scenario.sha256.slice(0, 12)})`,
     model,
     date
   };
-  return {report, provenance, portfolio};
+}
+
+/** Options of {@link publishAllocation}. */
+export interface PublishAllocationOptions {
+  /** Heads to place. */
+  heads: number;
+  /** Futures for the risk figures; default 1,000, as the Allocate page. */
+  futures?: number;
+  seed?: number;
+  /** The portfolio's name in the report; default the file's name. */
+  portfolioName?: string;
+  sample?: boolean;
+  model: string;
+  date: string;
+  onProgress?: (message: string) => void;
+  /** Called with the share of the allocation done, 0 to 1. */
+  onAllocation?: (done: number) => void;
+}
+
+/** An allocation report made in Node, with what it was made from. */
+export interface PublishedAllocation {
+  report: AllocationReport;
+  provenance: ReportProvenance;
+  portfolio: PortfolioFile;
+}
+
+/**
+ * Reads a portfolio file and a scenario file and allocates `heads` sales heads over the active
+ * accounts (allocateHeads, with the Allocate page's defaults: expected NPV, steps of 0.25, every
+ * account from 0 to the response's most heads), returning the report with its provenance: what
+ * `renderAllocationReport` turns into the standalone file. Throws with a one-line reason naming
+ * the file, row or field on bad input.
+ *
+ * @example
+ * const {report} = await publishAllocation("book.csv", "data/scenarios/baseline.json", {heads: 800, model: "tierwise 0.1.0", date: "2025-01-31"});
+ */
+export async function publishAllocation(
+  portfolioPath: string,
+  scenarioPath: string,
+  {
+    heads,
+    futures = 1000,
+    seed = 1,
+    portfolioName,
+    sample = false,
+    model,
+    date,
+    onProgress = () => {},
+    onAllocation
+  }: PublishAllocationOptions
+): Promise<PublishedAllocation> {
+  const main = await readScenarioFile(scenarioPath);
+  const portfolio = await readLoadedPortfolio(portfolioPath, onProgress);
+  onProgress(
+    `Allocating ${heads.toLocaleString("en-US")} heads over the active accounts of ${portfolio.accounts.length.toLocaleString("en-US")}, ${futures.toLocaleString("en-US")} futures…`
+  );
+  const report = allocationReport(portfolio.accounts, main.scenario, {
+    heads,
+    trials: futures,
+    seed,
+    ...(onAllocation ? {onProgress: onAllocation} : {})
+  });
+  return {report, provenance: provenanceOf(portfolio, main, {portfolioName, sample, model, date}), portfolio};
 }

@@ -2,15 +2,18 @@
 // by the package's main entry, which runs in browsers.
 import {readFile} from "node:fs/promises";
 import {basename} from "node:path";
-import {DuckDBInstance} from "@duckdb/node-api";
+import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import readExcelFile from "read-excel-file/node";
 import {decodeText} from "../ingest/decodeText.js";
+import {detectColumns} from "../ingest/detectColumns.js";
 import {findTable, toCell, type Cell} from "../ingest/findTable.js";
 import {ingestRows, type Ingested} from "../ingest/ingestRows.js";
 import {parseDelimited} from "../ingest/parseDelimited.js";
 import {sniffFormat} from "../ingest/sniffFormat.js";
 import {uniqueHeaders} from "../ingest/uniqueHeaders.js";
+import {accountFields} from "../portfolio/accountFields.js";
 import {excerpt} from "../text/excerpt.js";
+import {nodeDigest, portfolioCacheKey, readPortfolioCache, writePortfolioCache} from "./portfolioCache.js";
 
 /** A portfolio file read and ingested: the accounts, every rejected row, and what was read. */
 export interface PortfolioFile extends Ingested {
@@ -18,6 +21,8 @@ export interface PortfolioFile extends Ingested {
   name: string;
   /** "text", "Parquet" or "Excel workbook", as the upload page names them. */
   format: string;
+  /** SHA-256 of the loaded accounts (see portfolioDigest), when the read computed it (with `cache`). */
+  sha256?: string;
 }
 
 /** Options of {@link readPortfolioFile}. */
@@ -26,6 +31,12 @@ export interface ReadPortfolioFileOptions {
   asOf?: number;
   /** Called with a short message at each step of a long read. */
   onProgress?: (message: string) => void;
+  /**
+   * A folder to keep the file's accounts in once read and checked (see portfolioCache): a later
+   * read of the same file, unchanged, by the same reader, loads them from there, with their digest.
+   * A stale or damaged cache file is ignored and written again.
+   */
+  cache?: string;
 }
 
 interface Table {
@@ -46,6 +57,42 @@ function cellSql(name: string, type: string): string {
   return `CAST(${column} AS VARCHAR)`;
 }
 
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Which 64-bit (and wider) integer columns can be read as numbers rather than as exact text, with
+ * the same outcome for every cell: those whose values all fit a double exactly, and, for a column
+ * that maps to a year field, all lie from 1000 to 99,999 (where a year's text and its number read
+ * alike; see parseYear). Reading them as numbers saves making and parsing a string per cell.
+ */
+async function numbersInWideIntegers(
+  connection: DuckDBConnection,
+  path: string,
+  names: string[],
+  types: string[]
+): Promise<boolean[]> {
+  const wide = names.map((_, j) => /^(BIGINT|HUGEINT|UBIGINT|UHUGEINT|UINTEGER)$/.test(types[j]!));
+  if (!wide.some(Boolean)) return wide;
+  const header = uniqueHeaders(names);
+  const mapping = detectColumns(header);
+  const years = new Set(accountFields.filter((f) => f.type === "integer").map((f) => mapping[f.name]));
+  const columns = names.flatMap((n, j) =>
+    wide[j] ? [`CAST(min(${quoted(n)}) AS DOUBLE)`, `CAST(max(${quoted(n)}) AS DOUBLE)`] : []
+  );
+  const prepared = await connection.prepare(`SELECT ${columns.join(", ")} FROM read_parquet($1)`);
+  prepared.bindVarchar(1, path);
+  const [row] = (await prepared.runAndReadAll()).getRowsJS() as (number | null)[][];
+  let k = 0;
+  return wide.map((isWide, j) => {
+    if (!isWide) return false;
+    const [min, max] = [row![k++] ?? null, row![k++] ?? null];
+    if (min === null || max === null) return true;
+    return years.has(header[j]!)
+      ? min >= 1000 && max <= 99_999
+      : min >= -Number.MAX_SAFE_INTEGER && max <= Number.MAX_SAFE_INTEGER;
+  });
+}
+
 /** A Parquet file through native DuckDB: fast on a book of millions of rows. */
 async function readParquet(path: string): Promise<Table> {
   // read_parquet takes its argument as a glob: a name with a wildcard could read other files.
@@ -61,8 +108,9 @@ async function readParquet(path: string): Promise<Table> {
     const shape = await prepared.runAndReadAll();
     const names = shape.columnNames();
     const types = shape.columnTypes().map((t) => t.toString());
+    const wide = await numbersInWideIntegers(connection, path, names, types);
     const select = await connection.prepare(
-      `SELECT ${names.map((n, j) => cellSql(n, types[j]!)).join(", ") || "NULL"} FROM read_parquet($1)`
+      `SELECT ${names.map((n, j) => (wide[j] ? `CAST(${quoted(n)} AS DOUBLE)` : cellSql(n, types[j]!))).join(", ") || "NULL"} FROM read_parquet($1)`
     );
     select.bindVarchar(1, path);
     const result = await select.runAndReadAll();
@@ -111,7 +159,33 @@ async function readWorkbook(bytes: Buffer, name: string): Promise<Table> {
  */
 export async function readPortfolioFile(
   path: string,
-  {asOf, onProgress = () => {}}: ReadPortfolioFileOptions = {}
+  {asOf, onProgress = () => {}, cache}: ReadPortfolioFileOptions = {}
+): Promise<PortfolioFile> {
+  if (cache === undefined) return readAndCheck(path, {asOf, onProgress});
+  // A file that cannot be stat'ed is reported by the read below, in its own words.
+  const key = await portfolioCacheKey(path, asOf).catch(() => null);
+  if (key) {
+    const cached = await readPortfolioCache(cache, key);
+    if (cached) {
+      onProgress(
+        `Read ${cached.name} from the build's cache (${cached.accounts.length.toLocaleString("en-US")} accounts)`
+      );
+      return cached;
+    }
+  }
+  const read = await readAndCheck(path, {asOf, onProgress});
+  onProgress(`Hashing ${read.accounts.length.toLocaleString("en-US")} accounts…`);
+  const digested = {...read, sha256: nodeDigest(read.accounts)};
+  if (key)
+    await writePortfolioCache(cache, key, digested).catch((error: Error) =>
+      onProgress(`${read.name} could not be cached (${error.message}); it is read again next time`)
+    );
+  return digested;
+}
+
+async function readAndCheck(
+  path: string,
+  {asOf, onProgress}: {asOf: number | undefined; onProgress: (message: string) => void}
 ): Promise<PortfolioFile> {
   const name = basename(path);
   let bytes: Buffer;

@@ -25,6 +25,8 @@ export interface ReportProvenance {
   model: string;
   /** The day it was computed, YYYY-MM-DD. */
   date: string;
+  /** Something the reader must know about how it was made (fewer futures for a huge book), said plainly. */
+  note?: string;
 }
 
 const ratingText = {
@@ -38,7 +40,7 @@ const usd = (x: number | undefined) => `<span class="tw-nowrap">${e(formatMoney(
 const tierColors: Record<string, string> = {S: "#0072B2", A: "#56B4E9", B: "#E69F00", C: "#999999"};
 
 /** A table as HTML: every cell as text, numbers right-aligned. */
-function tableHtml(table: ReportTable, {columns = table.columns} = {}): string {
+export function tableHtml(table: ReportTable, {columns = table.columns} = {}): string {
   const head = columns.map((c) => `<th>${e(c)}</th>`).join("");
   const body = table.rows
     .map(
@@ -111,6 +113,7 @@ export function reportBody(report: ScenarioReport, provenance: ReportProvenance)
     `<h1>${e(scenario.name)}: which tiers deserve years of relationship building?</h1>`,
     `<p class="tw-lede">${e(scenario.description)}</p>`,
     `<p class="muted tw-context">${portfolioText}: ${number(report.accounts)} active accounts, as of ${e(String(report.asOf))}. ${futuresText}${reference ? `, set against ${refName} on the same futures` : ""}. Computed on ${e(provenance.date)}.</p>`,
+    ...(provenance.note ? [`<p class="tw-note"><strong>Note:</strong> ${e(provenance.note)}</p>`] : []),
     `<h2 id="the-answer">The answer</h2>`,
     `<div class="card tw-answer"><p><strong>Under “${e(scenario.name)}”:</strong> ${e(report.summary)}</p>${
       reference && report.referenceSummary
@@ -153,6 +156,7 @@ export function reportBody(report: ScenarioReport, provenance: ReportProvenance)
       ? `<li>The portfolio is the invented sample that ships with Tierwise, not a real book.</li>`
       : `<li>The portfolio is as loaded from ${e(portfolio.name)}: ${number(portfolio.rejectedRows)} rejected ${portfolio.rejectedRows === 1 ? "row is" : "rows are"} left out of every number above.</li>`,
     `<li>The scenario is an assumption, not a forecast: the hazards, policies and margins above decide the answer. The workbench's Compare page shows which of them move it most.</li>`,
+    ...(provenance.note ? [`<li>${e(provenance.note)}</li>`] : []),
     `<li>Monte Carlo error: with ${number(report.trials)} futures, the standard error of the whole portfolio's mean NPV is ${e(formatMoney(report.total.standardError))} (each tier's is in the table), and that of each P(NPV &gt; 0) at most ${e(formatPercent(maxProbabilityError, {digits: 1}))}.</li>`,
     `<li>Policies are fixed for the horizon; competitors do not react; a customer that exits does not return; wallet growth is as recorded, without its own uncertainty.</li>`,
     `<li>Break-even and equivalent survival are constant-rate summaries of survival that varies by year, industry and customer; they explain the verdict, while P(NPV &gt; 0) decides it.</li>`,
@@ -200,7 +204,7 @@ export const reportCss = `.tw-report { --tw-faint: var(--theme-foreground-fainte
 }`;
 
 // The few rules Framework's theme gives a page, for the file that has no theme: cards, the grid, type.
-const standaloneCss = `html { color-scheme: light; }
+export const standaloneCss = `html { color-scheme: light; }
 body { margin: 0 auto; max-width: 1000px; padding: 1.5rem 2rem 3rem; color: #1b1e23; background: #fff;
   font: 14px/1.5 -apple-system, BlinkMacSystemFont, "avenir next", avenir, helvetica, "helvetica neue", ubuntu, roboto, noto, "segoe ui", arial, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; }
 h1 { font-size: 1.9rem; line-height: 1.15; margin: 1rem 0 0.5rem; }
@@ -226,13 +230,18 @@ code { font-size: 0.9em; }
  * const html = renderReport(scenarioReport(accounts, shakeout, {reference: baseline}), provenance);
  */
 export function renderReport(report: ScenarioReport, provenance: ReportProvenance): string {
+  return standaloneHtml(`${report.scenario.name}: Tierwise report`, provenance.model, reportBody(report, provenance));
+}
+
+/** A report body as one self-contained file: the title, the generator, the inline CSS and no script. */
+export function standaloneHtml(title: string, model: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="${e(provenance.model)}">
-<title>${e(report.scenario.name)}: Tierwise report</title>
+<meta name="generator" content="${e(model)}">
+<title>${e(title)}</title>
 <style>
 ${standaloneCss}
 ${reportCss}
@@ -240,7 +249,7 @@ ${reportCss}
 </head>
 <body>
 <main class="tw-report">
-${reportBody(report, provenance)}
+${body}
 </main>
 </body>
 </html>

@@ -18,18 +18,18 @@ export interface ReportChartsOptions {
 }
 
 // Okabe and Ito's palette, as the workbench's tier colours (src/components/tierColors.ts).
-const tierColor: Record<string, string> = {S: "#0072B2", A: "#56B4E9", B: "#E69F00", C: "#999999"};
-const font = `font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="10"`;
+export const tierColor: Record<string, string> = {S: "#0072B2", A: "#56B4E9", B: "#E69F00", C: "#999999"};
+export const font = `font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="10"`;
 const millions = (x: number) => x / 1e6;
 
-type Scale = (x: number) => number;
-const linear =
+export type Scale = (x: number) => number;
+export const linear =
   ([d0, d1]: readonly [number, number], [r0, r1]: readonly [number, number]): Scale =>
   (x) =>
     d0 === d1 ? (r0 + r1) / 2 : r0 + ((x - d0) / (d1 - d0)) * (r1 - r0);
 
 /** The domain stretched to round ticks at both ends, zero included when asked. */
-function niceDomain(values: number[], {zero = false, count = 5} = {}): [number, number] {
+export function niceDomain(values: number[], {zero = false, count = 5} = {}): [number, number] {
   let min = Math.min(...values, ...(zero ? [0] : []));
   let max = Math.max(...values, ...(zero ? [0] : []));
   if (min === max) [min, max] = [min - 1, max + 1];
@@ -38,11 +38,11 @@ function niceDomain(values: number[], {zero = false, count = 5} = {}): [number, 
   return [ticks[0]! > min ? ticks[0]! - step : ticks[0]!, ticks.at(-1)! < max ? ticks.at(-1)! + step : ticks.at(-1)!];
 }
 
-function svg(width: number, height: number, label: string, body: string): string {
+export function svg(width: number, height: number, label: string, body: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeMarkup(label)}" width="${width}" height="${px(height)}" viewBox="0 0 ${width} ${px(height)}" ${font} fill="currentColor">${body}</svg>`;
 }
 
-function xAxis(x: Scale, ticks: number[], y: number, label: string | null, right: number): string {
+export function xAxis(x: Scale, ticks: number[], y: number, label: string | null, right: number): string {
   const marks = ticks
     .map(
       (t) =>
@@ -53,7 +53,7 @@ function xAxis(x: Scale, ticks: number[], y: number, label: string | null, right
   return `<g aria-label="x-axis">${marks}${title}</g>`;
 }
 
-function yGrid(y: Scale, ticks: number[], x0: number, x1: number, format: (t: number) => string): string {
+export function yGrid(y: Scale, ticks: number[], x0: number, x1: number, format: (t: number) => string): string {
   return `<g aria-label="y-grid">${ticks
     .map(
       (t) =>
@@ -62,7 +62,7 @@ function yGrid(y: Scale, ticks: number[], x0: number, x1: number, format: (t: nu
     .join("")}</g>`;
 }
 
-const path = (points: [number, number][]) => `M${points.map(([a, b]) => `${px(a)},${px(b)}`).join("L")}`;
+export const path = (points: [number, number][]) => `M${points.map(([a, b]) => `${px(a)},${px(b)}`).join("L")}`;
 
 /** One panel per tier, stacked: each tier's NPV histogram on its own scale, zero marked. */
 function npvChart(report: ScenarioReport, shown: ReportTier[], width: number): string {

@@ -1,5 +1,6 @@
 import {formatMoney, formatNumber, formatPercent} from "../text/format.js";
 import {tiers} from "../tiering/tiers.js";
+import type {HazardsUsed} from "../scenario/hazardsUsed.js";
 import type {ScenarioReport} from "./scenarioReport.js";
 
 /** A cell of a report table: a number keeps every digit (for CSV), a string is shown as is. */
@@ -178,22 +179,37 @@ export function reportTables(report: ScenarioReport): ReportTables {
       "orders a year": (x) => formatNumber(num(x), {digits: 2})
     }
   };
-  const years = Array.from({length: report.horizon}, (_, t) => `year ${t + 1}`);
-  const hazardRows = [
-    ...report.hazards.map((h) => ({name: scenario.name, ...h})),
-    ...(reference ? (report.referenceHazards ?? []).map((h) => ({name: reference.name, ...h})) : [])
-  ].map(({name, key, industries, accounts, hazard}) => ({
-    scenario: name,
-    "applies to":
-      key === "*" && accounts === report.accounts ? `every industry (${industries.length})` : industries.join(", "),
-    accounts,
-    ...Object.fromEntries(years.map((year, t) => [year, hazard[t] ?? null]))
-  }));
-  const hazards: ReportTable = {
+  const hazards = hazardsTable(
+    [
+      {scenario: scenario.name, hazards: report.hazards},
+      ...(reference ? [{scenario: reference.name, hazards: report.referenceHazards ?? []}] : [])
+    ],
+    report
+  );
+  return {byTier, againstReference, tierPolicies, hazards};
+}
+
+/**
+ * The yearly hazards each scenario applied, one row per group of industries that share them; a
+ * group that covers every account is named "every industry (N)".
+ */
+export function hazardsTable(
+  sets: {scenario: string; hazards: readonly HazardsUsed[]}[],
+  {accounts, horizon}: {accounts: number; horizon: number}
+): ReportTable {
+  const years = Array.from({length: horizon}, (_, t) => `year ${t + 1}`);
+  const rows = sets
+    .flatMap(({scenario, hazards}) => hazards.map((h) => ({scenario, ...h})))
+    .map(({scenario, key, industries, accounts: n, hazard}) => ({
+      scenario,
+      "applies to": key === "*" && n === accounts ? `every industry (${industries.length})` : industries.join(", "),
+      accounts: n,
+      ...Object.fromEntries(years.map((year, t) => [year, hazard[t] ?? null]))
+    }));
+  return {
     name: "hazards",
     columns: ["scenario", "applies to", "accounts", ...years],
-    rows: hazardRows,
+    rows,
     format: {accounts: count, ...Object.fromEntries(years.map((y) => [y, percent]))}
   };
-  return {byTier, againstReference, tierPolicies, hazards};
 }

@@ -2,7 +2,12 @@ import {pairedDifference} from "../compare/pairedDifference.js";
 import type {Account} from "../portfolio/accountFields.js";
 import {hazardsUsed, type HazardsUsed} from "../scenario/hazardsUsed.js";
 import type {Scenario} from "../scenario/scenario.js";
-import {simulatePortfolio, type Fan, type TierOutcome} from "../simulation/simulatePortfolio.js";
+import {
+  simulatePortfolio,
+  type Fan,
+  type PortfolioSimulation,
+  type TierOutcome
+} from "../simulation/simulatePortfolio.js";
 import type {Summary} from "../simulation/summarize.js";
 import {tiers, type Tier} from "../tiering/tiers.js";
 import {histogram, type HistogramBin} from "./histogram.js";
@@ -102,8 +107,40 @@ export function scenarioReport(
   const other = reference
     ? simulatePortfolio(accounts, reference, {...options, asOf: result.asOf, ...progress(1)})
     : null;
+  return scenarioReportOf(
+    result.tiered.map((d) => d.account),
+    {scenario, simulation: result},
+    reference && other ? {scenario: reference, simulation: other} : null,
+    {bins}
+  );
+}
+
+/** A scenario and its simulation, as {@link scenarioReportOf} takes them. */
+export interface SimulatedScenario {
+  scenario: Scenario;
+  /** simulatePortfolio's result, or the same from a pool or a cache: its tiers and total are used. */
+  simulation: Pick<PortfolioSimulation, "asOf" | "horizon" | "trials" | "seed" | "tiers" | "total">;
+}
+
+/**
+ * The report of {@link scenarioReport} from simulations already made (on a pool of threads, or
+ * read from a cache): `active` are the accounts simulated, the reference's simulation is on the
+ * same futures (the same trials, seed and year).
+ *
+ * @example
+ * const report = scenarioReportOf(active, {scenario, simulation}, null);
+ */
+export function scenarioReportOf(
+  active: readonly Account[],
+  main: SimulatedScenario,
+  second: SimulatedScenario | null,
+  {bins = 40}: {bins?: number} = {}
+): ScenarioReport {
+  const {scenario, simulation: result} = main;
+  const reference = second?.scenario;
+  const other = second?.simulation ?? null;
+  const {trials, seed} = result;
   const H = result.horizon;
-  const active = result.tiered.map((d) => d.account);
   const row = (tier: Tier | "total"): ReportTier => {
     const o = tier === "total" ? result.total : result.tiers[tier];
     const r = other ? (tier === "total" ? other.total : other.tiers[tier]) : null;

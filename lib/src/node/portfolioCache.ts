@@ -1,0 +1,170 @@
+// Node only: a portfolio file read and checked once per build, kept on disk in a compact columnar
+// form, so that every report loader of a build after the first loads a big book in a second.
+import {createHash} from "node:crypto";
+import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
+import {join, resolve} from "node:path";
+import {fileURLToPath} from "node:url";
+import {accountFields, type Account} from "../portfolio/accountFields.js";
+import {portfolioDigest} from "../report/portfolioDigest.js";
+import type {Sha256} from "../text/sha256.js";
+import {version} from "../version.js";
+import type {PortfolioFile} from "./readPortfolioFile.js";
+
+/** A portfolio file as read, with the SHA-256 of its loaded accounts (see portfolioDigest). */
+export interface DigestedPortfolio extends PortfolioFile {
+  sha256: string;
+}
+
+// The layout of a cache file; a change of it or of the model's code (see codeStamp) makes every
+// earlier cache file stale.
+const layout = 1;
+const magic = "tierwise-portfolio\n";
+
+/** portfolioDigest on node:crypto's SHA-256: the same digest, several times faster. */
+export function nodeDigest(accounts: readonly Account[]): string {
+  const hash = createHash("sha256");
+  const adapter: Sha256 = {
+    update(text) {
+      hash.update(text, "utf8");
+      return adapter;
+    },
+    hex: () => hash.digest("hex")
+  };
+  return portfolioDigest(accounts, {hash: adapter});
+}
+
+/**
+ * A stamp of the model's own code: the size and time of every compiled file of the package (or of
+ * its TypeScript sources when tests run them). The build compiles the package first, so a cache
+ * written by one build, or by a reader or model since changed, is never read by the next.
+ */
+export async function codeStamp(): Promise<string> {
+  const top = fileURLToPath(new URL("../", import.meta.url));
+  const entries = (await readdir(top, {recursive: true})).filter((f) => /\.[jt]s$/.test(f)).sort();
+  const stamps = await Promise.all(
+    entries.map(async (f) => {
+      const s = await stat(join(top, f));
+      return `${f} ${s.size} ${s.mtimeMs}`;
+    })
+  );
+  return createHash("sha256").update(stamps.join("\n")).update(version).digest("hex").slice(0, 16);
+}
+
+/** The part of a cache file's name that names the portfolio file, whatever its version. */
+const pathPart = (path: string) => createHash("sha256").update(resolve(path)).digest("hex").slice(0, 16);
+
+/**
+ * The cache key of a portfolio file: its absolute path, size and modification time, the year it is
+ * validated against, the cache's layout and the model's code (see codeStamp), so that an edited
+ * book or a changed reader is never served an old answer.
+ */
+export async function portfolioCacheKey(path: string, asOf: number | undefined): Promise<string> {
+  const file = await stat(path);
+  const key = createHash("sha256")
+    .update(JSON.stringify([resolve(path), file.size, file.mtimeMs, asOf ?? null, layout, await codeStamp()]))
+    .digest("hex")
+    .slice(0, 32);
+  return `${pathPart(path)}-${key}`;
+}
+
+/**
+ * Writes a portfolio to the cache folder as one file: a JSON head (what was read, every rejected
+ * row, the digest, and one array per text column) and a Float64Array per number column (NaN for
+ * none), written to a temporary name and renamed, so a reader never sees half a file.
+ */
+export async function writePortfolioCache(folder: string, key: string, portfolio: DigestedPortfolio): Promise<void> {
+  const {accounts, ...rest} = portfolio;
+  const n = accounts.length;
+  const text: Record<string, string[]> = {};
+  const numbers: Buffer[] = [];
+  const numberFields: string[] = [];
+  for (const field of accountFields) {
+    if (field.type === "string") {
+      text[field.name] = accounts.map((a) => a[field.name] as string);
+      continue;
+    }
+    const column = new Float64Array(n);
+    for (let i = 0; i < n; ++i) column[i] = (accounts[i]![field.name] as number | null) ?? NaN;
+    numbers.push(Buffer.from(column.buffer));
+    numberFields.push(field.name);
+  }
+  const head = Buffer.from(JSON.stringify({key, count: n, portfolio: rest, text, numberFields}), "utf8");
+  // The head's length in a fixed 8 bytes after the magic, then the head, padded so the numbers
+  // start at a multiple of 8.
+  const start = magic.length + 8 + head.length;
+  const pad = Buffer.alloc((8 - (start % 8)) % 8, 32);
+  const size = Buffer.alloc(8);
+  size.writeBigUInt64LE(BigInt(head.length));
+  await mkdir(folder, {recursive: true});
+  const file = join(folder, `portfolio-${key}.bin`);
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await writeFile(temporary, Buffer.concat([Buffer.from(magic, "latin1"), size, head, pad, ...numbers]));
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, {force: true});
+    throw error;
+  }
+  // Older versions of the same book's cache are of no more use: a big book's take 100 MB or more.
+  const prefix = `portfolio-${key.slice(0, key.indexOf("-") + 1)}`;
+  for (const name of await readdir(folder))
+    if (name.startsWith(prefix) && name !== `portfolio-${key}.bin` && name.endsWith(".bin"))
+      await rm(join(folder, name), {force: true});
+}
+
+/**
+ * The portfolio cached under `key`, or null when there is none or it cannot be trusted (cut short,
+ * another layout, another key, columns of the wrong length): the caller then reads the file again.
+ */
+export async function readPortfolioCache(folder: string, key: string): Promise<DigestedPortfolio | null> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(join(folder, `portfolio-${key}.bin`));
+  } catch {
+    return null;
+  }
+  try {
+    if (bytes.toString("latin1", 0, magic.length) !== magic) return null;
+    const headLength = Number(bytes.readBigUInt64LE(magic.length));
+    const headStart = magic.length + 8;
+    const head = JSON.parse(bytes.toString("utf8", headStart, headStart + headLength)) as {
+      key: string;
+      count: number;
+      portfolio: Omit<DigestedPortfolio, "accounts">;
+      text: Record<string, string[]>;
+      numberFields: string[];
+    };
+    const n = head.count;
+    if (head.key !== key || !Number.isInteger(n) || n < 0) return null;
+    let offset = headStart + headLength;
+    offset += (8 - (offset % 8)) % 8;
+    const expectedNumbers = accountFields.filter((f) => f.type !== "string").map((f) => f.name);
+    if (JSON.stringify(head.numberFields) !== JSON.stringify(expectedNumbers)) return null;
+    if (bytes.length !== offset + 8 * n * expectedNumbers.length) return null;
+    const columns: Record<string, Float64Array> = {};
+    for (const name of expectedNumbers) {
+      // A copy, aligned whatever the Buffer's own offset in its pool.
+      columns[name] = new Float64Array(
+        bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + 8 * n)
+      );
+      offset += 8 * n;
+    }
+    for (const field of accountFields) if (field.type === "string" && head.text[field.name]?.length !== n) return null;
+    const accounts: Account[] = new Array(n);
+    for (let i = 0; i < n; ++i) {
+      const a: Record<string, string | number | null> = {};
+      for (const field of accountFields) {
+        if (field.type === "string") a[field.name] = head.text[field.name]![i]!;
+        else {
+          const v = columns[field.name]![i]!;
+          a[field.name] = Number.isNaN(v) ? null : v;
+        }
+      }
+      accounts[i] = a as unknown as Account;
+    }
+    if (head.portfolio.rows !== n + head.portfolio.rejectedRows) return null;
+    return {...head.portfolio, accounts};
+  } catch {
+    return null;
+  }
+}

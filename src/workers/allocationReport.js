@@ -1,0 +1,34 @@
+// Makes an allocation report in the browser, off the main thread, on the portfolio loaded here (it
+// never leaves the browser): {accounts, scenario, allocation, source, scenarioSource, date}, where
+// allocation is allocateHeads' result as the Allocate page shows it, → {type: "done", html} (the
+// standalone file's text) or {type: "error", message}. The same renderer as the command line's
+// `tierwise allocate --out FILE.html`, so the same portfolio, scenario, heads, futures and seed give
+// the same tables.
+import {allocationReport, excerpt, portfolioDigest, renderAllocationReport, sha256, version} from "tierwise";
+
+onmessage = ({data}) => {
+  try {
+    const {accounts, scenario, allocation, source, scenarioSource, date} = data;
+    const report = allocationReport(accounts, scenario, {allocation});
+    // The scenario as JSON, as the Simulator's "Download scenario (JSON)" writes one.
+    const scenarioHash = sha256()
+      .update(JSON.stringify(scenario, null, 2))
+      .hex()
+      .slice(0, 12);
+    const html = renderAllocationReport(report, {
+      portfolio: {
+        name: source.name,
+        sample: source.kind === "sample",
+        rows: source.rows,
+        rejectedRows: source.rejectedRows,
+        sha256: portfolioDigest(accounts)
+      },
+      scenarioSource: `${scenarioSource} (SHA-256 of its JSON ${scenarioHash})`,
+      model: `tierwise ${version}`,
+      date
+    });
+    postMessage({type: "done", html});
+  } catch (error) {
+    postMessage({type: "error", message: excerpt(error instanceof Error ? error.message : String(error), {max: 300})});
+  }
+};
