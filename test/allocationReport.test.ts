@@ -121,6 +121,33 @@ describe("allocationReport() and renderAllocationReport()", () => {
     expect(hostile).toContain("under “Base &quot;line&quot; &lt;i&gt;”");
   });
 
+  it("frontierChart() moves apart the numbers of points that crowd, with a leader line to each point moved", () => {
+    const frontier: FrontierRow[] = [0, 100, 200].map((i) => ({
+      budget: i,
+      heads: i,
+      expectedNpv: 1e6 * i,
+      revenuePerHead: null,
+      gap: 0,
+      p5: null,
+      p95: null,
+      probabilityPositive: null
+    }));
+    // Three points at the same heads and 1 million apart: a few pixels on a 0-200 million axis.
+    const points = [0, 1, 2].map((k) => ({name: `rule ${k}`, heads: 200, expectedNpv: 1.5e8 + 1e6 * k}));
+    const svg = frontierChart(frontier, points);
+    const numbers = [
+      ...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)"(?: text-anchor="end")? font-weight="bold">(\d)<\/text>/g)
+    ];
+    expect(numbers.map((m) => m[3])).toEqual(["1", "2", "3"]);
+    const ys = numbers.map((m) => Number(m[2])).sort((a, b) => a - b);
+    expect(ys[1]! - ys[0]!).toBeGreaterThanOrEqual(13);
+    expect(ys[2]! - ys[1]!).toBeGreaterThanOrEqual(13);
+    // The highest point keeps its number beside it; the two below are moved down, each with a leader line.
+    expect(
+      svg.match(/<line x1="[\d.]+" y1="[\d.]+" x2="[\d.]+" y2="[\d.]+" stroke="currentColor" stroke-opacity="0.5"\/>/g)
+    ).toHaveLength(2);
+  });
+
   it("frontierChart() thins a long frontier evenly and keeps its last point", () => {
     const frontier: FrontierRow[] = Array.from({length: 1001}, (_, i) => ({
       budget: i,

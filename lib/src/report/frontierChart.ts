@@ -22,7 +22,8 @@ const millions = (x: number) => x / 1e6;
 /**
  * The frontier of heads as standalone SVG text: the best expected NPV for every budget of heads
  * (the line) with its 5–95% band over the futures where the allocation has it, and the points
- * given, numbered, with their names below the plot, so no label covers another. No DOM and no
+ * given, numbered beside them (moved apart, with a leader line, where points crowd) and named
+ * below the plot, so no label covers another. No DOM and no
  * charting library: Node and a browser draw the same bytes.
  *
  * @example
@@ -41,6 +42,7 @@ export function frontierChart(
     (_, i) => i % Math.max(1, Math.ceil(banded.length / maxPoints)) === 0 || i === banded.length - 1
   );
   const plotHeight = 340;
+  const labelGap = 13;
   const legendLine = 15;
   const height = plotHeight + 10 + legendLine * points.length;
   const [top, bottom, left, right] = [25, plotHeight - 40, 60, width - 20];
@@ -62,12 +64,39 @@ export function frontierChart(
           .join("L")}Z" fill="currentColor" fill-opacity="0.12"/>`
       : "";
   const line = `<path d="${path(rows.map((d) => [x(d.budget), y(millions(d.expectedNpv))]))}" fill="none" stroke="currentColor" stroke-width="2"/>`;
-  const marks = points
-    .map((p, k) => {
-      const [cx, cy] = [x(p.heads), y(millions(p.expectedNpv))];
-      return `<circle cx="${px(cx)}" cy="${px(cy)}" r="4" fill="#D55E00" stroke="white"/><text x="${px(cx + 6)}" y="${px(cy - 6)}" font-weight="bold">${k + 1}</text>`;
+  // Numbers beside their points, moved apart where points crowd (today and the two rules share
+  // today's heads): a number moved from its point gets a leader line back to it.
+  const placed: {x: number; y: number}[] = [];
+  const labels = points
+    .map((p, k) => ({k, cx: x(p.heads), cy: y(millions(p.expectedNpv))}))
+    .sort((a, b) => a.cy - b.cy || a.k - b.k)
+    .map(({k, cx, cy}) => {
+      const anchorEnd = cx + 18 > width;
+      const lx = anchorEnd ? cx - 8 : cx + 8;
+      let ly = cy + 4;
+      for (;;) {
+        const clash = placed.find((q) => Math.abs(q.x - lx) < 24 && Math.abs(q.y - ly) < labelGap);
+        if (!clash) break;
+        ly = clash.y + labelGap;
+      }
+      placed.push({x: lx, y: ly});
+      const leader =
+        Math.abs(ly - 4 - cy) > 3
+          ? `<line x1="${px(cx)}" y1="${px(cy)}" x2="${px(lx + (anchorEnd ? 2 : -2))}" y2="${px(ly - 4)}" stroke="currentColor" stroke-opacity="0.5"/>`
+          : "";
+      return {
+        k,
+        svg: `${leader}<text x="${px(lx)}" y="${px(ly)}"${anchorEnd ? ' text-anchor="end"' : ""} font-weight="bold">${k + 1}</text>`
+      };
     })
+    .sort((a, b) => a.k - b.k);
+  const marks = points
+    .map(
+      (p) =>
+        `<circle cx="${px(x(p.heads))}" cy="${px(y(millions(p.expectedNpv)))}" r="4" fill="#D55E00" stroke="white"/>`
+    )
     .join("");
+  const numbers = labels.map((d) => d.svg).join("");
   const legend = points
     .map(
       (p, k) =>
@@ -75,6 +104,6 @@ export function frontierChart(
     )
     .join("");
   const xTicks = niceTicks(...xDomain, 8);
-  const body = `${yGrid(y, yTicks, left, right, (v) => tickLabel(v, yTicks))}<text x="4" y="12">↑ Expected NPV (USD millions)</text><g aria-label="area">${band}</g><line x1="${left}" x2="${right}" y1="${px(y(0))}" y2="${px(y(0))}" stroke="currentColor"/><g aria-label="line">${line}</g><g aria-label="dot">${marks}</g>${xAxis(x, xTicks, bottom, "Heads available →", right)}<g aria-label="legend">${legend}</g>`;
+  const body = `${yGrid(y, yTicks, left, right, (v) => tickLabel(v, yTicks))}<text x="4" y="12">↑ Expected NPV (USD millions)</text><g aria-label="area">${band}</g><line x1="${left}" x2="${right}" y1="${px(y(0))}" y2="${px(y(0))}" stroke="currentColor"/><g aria-label="line">${line}</g><g aria-label="dot">${marks}</g><g aria-label="text">${numbers}</g>${xAxis(x, xTicks, bottom, "Heads available →", right)}<g aria-label="legend">${legend}</g>`;
   return svg(width, height, "The frontier of heads: best expected NPV for each number of heads", body);
 }

@@ -39,7 +39,7 @@ const number = (x: number, digits = 0) => formatNumber(x, {digits});
 const usd = (x: number | undefined) => `<span class="tw-nowrap">${e(formatMoney(x))}</span>`;
 const tierColors: Record<string, string> = {S: "#0072B2", A: "#56B4E9", B: "#E69F00", C: "#999999"};
 
-/** A table as HTML: every cell as text, numbers right-aligned. */
+/** A table as HTML: every cell as text, numbers right-aligned, an account's id kept on one line. */
 export function tableHtml(table: ReportTable, {columns = table.columns} = {}): string {
   const head = columns.map((c) => `<th>${e(c)}</th>`).join("");
   const body = table.rows
@@ -50,7 +50,8 @@ export function tableHtml(table: ReportTable, {columns = table.columns} = {}): s
             const value = row[c] ?? null;
             const f = table.format[c];
             const text = f ? f(value) : value == null ? "" : String(value);
-            return `<td${typeof value === "number" ? ' class="tw-number"' : ""}>${e(text)}</td>`;
+            const kind = typeof value === "number" ? ' class="tw-number"' : c === "id" ? ' class="tw-nowrap"' : "";
+            return `<td${kind}>${e(text)}</td>`;
           })
           .join("")}</tr>`
     )
