@@ -1,9 +1,9 @@
 import {spawnSync} from "node:child_process";
-import {mkdtempSync, readFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {describe, expect, it} from "vitest";
+import {tempFolder} from "./tempFolder.js";
 import {
   allocateHeads,
   allocationReport,
@@ -179,7 +179,7 @@ describe("tierwise allocate", () => {
   const scenarioPath = join(root, "data/scenarios/baseline.json");
 
   it("writes the standalone allocation report with --out FILE.html, else the allocation as JSON", () => {
-    const out = join(mkdtempSync(join(tmpdir(), "tierwise-allocate-")), "allocation.html");
+    const out = join(tempFolder("tierwise-allocate-"), "allocation.html");
     const args = ["--portfolio", samplePath, "--scenario", scenarioPath, "--heads", "500", "--futures", "200"];
     const written = run("allocate", ...args, "--out", out);
     expect(written.status).toBe(0);

@@ -1,10 +1,10 @@
 import {spawnSync} from "node:child_process";
-import {copyFileSync, mkdtempSync, readFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {copyFileSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {parquetWriteFile} from "hyparquet-writer";
 import {describe, expect, it} from "vitest";
+import {tempFolder} from "./tempFolder.js";
 import {
   accountFields,
   escapeMarkup,
@@ -115,7 +115,7 @@ describe("renderReport()", () => {
 });
 
 describe("readPortfolioFile()", () => {
-  const folder = mkdtempSync(join(tmpdir(), "tierwise-publish-"));
+  const folder = tempFolder("tierwise-publish-");
 
   it("reads a CSV by the upload's rules: every row loaded or rejected", async () => {
     const file = await readPortfolioFile(samplePath);
@@ -195,7 +195,7 @@ describe("the tierwise command line", () => {
     });
     expect(simulated.stderr).toContain("Checking 2,000 rows…");
 
-    const out = join(mkdtempSync(join(tmpdir(), "tierwise-cli-")), "report.html");
+    const out = join(tempFolder("tierwise-cli-"), "report.html");
     const reported = run(
       "report",
       "--portfolio",

@@ -1,17 +1,9 @@
-import {
-  appendFileSync,
-  copyFileSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  truncateSync,
-  writeFileSync
-} from "node:fs";
-import {tmpdir} from "node:os";
+import {appendFileSync, copyFileSync, readdirSync, readFileSync, truncateSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {describe, expect, it} from "vitest";
+import {tempFolder} from "./tempFolder.js";
 import {
   ingestRows,
   parseDelimited,
@@ -39,7 +31,7 @@ const sample = (() => {
 const shakeoutPath = join(root, "data/scenarios/shakeout.json");
 const shakeout = parseScenario(readFileSync(shakeoutPath, "utf-8"));
 const baseline = parseScenario(readFileSync(join(root, "data/scenarios/baseline.json"), "utf-8"));
-const folder = () => mkdtempSync(join(tmpdir(), "tierwise-cache-"));
+const folder = () => tempFolder("tierwise-cache-");
 
 /** The sample with one row whose wallet cannot be read, in a folder of its own. */
 function book(): string {

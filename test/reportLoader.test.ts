@@ -1,12 +1,12 @@
-import {mkdtempSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
+import {tempFolder} from "./tempFolder.js";
 import {defaultScenario, parseScenario} from "tierwise";
 import {defaultReferencePath, readScenarioFile} from "tierwise/node";
 
 // A folder of its own, with scenario files good and bad, so no test writes into data/.
-const folder = mkdtempSync(join(tmpdir(), "tierwise-report-"));
+const folder = tempFolder("tierwise-report-");
 const good = JSON.stringify({version: 1, name: "Two-year bet", description: "", horizon: 8});
 writeFileSync(join(folder, "two-year-bet.json"), good);
 writeFileSync(join(folder, "broken.json"), JSON.stringify({...defaultScenario, tiers: {S: {rampYears: -1}}}));

@@ -1,9 +1,9 @@
 import {spawnSync} from "node:child_process";
-import {mkdtempSync, readFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {afterAll, beforeAll, expect, it} from "vitest";
+import {tempFolder} from "../tempFolder.js";
 import {openSite, runFinished, runsDone, visit, type Site} from "./site.js";
 
 let site: Site;
@@ -120,7 +120,7 @@ it("Allocate's Download report makes, in the browser, the allocation report the 
   const html = readFileSync((await download.path())!, "utf-8");
   // The command line on the page's portfolio (the sample), scenario (its attrition is the
   // baseline's and its policies the defaults, which baseline.json holds), heads, futures and seed.
-  const out = join(mkdtempSync(join(tmpdir(), "tierwise-allocate-")), "allocation.html");
+  const out = join(tempFolder("tierwise-allocate-"), "allocation.html");
   const allocated = spawnSync(
     process.execPath,
     [
