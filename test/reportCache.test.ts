@@ -5,6 +5,7 @@ import {
   readdirSync,
   readFileSync,
   truncateSync,
+  utimesSync,
   writeFileSync
 } from "node:fs";
 import {tmpdir} from "node:os";
@@ -97,6 +98,22 @@ describe("the build's cache", () => {
     expect(edited.portfolio.rejectedRows).toBe(0);
     expect(edited.portfolio.accounts.at(-1)!.id).toBe("ACC-BAD");
     expect(readdirSync(cache).filter((f) => f.startsWith("portfolio-")).length).toBe(1);
+  });
+
+  it("does not serve the old accounts of a book edited to the same size and modification time", async () => {
+    const path = book();
+    const cache = folder();
+    // A copy that keeps the time (cp -p, an unpacked archive) or an edit within the file system's
+    // time resolution: size and time alike, content not.
+    utimesSync(path, 1_700_000_000, 1_700_000_000);
+    await read(path, cache);
+    writeFileSync(path, readFileSync(path, "utf-8").replace(",lots,", ",1234,"));
+    utimesSync(path, 1_700_000_000, 1_700_000_000);
+    const edited = await read(path, cache);
+    expect(edited.messages.at(-1)).toBe("Hashing 2,001 accounts…");
+    expect(edited.portfolio.rejectedRows).toBe(0);
+    expect(edited.portfolio.accounts.at(-1)!.id).toBe("ACC-BAD");
+    expect(edited.portfolio.accounts.at(-1)!.annualWallet).toBe(1234);
   });
 
   it("a simulation is cached exactly (typed arrays and all) under a key of the accounts, scenario, futures, seed and year", async () => {
