@@ -1,6 +1,6 @@
 // Node only: a portfolio file read and checked once per build, kept on disk in a compact columnar
 // form, so that every report loader of a build after the first loads a big book in a second.
-import {createHash} from "node:crypto";
+import {createHash, randomUUID} from "node:crypto";
 import {createReadStream} from "node:fs";
 import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
 import {join, resolve} from "node:path";
@@ -101,7 +101,7 @@ export async function writePortfolioCache(folder: string, key: string, portfolio
   size.writeBigUInt64LE(BigInt(head.length));
   await mkdir(folder, {recursive: true});
   const file = join(folder, `portfolio-${key}.bin`);
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
   try {
     await writeFile(temporary, Buffer.concat([Buffer.from(magic, "latin1"), size, head, pad, ...numbers]));
     await rename(temporary, file);
