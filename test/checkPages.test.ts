@@ -61,4 +61,24 @@ describe("checkPageTypes() and lintPages()", () => {
       }
     ]);
   });
+
+  it("let a property read on a union pass when a member has it, and report one that no member has", () => {
+    const union = [
+      "```js",
+      'const result = /** @type {{ok: number} | {error: string}} */ (JSON.parse("{}"));',
+      "const told = result.error;",
+      "const typo = result.erorr;",
+      "display([told, typo]);",
+      "```",
+      ""
+    ].join("\n");
+    expect(checkPageTypes(new Map([["src/union.md", union]]))).toEqual([
+      {
+        file: "src/union.md",
+        line: 4,
+        message:
+          "TS2339: Property 'erorr' does not exist on type '{ ok: number; } | { error: string; }'.   Property 'erorr' does not exist on type '{ ok: number; }'."
+      }
+    ]);
+  });
 });

@@ -1,8 +1,16 @@
-import {appendFileSync, copyFileSync, readdirSync, readFileSync, truncateSync, writeFileSync} from "node:fs";
+import {
+  appendFileSync,
+  copyFileSync,
+  readdirSync,
+  readFileSync,
+  truncateSync,
+  utimesSync,
+  writeFileSync
+} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {DuckDBInstance} from "@duckdb/node-api";
-import {describe, expect, it} from "vitest";
+import {describe, expect, it, vi} from "vitest";
 import {tempFolder} from "./tempFolder.js";
 import {
   ingestRows,
@@ -15,10 +23,12 @@ import {
 } from "tierwise";
 import {
   nodeDigest,
+  portfolioCacheKey,
   publishReport,
   readPortfolioFile,
   readSimulationCache,
   simulationCacheKey,
+  writePortfolioCache,
   writeSimulationCache
 } from "tierwise/node";
 
@@ -89,6 +99,45 @@ describe("the build's cache", () => {
     expect(edited.portfolio.rejectedRows).toBe(0);
     expect(edited.portfolio.accounts.at(-1)!.id).toBe("ACC-BAD");
     expect(readdirSync(cache).filter((f) => f.startsWith("portfolio-")).length).toBe(1);
+  });
+
+  it("does not serve the old accounts of a book edited to the same size and modification time", async () => {
+    const path = book();
+    const cache = folder();
+    // A copy that keeps the time (cp -p, an unpacked archive) or an edit within the file system's
+    // time resolution: size and time alike, content not.
+    utimesSync(path, 1_700_000_000, 1_700_000_000);
+    await read(path, cache);
+    writeFileSync(path, readFileSync(path, "utf-8").replace(",lots,", ",1234,"));
+    utimesSync(path, 1_700_000_000, 1_700_000_000);
+    const edited = await read(path, cache);
+    expect(edited.messages.at(-1)).toBe("Hashing 2,001 accounts…");
+    expect(edited.portfolio.rejectedRows).toBe(0);
+    expect(edited.portfolio.accounts.at(-1)!.id).toBe("ACC-BAD");
+    expect(edited.portfolio.accounts.at(-1)!.annualWallet).toBe(1234);
+  });
+
+  it("two loaders writing the same cache file in the same millisecond both succeed, and the file reads back whole", async () => {
+    const path = book();
+    const cache = folder();
+    const portfolio = await readPortfolioFile(path);
+    const digested = {...portfolio, sha256: nodeDigest(portfolio.accounts)};
+    const key = await portfolioCacheKey(path, undefined);
+    const simulation = simulatePortfolio(sample.accounts, shakeout, {trials: 20, seed: 3});
+    const now = vi.spyOn(Date, "now").mockReturnValue(1_700_000_000_000);
+    try {
+      await Promise.all([
+        writePortfolioCache(cache, key, digested),
+        writePortfolioCache(cache, key, digested),
+        writeSimulationCache(cache, "same", simulation),
+        writeSimulationCache(cache, "same", simulation)
+      ]);
+    } finally {
+      now.mockRestore();
+    }
+    expect((await read(path, cache)).messages).toEqual(["Read book.csv from the build's cache (2,000 accounts)"]);
+    expect((await readSimulationCache(cache, "same"))!.total).toEqual(simulation.total);
+    expect(readdirSync(cache).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
   it("a simulation is cached exactly (typed arrays and all) under a key of the accounts, scenario, futures, seed and year", async () => {

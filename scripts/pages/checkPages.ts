@@ -27,14 +27,31 @@ export interface PageProblem {
 const cellOrderCodes = new Set([2448, 2454, 2450]);
 
 /**
- * A property read on a union whose other members lack it (`result.error` on `Result | {error}`):
+ * A property read on a union some of whose members have it (`result.error` on `Result | {error}`):
  * how JavaScript tells a result's kind, which TypeScript narrows only with `in`. A property that no
  * member has is still reported.
  */
-function unionProbe(d: ts.Diagnostic): boolean {
-  if (d.code !== 2339 || typeof d.messageText === "string") return false;
-  const head = d.messageText.messageText;
-  return / on type '[^']*\|[^']*'\.?$/.test(head) && (d.messageText.next ?? []).some((n) => n.code === 2339);
+function unionProbe(d: ts.Diagnostic, source: ts.SourceFile, checker: ts.TypeChecker): boolean {
+  if (d.code !== 2339 || d.start === undefined) return false;
+  let node: ts.Node | undefined = findToken(source, d.start);
+  while (node && !ts.isPropertyAccessExpression(node)) node = node.parent;
+  if (!node || !ts.isPropertyAccessExpression(node)) return false;
+  const type = checker.getTypeAtLocation(node.expression);
+  if (!type.isUnion()) return false;
+  const name = node.name.text;
+  return type.types.some((t) => checker.getPropertyOfType(checker.getApparentType(t), name) !== undefined);
+}
+
+/** The innermost node of `source` that starts at `position`. */
+function findToken(source: ts.SourceFile, position: number): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (position < node.getStart(source) || position >= node.getEnd()) return;
+    found = node;
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(source, visit);
+  return found;
 }
 
 /** The pages under src/, as paths from the root, sorted. */
@@ -110,8 +127,9 @@ export function checkPageTypes(pages: ReadonlyMap<string, string>): PageProblem[
   const problems: PageProblem[] = [];
   for (const [name, {file, code}] of virtual) {
     const source = program.getSourceFile(name)!;
+    const checker = program.getTypeChecker();
     for (const d of [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]) {
-      if (cellOrderCodes.has(d.code) || unionProbe(d)) continue;
+      if (cellOrderCodes.has(d.code) || unionProbe(d, source, checker)) continue;
       const line = d.start === undefined ? 0 : source.getLineAndCharacterOfPosition(d.start).line;
       problems.push({
         file,

@@ -1,6 +1,7 @@
 // Node only: a portfolio file read and checked once per build, kept on disk in a compact columnar
 // form, so that every report loader of a build after the first loads a big book in a second.
-import {createHash} from "node:crypto";
+import {createHash, randomUUID} from "node:crypto";
+import {createReadStream} from "node:fs";
 import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
 import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -54,14 +55,17 @@ export async function codeStamp(): Promise<string> {
 const pathPart = (path: string) => createHash("sha256").update(resolve(path)).digest("hex").slice(0, 16);
 
 /**
- * The cache key of a portfolio file: its absolute path, size and modification time, the year it is
+ * The cache key of a portfolio file: its absolute path, the SHA-256 of its bytes, the year it is
  * validated against, the cache's layout and the model's code (see codeStamp), so that an edited
- * book or a changed reader is never served an old answer.
+ * book or a changed reader is never served an old answer. The bytes, not the size and time: a
+ * file copied with its time kept, or edited twice within the file system's time resolution, has
+ * the same size and time and other rows.
  */
 export async function portfolioCacheKey(path: string, asOf: number | undefined): Promise<string> {
-  const file = await stat(path);
+  const content = createHash("sha256");
+  for await (const chunk of createReadStream(path)) content.update(chunk as Buffer);
   const key = createHash("sha256")
-    .update(JSON.stringify([resolve(path), file.size, file.mtimeMs, asOf ?? null, layout, await codeStamp()]))
+    .update(JSON.stringify([resolve(path), content.digest("hex"), asOf ?? null, layout, await codeStamp()]))
     .digest("hex")
     .slice(0, 32);
   return `${pathPart(path)}-${key}`;
@@ -97,7 +101,7 @@ export async function writePortfolioCache(folder: string, key: string, portfolio
   size.writeBigUInt64LE(BigInt(head.length));
   await mkdir(folder, {recursive: true});
   const file = join(folder, `portfolio-${key}.bin`);
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
   try {
     await writeFile(temporary, Buffer.concat([Buffer.from(magic, "latin1"), size, head, pad, ...numbers]));
     await rename(temporary, file);

@@ -1,6 +1,6 @@
 // Node only: a scenario's simulation kept on disk for the rest of a build, so that a scenario
 // simulated for one report (the baseline, say) is not simulated again as another report's reference.
-import {createHash} from "node:crypto";
+import {createHash, randomUUID} from "node:crypto";
 import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {deserialize, serialize} from "node:v8";
@@ -45,7 +45,7 @@ export async function writeSimulationCache(folder: string, key: string, simulati
   const {asOf, horizon, trials, seed, tiers, total} = simulation;
   await mkdir(folder, {recursive: true});
   const file = join(folder, `simulation-${key}.bin`);
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
   try {
     await writeFile(temporary, serialize({key, simulation: {asOf, horizon, trials, seed, tiers, total}}));
     await rename(temporary, file);
