@@ -33,6 +33,22 @@ export {
   type ValidatedAccounts
 } from "./portfolio/validateAccounts.js";
 export {toCsv, type ToCsvOptions} from "./portfolio/toCsv.js";
+export {
+  accountAt,
+  accountColumnBuffers,
+  accountColumns,
+  accountNumberFields,
+  accountsFromColumns,
+  accountTextFields,
+  textAt,
+  textColumn,
+  textValues,
+  type AccountColumns,
+  type AccountNumberField,
+  type AccountTextField,
+  type TextColumn
+} from "./portfolio/accountColumns.js";
+export {checkAccountColumns, type CheckedAccountColumns} from "./portfolio/checkAccountColumns.js";
 export {accountTemplateCsv, accountTemplateRows} from "./portfolio/accountTemplate.js";
 export {attritionData, type AttritionData, type AttritionDataOptions} from "./portfolio/attritionData.js";
 export {attritionOrigin, type AttritionOrigin} from "./portfolio/attritionOrigin.js";
