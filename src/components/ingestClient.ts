@@ -1,5 +1,13 @@
-import {checkFileSize} from "tierwise";
-import type {Account, ColumnMapping, DecimalDecisions, DecimalEvidence, DecimalSeparator, RejectedRow} from "tierwise";
+import {accountsFromColumns, checkFileSize} from "tierwise";
+import type {
+  Account,
+  AccountColumns,
+  ColumnMapping,
+  DecimalDecisions,
+  DecimalEvidence,
+  DecimalSeparator,
+  RejectedRow
+} from "tierwise";
 
 export interface Inspected {
   /** Distinct column names: a repeated header reads `revenue`, `revenue (2)`. */
@@ -24,7 +32,10 @@ export interface Inspected {
 }
 
 export interface IngestResult {
-  accounts: Account[];
+  /** The loaded accounts as columns, moved from the worker without a copy. */
+  columns: AccountColumns;
+  /** The same accounts as objects, built from the columns when first read. */
+  readonly accounts: Account[];
   rejected: RejectedRow[];
   rejectedRows: number;
   rows: number;
@@ -33,7 +44,7 @@ export interface IngestResult {
 
 type Message =
   | ({type: "inspected"} & Inspected)
-  | ({type: "ingested"} & IngestResult)
+  | ({type: "ingested"} & Omit<IngestResult, "accounts">)
   | {type: "progress"; message: string}
   | {type: "error"; message: string};
 
@@ -81,7 +92,7 @@ export class IngestClient {
     return this.#request({type: "inspect", sheet}, "inspected", onProgress);
   }
   /** Converts and validates the inspected file's rows with a mapping and a decimal separator (null: detect). */
-  ingest(
+  async ingest(
     mapping: ColumnMapping,
     asOf: number,
     {
@@ -89,7 +100,18 @@ export class IngestClient {
       onProgress = () => {}
     }: {decimal?: DecimalSeparator | null; onProgress?: (message: string) => void} = {}
   ): Promise<IngestResult> {
-    return this.#request({type: "ingest", mapping, asOf, decimal}, "ingested", onProgress);
+    const result = await this.#request<Omit<IngestResult, "accounts">>(
+      {type: "ingest", mapping, asOf, decimal},
+      "ingested",
+      onProgress
+    );
+    let accounts: Account[] | undefined;
+    return {
+      ...result,
+      get accounts() {
+        return (accounts ??= accountsFromColumns(result.columns));
+      }
+    };
   }
   terminate(): void {
     this.#worker.terminate();

@@ -1,4 +1,4 @@
-import {excerpt, ingestRows, parseDelimited} from "tierwise";
+import {accountColumns, accountsFromColumns, excerpt, ingestRows, parseDelimited, type AccountColumns} from "tierwise";
 import {
   portfolioRecord,
   readPortfolioRecord,
@@ -23,6 +23,8 @@ export interface Portfolio extends StoredPortfolio {
   segmentProblems?: string[];
   /** The whole portfolio's key, which a segment saved on it records. */
   key?: PortfolioKey;
+  /** The accounts shown, as columns (the same accounts in the same order). */
+  columns?: AccountColumns;
 }
 
 // The uploaded portfolio lives in this origin's IndexedDB, so it survives navigation and reload
@@ -101,8 +103,10 @@ async function withDatabase<T>(what: string, timeout: number, use: (db: IDBDatab
 
 /**
  * Saves an upload as the portfolio every page uses, and resolves only once it is durably stored:
- * the write transaction has completed and the record read back is the one written. Rejects with
- * a plain reason (storage full, private window, blocked, or no answer within `timeout` ms).
+ * the write transaction has completed and the record read back is the one written. The record
+ * holds the accounts as columns (`portfolio.columns` when given, else built from its accounts).
+ * Rejects with a plain reason (storage full, private window, blocked, or no answer within
+ * `timeout` ms).
  */
 export async function savePortfolio(portfolio: SavedPortfolio, {timeout = 120_000} = {}): Promise<void> {
   const record = portfolioRecord(portfolio);
@@ -111,17 +115,17 @@ export async function savePortfolio(portfolio: SavedPortfolio, {timeout = 120_00
     const back = readPortfolioRecord(await transact(db, "readonly", (objects) => objects.get(key)));
     if (
       !("portfolio" in back) ||
-      back.portfolio.accounts.length !== record.accounts.length ||
+      back.portfolio.columns.length !== record.columns.length ||
       back.portfolio.source.savedAt !== record.source.savedAt
     )
       throw new Error(`the saved copy does not read back as written${"problem" in back ? ` (${back.problem})` : ""}`);
   });
 }
 
-/** The saved upload: none, the portfolio, or why it cannot be read. */
+/** The saved upload: none, the portfolio (with its columns), or why it cannot be read. */
 export async function loadSavedPortfolio({timeout = 30_000} = {}): Promise<
   | {kind: "none"}
-  | {kind: "saved"; portfolio: SavedPortfolio}
+  | {kind: "saved"; portfolio: SavedPortfolio & {columns: AccountColumns}}
   | {kind: "unreadable"; problem: string}
   | {kind: "unavailable"; problem: string}
 > {
@@ -135,7 +139,9 @@ export async function loadSavedPortfolio({timeout = 30_000} = {}): Promise<
   }
   if (value === undefined) return {kind: "none"};
   const read = readPortfolioRecord(value);
-  return "portfolio" in read ? {kind: "saved", portfolio: read.portfolio} : {kind: "unreadable", problem: read.problem};
+  if (!("portfolio" in read)) return {kind: "unreadable", problem: read.problem};
+  // Pages read account objects today; the columns come along for code that reads columns.
+  return {kind: "saved", portfolio: {...read.portfolio, accounts: accountsFromColumns(read.portfolio.columns)}};
 }
 
 /** Forgets the upload: pages return to the sample portfolio. */
@@ -165,6 +171,7 @@ export async function loadPortfolio(
   return {
     ...whole,
     accounts: applied.accounts,
+    ...(applied.accounts === whole.accounts ? {} : {columns: accountColumns(applied.accounts)}),
     key,
     ...problems,
     ...(applied.segment ? {segment: applied.segment} : {}),
@@ -174,11 +181,16 @@ export async function loadPortfolio(
 
 async function loadWholePortfolio(sample: {text(): Promise<string>}): Promise<Portfolio> {
   const saved = await loadSavedPortfolio();
-  if (saved.kind === "saved") return {accounts: saved.portfolio.accounts, source: saved.portfolio.source};
+  if (saved.kind === "saved")
+    return {accounts: saved.portfolio.accounts, columns: saved.portfolio.columns, source: saved.portfolio.source};
+  // The sample is a file this site writes (src/data/sample-portfolio.csv.ts), 2,000 plain rows:
+  // parseDelimited reads it on this thread in a few milliseconds, so a page that only summarises
+  // the sample never waits for DuckDB to start. Uploads are read by DuckDB (src/workers/ingest.js).
   const {header, rows, lines} = parseDelimited(await sample.text());
   const {accounts, rejectedRows} = ingestRows(header, rows, {rowNumbers: lines});
   const portfolio: Portfolio = {
     accounts,
+    columns: accountColumns(accounts),
     source: {kind: "sample", name: "Sample portfolio", rows: rows.length, rejectedRows, savedAt: null}
   };
   if (saved.kind === "unreadable") return {...portfolio, problem: saved.problem, unreadable: true};

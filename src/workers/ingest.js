@@ -4,11 +4,14 @@
 // correct the column mapping, the sheet and the decimal separator in between:
 //   {type: "inspect", name, bytes} or {type: "inspect", sheet} (another sheet of the same workbook)
 //     → {type: "inspected", header, mapping, rows, preview, delimiter, encoding, format, sheets, sheet, headerLine, evidence, warning, note}
-//   {type: "ingest", mapping, asOf, decimal} → {type: "ingested", accounts, rejected, rejectedRows, rows, decimals}
+//   {type: "ingest", mapping, asOf, decimal} → {type: "ingested", columns, rejected, rejectedRows, rows, decimals}
+//     (columns: the loaded accounts as AccountColumns, their typed arrays transferred)
 // and {type: "progress", message} along the way, {type: "error", message} on failure.
 import {parquetReadObjects} from "hyparquet";
 import readExcelFile from "read-excel-file/web-worker";
 import {
+  accountColumnBuffers,
+  accountColumns,
   decimalEvidence,
   decodeText,
   detectColumns,
@@ -171,14 +174,19 @@ onmessage = async ({data}) => {
         asOf: data.asOf,
         decimal: data.decimal ?? null
       });
-      postMessage({
-        type: "ingested",
-        accounts: result.accounts,
-        rejected: result.rejected,
-        rejectedRows: result.rejectedRows,
-        rows: result.rows,
-        decimals: result.decimals
-      });
+      const columns = accountColumns(result.accounts);
+      // The columns' typed arrays move to the page without a copy.
+      postMessage(
+        {
+          type: "ingested",
+          columns,
+          rejected: result.rejected,
+          rejectedRows: result.rejectedRows,
+          rows: result.rows,
+          decimals: result.decimals
+        },
+        {transfer: accountColumnBuffers(columns)}
+      );
     }
   } catch (error) {
     postMessage({type: "error", message: excerpt(error instanceof Error ? error.message : String(error), {max: 300})});
