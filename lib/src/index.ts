@@ -154,6 +154,13 @@ export {sniffFormat, type FileFormat, type SniffedFormat} from "./ingest/sniffFo
 export {uniqueHeaders} from "./ingest/uniqueHeaders.js";
 export {ingestRows, type Ingested, type IngestRowsOptions} from "./ingest/ingestRows.js";
 export {parseDelimited, type Delimited, type ParseDelimitedOptions} from "./ingest/parseDelimited.js";
+export {csvRecords, type CsvRecords} from "./ingest/csvRecords.js";
+export {
+  readDelimited,
+  type DelimitedDatabase,
+  type ReadDelimited,
+  type ReadDelimitedOptions
+} from "./ingest/readDelimited.js";
 export {hazardPath, type HazardPathOptions} from "./survival/hazardPath.js";
 export {estimateHazards, type EstimateHazardsOptions, type IndustryHazards} from "./survival/estimateHazards.js";
 export {exp, log, pow} from "./math/deterministic.js";

@@ -7,3 +7,6 @@ declare module "npm:@observablehq/plot" {
 declare module "npm:apache-arrow" {
   export * from "apache-arrow";
 }
+declare module "npm:@duckdb/duckdb-wasm" {
+  export * from "@duckdb/duckdb-wasm";
+}

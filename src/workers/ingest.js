@@ -1,12 +1,14 @@
 // Reads a portfolio file in the browser, off the main thread: text (CSV/TSV in UTF-8, UTF-16,
-// GB18030 or Windows-1252), Parquet with hyparquet, Excel with read-excel-file; nothing leaves the
-// browser. The format comes from the file's content, not its name. Two steps, so the user can
+// GB18030 or Windows-1252, transcoded to UTF-8) with DuckDB-wasm's CSV reader (started here, in a
+// worker of its own, the first time a text file is read: no other page waits for it), Parquet
+// with hyparquet, Excel with read-excel-file; nothing leaves the browser. The format comes from the file's content, not its name. Two steps, so the user can
 // correct the column mapping, the sheet and the decimal separator in between:
 //   {type: "inspect", name, bytes} or {type: "inspect", sheet} (another sheet of the same workbook)
 //     → {type: "inspected", header, mapping, rows, preview, delimiter, encoding, format, sheets, sheet, headerLine, evidence, warning, note}
 //   {type: "ingest", mapping, asOf, decimal} → {type: "ingested", columns, rejected, rejectedRows, rows, decimals}
 //     (columns: the loaded accounts as AccountColumns, their typed arrays transferred)
 // and {type: "progress", message} along the way, {type: "error", message} on failure.
+import * as duckdb from "npm:@duckdb/duckdb-wasm";
 import {parquetReadObjects} from "hyparquet";
 import readExcelFile from "read-excel-file/web-worker";
 import {
@@ -15,20 +17,56 @@ import {
   decimalEvidence,
   decodeText,
   detectColumns,
+  detectEncoding,
   excerpt,
   findTable,
   ingestRows,
-  parseDelimited,
+  readDelimited,
   sniffFormat,
   toCell,
   uniqueHeaders
 } from "tierwise";
 
 /**
+ * @typedef {import("tierwise").DelimitedDatabase} DelimitedDatabase
  * @typedef {{header: string[], rows: (string | number | null)[][], lines: number[], delimiter: string | null,
  *   unterminatedQuote?: boolean, encoding: string | null, format: string, sheets: {name: string, score: number}[],
- *   sheet: string | null, headerLine: number}} Table
+ *   sheet: string | null, headerLine: number, rejected?: import("tierwise").RejectedRow[]}} Table
  */
+
+/** DuckDB, once started: the database the CSV reader runs in. @type {Promise<DelimitedDatabase> | null} */
+let database = null;
+
+/** Starts DuckDB-wasm (the build this browser runs, self-hosted with the site) on first use. */
+function startDuckDB() {
+  return (database ??= (async () => {
+    const bundle = await duckdb.selectBundle({
+      mvp: {
+        mainModule: import.meta.resolve("npm:@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm"),
+        mainWorker: import.meta.resolve("npm:@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js")
+      },
+      eh: {
+        mainModule: import.meta.resolve("npm:@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"),
+        mainWorker: import.meta.resolve("npm:@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js")
+      }
+    });
+    if (!bundle.mainWorker) throw new Error("this browser cannot run DuckDB");
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(bundle.mainWorker));
+    await db.instantiate(bundle.mainModule);
+    const connection = await db.connect();
+    return {
+      registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
+      dropFile: async (name) => void (await db.dropFile(name)),
+      async query(sql) {
+        const table = await connection.query(sql);
+        return Array.from(
+          {length: table.numCols},
+          (_, j) => /** @type {ArrayLike<unknown>} */ (table.getChildAt(j)?.toArray() ?? [])
+        );
+      }
+    };
+  })());
+}
 
 /** @type {Table | null} */
 let table = null;
@@ -109,13 +147,22 @@ async function read(file) {
   if (format === "xls") throw new Error(`${file.name} is an old Excel 97-2003 workbook: save it as .xlsx or CSV`);
   if (format === "binary") throw new Error(`${file.name} looks binary, not CSV, Parquet or Excel`);
   progress("Decoding text…");
-  const {text, encoding, reason} = decodeText(bytes);
-  progress("Parsing text…");
-  const parsed = parseDelimited(text);
+  const detected = detectEncoding(bytes);
+  // DuckDB reads UTF-8: other encodings are transcoded first, a byte-order mark is dropped.
+  const utf8 =
+    detected.encoding === "UTF-8" ? bytes.subarray(detected.bom) : new TextEncoder().encode(decodeText(bytes).text);
+  progress("Starting DuckDB…");
+  const db = await startDuckDB();
+  progress("Reading with DuckDB…");
+  const parsed = await readDelimited(utf8, db);
   return {
-    ...parsed,
-    header: uniqueHeaders(parsed.header),
-    encoding: `${encoding} (${reason})`,
+    header: parsed.header,
+    rows: parsed.rows,
+    lines: parsed.lines,
+    rejected: parsed.rejected,
+    delimiter: parsed.delimiter,
+    unterminatedQuote: parsed.unterminatedQuote,
+    encoding: `${detected.encoding} (${detected.reason})`,
     format: "text",
     sheets: [],
     sheet: null,
@@ -151,7 +198,8 @@ onmessage = async ({data}) => {
         type: "inspected",
         header: result.header,
         mapping: detectColumns(result.header),
-        rows: result.rows.length,
+        // Data rows: those read, and those the reader rejected.
+        rows: result.rows.length + (result.rejected?.length ?? 0),
         preview: result.rows
           .slice(0, 5)
           .map((row) => row.map((c) => (typeof c === "string" ? excerpt(c, {max: 80}) : c))),
@@ -168,6 +216,7 @@ onmessage = async ({data}) => {
     } else if (data.type === "ingest") {
       if (!table) throw new Error("no file inspected");
       progress(`Checking ${table.rows.length.toLocaleString("en-US")} rows…`);
+      const unread = table.rejected ?? [];
       const result = ingestRows(table.header, table.rows, {
         mapping: data.mapping,
         rowNumbers: table.lines,
@@ -180,9 +229,9 @@ onmessage = async ({data}) => {
         {
           type: "ingested",
           columns,
-          rejected: result.rejected,
-          rejectedRows: result.rejectedRows,
-          rows: result.rows,
+          rejected: unread.length > 0 ? [...unread, ...result.rejected].sort((a, b) => a.row - b.row) : result.rejected,
+          rejectedRows: result.rejectedRows + unread.length,
+          rows: result.rows + unread.length,
           decimals: result.decimals
         },
         {transfer: accountColumnBuffers(columns)}
