@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {
   accountAt,
@@ -5,6 +6,7 @@ import {
   accountColumns,
   accountsFromColumns,
   checkAccountColumns,
+  readNumber,
   textAt,
   textColumn,
   textValues,
@@ -147,5 +149,22 @@ describe("checkAccountColumns()", () => {
     expect(checkAccountColumns(founded)).toEqual({
       problem: "account 1: foundedYear 2016 is after firstYear 2015 (1 of 2 accounts fail the check)"
     });
+  });
+});
+
+describe("readNumber() on plain numbers", () => {
+  it("reads a plain number as the general rules do (property: a leading space takes the general path)", () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^-?\d{1,16}(\.\d{0,16})?$/),
+        (text) => void expect(readNumber(text)).toEqual(readNumber(` ${text}`))
+      ),
+      {numRuns: 2000}
+    );
+    expect(readNumber("1.234")).toEqual({kind: "ambiguous", point: 1.234, comma: 1234});
+    expect(readNumber("0.180")).toEqual({kind: "value", value: 0.18, decimal: "."});
+    expect(readNumber("-12.500")).toEqual({kind: "ambiguous", point: -12.5, comma: -12500});
+    expect(readNumber("-1234.500")).toEqual({kind: "value", value: -1234.5, decimal: "."});
+    expect(readNumber("1488000")).toEqual({kind: "value", value: 1488000, decimal: null});
   });
 });

@@ -4,6 +4,7 @@ import * as duckdb from "@duckdb/duckdb-wasm/blocking";
 import {beforeAll, describe, expect, it} from "vitest";
 import {
   accountFields,
+  arrowColumnValues,
   csvRecords,
   decodeText,
   ingestRows,
@@ -37,7 +38,7 @@ beforeAll(async () => {
     },
     async query(sql) {
       const table = connection.query(sql);
-      return Array.from({length: table.numCols}, (_, j) => table.getChildAt(j)!.toArray() as ArrayLike<unknown>);
+      return Array.from({length: table.numCols}, (_, j) => arrowColumnValues(table.getChildAt(j)!));
     }
   };
 });
@@ -59,6 +60,15 @@ describe("csvRecords()", () => {
     expect(csvRecords(utf8('id,name\nA1,"open\nA2,x\n')).unterminatedQuote).toBe(true);
     expect(csvRecords(utf8("a\tb|c\n")).delimiter).toBe("\t");
     expect(() => csvRecords(utf8("a"), {delimiter: '"'})).toThrow('invalid delimiter: "\\""');
+  });
+});
+
+describe("arrowColumnValues()", () => {
+  it("decodes a text column as toArray() does, nulls and characters of every width included", async () => {
+    const texts = ["", "a", "Müller", "华为技术", "😀 x", null, "é😀华", "last"];
+    const list = texts.map((t) => (t === null ? "NULL" : `'${t}'`)).join(", ");
+    const [values] = await database.query(`SELECT unnest([${list}]) AS t`);
+    expect(Array.from(values!)).toEqual(texts);
   });
 });
 

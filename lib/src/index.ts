@@ -155,6 +155,7 @@ export {uniqueHeaders} from "./ingest/uniqueHeaders.js";
 export {ingestRows, type Ingested, type IngestRowsOptions} from "./ingest/ingestRows.js";
 export {parseDelimited, type Delimited, type ParseDelimitedOptions} from "./ingest/parseDelimited.js";
 export {csvRecords, type CsvRecords} from "./ingest/csvRecords.js";
+export {arrowColumnValues, type ArrowVectorLike} from "./ingest/arrowColumnValues.js";
 export {
   readDelimited,
   type DelimitedDatabase,

@@ -14,6 +14,7 @@ import readExcelFile from "read-excel-file/web-worker";
 import {
   accountColumnBuffers,
   accountColumns,
+  arrowColumnValues,
   decimalEvidence,
   decodeText,
   detectColumns,
@@ -31,7 +32,8 @@ import {
  * @typedef {import("tierwise").DelimitedDatabase} DelimitedDatabase
  * @typedef {{header: string[], rows: (string | number | null)[][], lines: number[], delimiter: string | null,
  *   unterminatedQuote?: boolean, encoding: string | null, format: string, sheets: {name: string, score: number}[],
- *   sheet: string | null, headerLine: number, rejected?: import("tierwise").RejectedRow[]}} Table
+ *   sheet: string | null, headerLine: number, rejected?: import("tierwise").RejectedRow[],
+ *   evidence?: import("tierwise").DecimalEvidence[]}} Table
  */
 
 /** DuckDB, once started: the database the CSV reader runs in. @type {Promise<DelimitedDatabase> | null} */
@@ -59,10 +61,10 @@ function startDuckDB() {
       dropFile: async (name) => void (await db.dropFile(name)),
       async query(sql) {
         const table = await connection.query(sql);
-        return Array.from(
-          {length: table.numCols},
-          (_, j) => /** @type {ArrayLike<unknown>} */ (table.getChildAt(j)?.toArray() ?? [])
-        );
+        return Array.from({length: table.numCols}, (_, j) => {
+          const vector = table.getChildAt(j);
+          return vector ? arrowColumnValues(vector) : [];
+        });
       }
     };
   })());
@@ -72,6 +74,15 @@ function startDuckDB() {
 let table = null;
 /** The sheets of the last workbook read, so another sheet can be chosen without reading the file again. @type {{name: string, file: string, data: unknown[][]}[] | null} */
 let workbook = null;
+
+/**
+ * The cells of column `j`, without copying them into an array.
+ * @param {(string | number | null)[][]} rows
+ * @param {number} j
+ */
+function* column(rows, j) {
+  for (const row of rows) yield row[j];
+}
 
 /** @param {string} message */
 const progress = (message) => postMessage({type: "progress", message});
@@ -209,7 +220,7 @@ onmessage = async ({data}) => {
         sheets: result.sheets,
         sheet: result.sheet,
         headerLine: result.headerLine,
-        evidence: result.header.map((_, j) => decimalEvidence(result.rows.map((row) => row[j]))),
+        evidence: (table.evidence = result.header.map((_, j) => decimalEvidence(column(result.rows, j)))),
         warning: result.unterminatedQuote ? "The file ends inside a quoted field: it may be truncated." : null,
         note: result.note
       });
@@ -221,7 +232,8 @@ onmessage = async ({data}) => {
         mapping: data.mapping,
         rowNumbers: table.lines,
         asOf: data.asOf,
-        decimal: data.decimal ?? null
+        decimal: data.decimal ?? null,
+        evidence: table.evidence
       });
       const columns = accountColumns(result.accounts);
       // The columns' typed arrays move to the page without a copy.
