@@ -4,7 +4,7 @@
  */
 import {allocationBench} from "./allocation.js";
 import {ingestBench} from "./ingest.js";
-import {pageLoad} from "./pageLoad.js";
+import {pageLoad, pageLoadWithBook} from "./pageLoad.js";
 import {redraw} from "./redraw.js";
 import {simulationBench} from "./simulation.js";
 import {survivalEstimators} from "./survival.js";
@@ -27,4 +27,5 @@ for (const row of allocationBench()) print({...row});
 for (const {name, value, unit} of survivalEstimators()) print({name, [unit]: value});
 for (const {name, value, unit} of await pageLoad()) print({name, [unit]: value});
 for (const {name, value, unit} of await ingestBench()) print({name, [unit]: value});
+for (const {name, value, unit} of await pageLoadWithBook(100_000)) print({name, [unit]: value});
 for (const {name, value, unit} of await redraw()) print({name, [unit]: value});

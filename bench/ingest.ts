@@ -6,7 +6,7 @@ import {openSite, visit} from "../test/browser/site.js";
 import type {Measurement} from "./pageLoad.js";
 
 /** A CSV of `rows` accounts: the sample portfolio's rows repeated under new ids. */
-function portfolioCsv(rows: number): string {
+export function portfolioCsv(rows: number): string {
   const [header, ...lines] = readFileSync(new URL("../data/sample-portfolio.csv", import.meta.url), "utf-8")
     .trim()
     .split("\n");

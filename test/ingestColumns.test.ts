@@ -167,4 +167,14 @@ describe("readNumber() on plain numbers", () => {
     expect(readNumber("-1234.500")).toEqual({kind: "value", value: -1234.5, decimal: "."});
     expect(readNumber("1488000")).toEqual({kind: "value", value: 1488000, decimal: null});
   });
+
+  it("tells text from a number at once, and still reads a number after a currency code", () => {
+    expect(readNumber("ACC-00001")).toEqual({kind: "error", error: '"ACC-00001" is not a number'});
+    expect(readNumber("Energy")).toEqual({kind: "error", error: '"Energy" is not a number'});
+    expect(readNumber("Ukraine 2")).toEqual({kind: "error", error: '"Ukraine 2" is not a number'});
+    expect(readNumber("RMB 3.5万")).toEqual({kind: "value", value: 35000, decimal: "."});
+    expect(readNumber("hk$12")).toEqual({kind: "value", value: 12, decimal: null});
+    expect(readNumber("eur 1.234,5")).toEqual({kind: "value", value: 1234.5, decimal: ","});
+    expect(readNumber("usd")).toEqual({kind: "error", error: '"usd" is not a number'});
+  });
 });

@@ -1,8 +1,10 @@
 // Reads a portfolio file in the browser, off the main thread: text (CSV/TSV in UTF-8, UTF-16,
-// GB18030 or Windows-1252, transcoded to UTF-8) with DuckDB-wasm's CSV reader (started here, in a
-// worker of its own, the first time a text file is read: no other page waits for it), Parquet
-// with hyparquet, Excel with read-excel-file; nothing leaves the browser. The format comes from the file's content, not its name. Two steps, so the user can
-// correct the column mapping, the sheet and the decimal separator in between:
+// GB18030 or Windows-1252, transcoded to UTF-8) with DuckDB-wasm's CSV reader (in a worker of its
+// own, started when the first text file is read: no other page, and no Excel or Parquet upload,
+// waits for its 37 MB of WebAssembly to compile), Parquet with hyparquet, Excel with
+// read-excel-file; nothing leaves the browser. The format comes from the file's content, not its
+// name. Two steps, so the user can correct the column mapping, the sheet and the decimal separator
+// in between:
 //   {type: "inspect", name, bytes} or {type: "inspect", sheet} (another sheet of the same workbook)
 //     → {type: "inspected", header, mapping, rows, preview, delimiter, encoding, format, sheets, sheet, headerLine, evidence, warning, note}
 //   {type: "ingest", mapping, asOf, decimal} → {type: "ingested", columns, rejected, rejectedRows, rows, decimals}

@@ -19,6 +19,7 @@ export type NumberReading =
 
 const fastInteger = /^-?\d{1,15}$/;
 const fastDecimal = /^-?(\d{1,15})\.(\d{1,15})$/;
+const currencyCode = /^(?:us\$|usd|cny|rmb|eur|gbp|jpy|hk\$)/i;
 const currency = /^(?:us\$|usd|cny|rmb|eur|gbp|jpy|hk\$|\$|€|£|¥|￥|元)|(?:usd|cny|rmb|eur|gbp|jpy|元|\$|€|£|¥)$/i;
 const empty = /^(?:n\/?a|null|none|-|—)$/i;
 
@@ -77,6 +78,10 @@ export function readNumber(text: string | number | null | undefined): NumberRead
   if (s === "" || empty.test(s)) return {kind: "empty"};
   // No number a CRM writes is this long; a cell that is (a stray quote swallowed the file) is refused unread.
   if (s.length > 100) return {kind: "error", error: `${quote(text)} is not a number`};
+  // Text columns (ids, names, industries) are read too, to count their evidence: a text with no
+  // digit, or starting with a letter that starts no currency code, is no number, and is told at once.
+  if (!/\d/.test(s) || (/^[a-z]/i.test(s) && !currencyCode.test(s)))
+    return {kind: "error", error: `${quote(text)} is not a number`};
   let sign = 1;
   if (/^\(.*\)$/.test(s)) {
     sign = -1;
