@@ -51,8 +51,25 @@ type Message =
 /** Promises over the ingest worker (src/workers/ingest.js), one request at a time. */
 export class IngestClient {
   #worker: Worker;
+  #warm: ((event: Event) => void) | null = null;
   constructor(url: string) {
     this.#worker = new Worker(url, {type: "module"});
+    // DuckDB (37 MB of WebAssembly to compile) starts when the user reaches for a file, so that it
+    // is ready, or nearly, once one is chosen; a page that only shows the data never starts it.
+    this.#warm = (event: Event) => {
+      const target = event.target instanceof Element ? event.target : null;
+      const label = target?.closest("label");
+      const input = target?.closest("input") ?? (label instanceof HTMLLabelElement ? label.control : null);
+      if (!(input instanceof HTMLInputElement) || input.type !== "file") return;
+      this.#worker.postMessage({type: "warm"});
+      this.#unwarm();
+    };
+    for (const type of ["pointerdown", "focusin"]) document.addEventListener(type, this.#warm, true);
+  }
+  #unwarm(): void {
+    if (!this.#warm) return;
+    for (const type of ["pointerdown", "focusin"]) document.removeEventListener(type, this.#warm, true);
+    this.#warm = null;
   }
   #request<T>(
     message: object,
@@ -114,6 +131,7 @@ export class IngestClient {
     };
   }
   terminate(): void {
+    this.#unwarm();
     this.#worker.terminate();
   }
 }

@@ -1,8 +1,8 @@
 // Reads a portfolio file in the browser, off the main thread: text (CSV/TSV in UTF-8, UTF-16,
 // GB18030 or Windows-1252, transcoded to UTF-8) with DuckDB-wasm's CSV reader (in a worker of its
-// own, started when the first text file is read: no other page, and no Excel or Parquet upload,
-// waits for its 37 MB of WebAssembly to compile), Parquet with hyparquet, Excel with
-// read-excel-file; nothing leaves the browser. The format comes from the file's content, not its
+// own, started when the user reaches for a file, {type: "warm"}, or else when the first text file
+// is read: no other page waits for its 37 MB of WebAssembly to compile), Parquet with hyparquet,
+// Excel with read-excel-file; nothing leaves the browser. The format comes from the file's content, not its
 // name. Two steps, so the user can correct the column mapping, the sheet and the decimal separator
 // in between:
 //   {type: "inspect", name, bytes} or {type: "inspect", sheet} (another sheet of the same workbook)
@@ -186,7 +186,10 @@ async function read(file) {
 
 onmessage = async ({data}) => {
   try {
-    if (data.type === "inspect") {
+    if (data.type === "warm") {
+      // A failure to start is reported when a text file is read.
+      startDuckDB().catch(() => undefined);
+    } else if (data.type === "inspect") {
       table = null;
       let result;
       if (data.bytes) {
