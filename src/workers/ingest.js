@@ -40,6 +40,12 @@ import {
 
 /** DuckDB, once started: the database the CSV reader runs in. @type {Promise<DelimitedDatabase> | null} */
 let database = null;
+/** The running DuckDB, to stop it after a large file. @type {import("npm:@duckdb/duckdb-wasm").AsyncDuckDB | null} */
+let running = null;
+// WebAssembly memory never shrinks: after reading a file this large, DuckDB is stopped so that
+// checking and saving its rows does not share the tab with the memory the read took; the next
+// text file starts it again (a few seconds).
+const stopAfter = 32 * 1024 * 1024;
 
 /** Starts DuckDB-wasm (the build this browser runs, self-hosted with the site) on first use. */
 function startDuckDB() {
@@ -55,7 +61,7 @@ function startDuckDB() {
       }
     });
     if (!bundle.mainWorker) throw new Error("this browser cannot run DuckDB");
-    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(bundle.mainWorker));
+    const db = (running = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(bundle.mainWorker)));
     await db.instantiate(bundle.mainModule);
     const connection = await db.connect();
     return {
@@ -167,7 +173,13 @@ async function read(file) {
   progress("Starting DuckDB…");
   const db = await startDuckDB();
   progress("Reading with DuckDB…");
+  const size = utf8.length;
   const parsed = await readDelimited(utf8, db);
+  if (size > stopAfter && running) {
+    await running.terminate();
+    running = null;
+    database = null;
+  }
   return {
     header: parsed.header,
     rows: parsed.rows,
