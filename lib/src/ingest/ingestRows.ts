@@ -4,7 +4,8 @@ import {
   decideDecimalSeparators,
   decimalEvidence,
   numberFieldEvidence,
-  type DecimalDecisions
+  type DecimalDecisions,
+  type DecimalEvidence
 } from "./decimalSeparator.js";
 import {detectColumns, type ColumnMapping} from "./detectColumns.js";
 import {excerpt} from "../text/excerpt.js";
@@ -25,6 +26,12 @@ export interface IngestRowsOptions {
    * from the file's own unambiguous numbers (see `decideDecimalSeparators`).
    */
   decimal?: DecimalSeparator | null;
+  /**
+   * What each column's texts show about the decimal separator, in header order, when the caller
+   * has counted it already (`decimalEvidence` of every column, as a file's inspection does): the
+   * rows are then not read twice. Default: counted here.
+   */
+  evidence?: readonly DecimalEvidence[] | undefined;
 }
 
 /** The result of {@link ingestRows}: `accounts.length + rejectedRows === rows`. */
@@ -62,7 +69,14 @@ export interface Ingested {
 export function ingestRows(
   header: readonly string[],
   rows: readonly (readonly (string | number | null)[])[],
-  {mapping: given, firstRow = 2, rowNumbers: lineNumbers, asOf, decimal = null}: IngestRowsOptions = {}
+  {
+    mapping: given,
+    firstRow = 2,
+    rowNumbers: lineNumbers,
+    asOf,
+    decimal = null,
+    evidence: givenEvidence
+  }: IngestRowsOptions = {}
 ): Ingested {
   const columns = uniqueHeaders(header);
   const mapping = given ?? detectColumns(columns);
@@ -77,9 +91,13 @@ export function ingestRows(
     (f) => [f, mapping[f.name] == null ? -1 : columns.indexOf(mapping[f.name]!)] as const
   );
   const numberColumns = new Set(index.filter(([f, j]) => f.type === "number" && j >= 0).map(([, j]) => j));
-  const evidence = columns.map((_, j) =>
-    numberColumns.has(j) ? decimalEvidence(rows.map((cells) => cells[j])) : decimalEvidence([])
-  );
+  if (givenEvidence !== undefined && givenEvidence.length !== columns.length)
+    throw new RangeError(`evidence for ${givenEvidence.length} columns, but the header has ${columns.length}`);
+  const evidence =
+    givenEvidence ??
+    columns.map((_, j) =>
+      numberColumns.has(j) ? decimalEvidence(rows.map((cells) => cells[j])) : decimalEvidence([])
+    );
   const decimals = decideDecimalSeparators(numberFieldEvidence(columns, evidence, mapping), {chosen: decimal});
   const rejected: RejectedRow[] = [];
   const records: Record<string, string | number | null>[] = [];
