@@ -160,7 +160,13 @@ export {checkFileSize, fileSizeLimit, type FileSizeLimitOptions} from "./ingest/
 export {findTable, toCell, type Cell, type FindTableOptions, type FoundTable} from "./ingest/findTable.js";
 export {sniffFormat, type FileFormat, type SniffedFormat} from "./ingest/sniffFormat.js";
 export {uniqueHeaders} from "./ingest/uniqueHeaders.js";
-export {ingestRows, type Ingested, type IngestRowsOptions} from "./ingest/ingestRows.js";
+export {ingestRows, ingestRowsAsColumns, type Ingested, type IngestRowsOptions} from "./ingest/ingestRows.js";
+export {
+  ingestColumns,
+  type CellColumn,
+  type IngestColumnsOptions,
+  type IngestedColumns
+} from "./ingest/ingestColumns.js";
 export {parseDelimited, type Delimited, type ParseDelimitedOptions} from "./ingest/parseDelimited.js";
 export {csvRecords, type CsvRecords} from "./ingest/csvRecords.js";
 export {arrowColumnValues, type ArrowVectorLike} from "./ingest/arrowColumnValues.js";
