@@ -15,7 +15,6 @@ import {parquetReadObjects} from "hyparquet";
 import readExcelFile from "read-excel-file/web-worker";
 import {
   accountColumnBuffers,
-  accountColumns,
   arrowColumnValues,
   decimalEvidence,
   decodeText,
@@ -23,7 +22,8 @@ import {
   detectEncoding,
   excerpt,
   findTable,
-  ingestRows,
+  ingestColumns,
+  ingestRowsAsColumns,
   readDelimited,
   sniffFormat,
   toCell,
@@ -32,7 +32,7 @@ import {
 
 /**
  * @typedef {import("tierwise").DelimitedDatabase} DelimitedDatabase
- * @typedef {{header: string[], rows: (string | number | null)[][], lines: number[], delimiter: string | null,
+ * @typedef {{header: string[], rows: (string | number | null)[][], columns?: ArrayLike<string | null>[], lines: number[], delimiter: string | null,
  *   unterminatedQuote?: boolean, encoding: string | null, format: string, sheets: {name: string, score: number}[],
  *   sheet: string | null, headerLine: number, rejected?: import("tierwise").RejectedRow[],
  *   evidence?: import("tierwise").DecimalEvidence[]}} Table
@@ -84,12 +84,29 @@ let table = null;
 let workbook = null;
 
 /**
- * The cells of column `j`, without copying them into an array.
- * @param {(string | number | null)[][]} rows
+ * The cells of column `j` below the header, without copying them into an array.
+ * @param {Table} table
  * @param {number} j
  */
-function* column(rows, j) {
-  for (const row of rows) yield row[j];
+function* column(table, j) {
+  if (table.columns) {
+    const cells = table.columns[j] ?? [];
+    for (let i = 1; i < cells.length; ++i) yield cells[i];
+  } else {
+    for (const row of table.rows) yield row[j];
+  }
+}
+
+/**
+ * The first rows of a table, for the preview.
+ * @param {Table} table
+ * @param {number} count
+ * @returns {(string | number | null)[][]}
+ */
+function firstRows(table, count) {
+  const {columns} = table;
+  if (!columns) return table.rows.slice(0, count);
+  return Array.from({length: Math.min(count, table.lines.length)}, (_, i) => columns.map((c) => c[i + 1] ?? null));
 }
 
 /** @param {string} message */
@@ -180,9 +197,11 @@ async function read(file) {
     running = null;
     database = null;
   }
+  // The cells stay in DuckDB's columns (the header line's first): no array per row.
   return {
     header: parsed.header,
-    rows: parsed.rows,
+    rows: [],
+    columns: parsed.columns,
     lines: parsed.lines,
     rejected: parsed.rejected,
     delimiter: parsed.delimiter,
@@ -227,32 +246,35 @@ onmessage = async ({data}) => {
         header: result.header,
         mapping: detectColumns(result.header),
         // Data rows: those read, and those the reader rejected.
-        rows: result.rows.length + (result.rejected?.length ?? 0),
-        preview: result.rows
-          .slice(0, 5)
-          .map((row) => row.map((c) => (typeof c === "string" ? excerpt(c, {max: 80}) : c))),
+        rows: result.lines.length + (result.rejected?.length ?? 0),
+        preview: firstRows(result, 5).map((row) => row.map((c) => (typeof c === "string" ? excerpt(c, {max: 80}) : c))),
         delimiter: result.delimiter ?? null,
         encoding: result.encoding,
         format: result.format,
         sheets: result.sheets,
         sheet: result.sheet,
         headerLine: result.headerLine,
-        evidence: (table.evidence = result.header.map((_, j) => decimalEvidence(column(result.rows, j)))),
+        evidence: (table.evidence = result.header.map((_, j) => decimalEvidence(column(result, j)))),
         warning: result.unterminatedQuote ? "The file ends inside a quoted field: it may be truncated." : null,
         note: result.note
       });
     } else if (data.type === "ingest") {
       if (!table) throw new Error("no file inspected");
-      progress(`Checking ${table.rows.length.toLocaleString("en-US")} rows…`);
+      progress(`Checking ${table.lines.length.toLocaleString("en-US")} rows…`);
       const unread = table.rejected ?? [];
-      const result = ingestRows(table.header, table.rows, {
+      const options = {
         mapping: data.mapping,
         rowNumbers: table.lines,
         asOf: data.asOf,
         decimal: data.decimal ?? null,
         evidence: table.evidence
-      });
-      const columns = accountColumns(result.accounts);
+      };
+      // Text comes as DuckDB's columns, read straight into the accounts' columns; a workbook or
+      // Parquet file as rows.
+      const result = table.columns
+        ? ingestColumns(table.header, table.columns, {...options, skip: 1})
+        : ingestRowsAsColumns(table.header, table.rows, options);
+      const {columns} = result;
       // The columns' typed arrays move to the page without a copy.
       postMessage(
         {

@@ -30,6 +30,12 @@ export interface IngestColumnsOptions {
   decimal?: DecimalSeparator | null;
   /** What each column's texts show about the decimal separator, in header order, if counted already. */
   evidence?: readonly DecimalEvidence[] | undefined;
+  /**
+   * Cells to pass over at the top of every column: 1 when a reader returns the header line as the
+   * first row of its columns (DuckDB's, with `header = false`), so no column is copied to drop it.
+   * Default 0.
+   */
+  skip?: number;
 }
 
 /** The result of {@link ingestColumns}: `columns.length + rejectedRows === rows`. */
@@ -49,8 +55,8 @@ export interface IngestedColumns {
   decimals: DecimalDecisions;
 }
 
-function* cellsOf(column: CellColumn): Generator<string | number | null | undefined> {
-  for (let i = 0; i < column.length; ++i) yield column[i];
+function* cellsOf(column: CellColumn, skip: number): Generator<string | number | null | undefined> {
+  for (let i = skip; i < column.length; ++i) yield column[i];
 }
 
 /**
@@ -71,14 +77,25 @@ function* cellsOf(column: CellColumn): Generator<string | number | null | undefi
 export function ingestColumns(
   header: readonly string[],
   cells: readonly CellColumn[],
-  {mapping: given, firstRow = 2, rowNumbers, asOf, decimal = null, evidence: givenEvidence}: IngestColumnsOptions = {}
+  {
+    mapping: given,
+    firstRow = 2,
+    rowNumbers,
+    asOf,
+    decimal = null,
+    evidence: givenEvidence,
+    skip = 0
+  }: IngestColumnsOptions = {}
 ): IngestedColumns {
   const names = uniqueHeaders(header);
   if (cells.length !== names.length)
     throw new RangeError(`${cells.length} columns of cells, but the header has ${names.length}`);
-  const n = cells[0]?.length ?? 0;
+  if (!(Number.isSafeInteger(skip) && skip >= 0)) throw new RangeError(`invalid skip: ${skip}`);
+  const size = cells[0]?.length ?? skip;
   for (const column of cells)
-    if (column.length !== n) throw new RangeError(`columns of ${n} and ${column.length} cells`);
+    if (column.length !== size) throw new RangeError(`columns of ${size} and ${column.length} cells`);
+  if (size < skip) throw new RangeError(`columns of ${size} cells, fewer than the ${skip} to skip`);
+  const n = size - skip;
   const mapping = given ?? detectColumns(names);
   const mapped = Object.keys(mapping).filter((k) => mapping[k as keyof Account] != null);
   const missing = missingAccountColumns(mapped);
@@ -94,7 +111,7 @@ export function ingestColumns(
     givenEvidence ??
     names.map((_, j) =>
       accountFields.some((f, k) => f.type === "number" && index[k] === j)
-        ? decimalEvidence(cellsOf(cells[j]!))
+        ? decimalEvidence(cellsOf(cells[j]!, skip))
         : decimalEvidence([])
     );
   const decimals = decideDecimalSeparators(numberFieldEvidence(names, evidence, mapping), {chosen: decimal});
@@ -140,7 +157,7 @@ export function ingestColumns(
     // is rejected for that alone.
     for (let k = 0; k < fields.length; ++k) {
       const {field, column, source, number} = fields[k]!;
-      const raw = column === null ? null : (column[i] ?? null);
+      const raw = column === null ? null : (column[skip + i] ?? null);
       if (field.type === "string") {
         values[k] = raw == null ? null : String(raw).trim();
         continue;

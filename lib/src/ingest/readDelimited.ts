@@ -19,8 +19,13 @@ export interface ReadDelimited {
   delimiter: string;
   /** Distinct column names (see `uniqueHeaders`). */
   header: string[];
-  /** The rows DuckDB read, cells as text (null for an empty cell); missing trailing cells are null. */
-  rows: (string | null)[][];
+  /**
+   * The cells DuckDB read, column by column, the header line's first (then one per row): text,
+   * null for an empty cell or a missing trailing one. Give them to `ingestColumns` with `skip: 1`.
+   */
+  columns: ArrayLike<string | null>[];
+  /** The same cells as rows, header left out: built when first read, for code that reads rows. */
+  readonly rows: (string | null)[][];
   /** The 1-based line of the file on which each row starts. */
   lines: number[];
   /** Records DuckDB's reader refused (too many cells, a quote not closed), with their line and reason. */
@@ -61,7 +66,8 @@ function reason(type: string, message: string, cells: number): string {
  * inside a quote; the page names the delimiter used.
  *
  * @example
- * const {header, rows, lines, rejected} = await readDelimited(bytes, database);
+ * const {header, columns, lines, rejected} = await readDelimited(bytes, database);
+ * const {columns: accounts} = ingestColumns(header, columns, {skip: 1, rowNumbers: lines});
  */
 export async function readDelimited(
   bytes: Uint8Array,
@@ -71,7 +77,7 @@ export async function readDelimited(
   const records = csvRecords(bytes, delimiter === undefined ? {} : {delimiter});
   const {headerCells, unterminatedQuote} = records;
   const base = {delimiter: records.delimiter, unterminatedQuote};
-  if (records.count === 0) return {...base, header: [], rows: [], lines: [], rejected: []};
+  if (records.count === 0) return {...base, header: [], columns: [], rows: [], lines: [], rejected: []};
   const file = "tierwise-upload.csv";
   const names = Array.from({length: headerCells}, (_, j) => `c${j}`);
   await db.registerFile(file, bytes);
@@ -127,14 +133,16 @@ export async function readDelimited(
       `DuckDB read ${(n - 1).toLocaleString("en-US")} rows and rejected ${rejected.length.toLocaleString("en-US")}, but the file has ${(records.count - 1).toLocaleString("en-US")} records: their lines cannot be told`
     );
   const header = uniqueHeaders(columns.map((c) => (c[0] == null ? "" : String(c[0]))));
-  const rows = new Array<(string | null)[]>(n - 1);
-  for (let i = 1; i < n; ++i) {
-    const row = new Array<string | null>(headerCells);
-    for (let j = 0; j < headerCells; ++j) {
-      const v = columns[j]![i];
-      row[j] = v == null ? null : (v as string);
-    }
-    rows[i - 1] = row;
-  }
-  return {...base, header, rows, lines, rejected};
+  const cells = columns.slice(0, headerCells) as ArrayLike<string | null>[];
+  let rows: (string | null)[][] | null = null;
+  return {
+    ...base,
+    header,
+    columns: cells,
+    get rows() {
+      return (rows ??= Array.from({length: n - 1}, (_, i) => cells.map((c) => c[i + 1] ?? null)));
+    },
+    lines,
+    rejected
+  };
 }
