@@ -16,6 +16,8 @@ import {
   parseDelimited,
   parseNumber,
   parseYear,
+  plainNumber,
+  readNumber,
   uniqueHeaders,
   validateAccounts,
   type Account,
@@ -213,5 +215,33 @@ describe("ingestColumns() against the row-wise ingest", () => {
       {row: 9, column: "id", value: "A1", reason: 'duplicate id "A1" (first at row 4)'}
     ]);
     expect(() => ingestColumns(header, cells.slice(1), {})).toThrow("10 columns of cells, but the header has 11");
+  });
+});
+
+describe("plainNumber()", () => {
+  it("reads a plain number to the value of the general rules, and nothing else (property)", () => {
+    const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^\\d{${min},${max}}$`));
+    const plain = fc.oneof(
+      fc.tuple(fc.constantFrom("", "-"), digits(1, 17)).map(([s, d]) => s + d),
+      fc.tuple(fc.constantFrom("", "-"), digits(1, 17), digits(0, 17)).map(([s, a, b]) => `${s}${a}.${b}`),
+      fc.constantFrom("", "-", ".5", "1.", "+1", "1e6", "1,5", " 1")
+    );
+    fc.assert(
+      fc.property(plain, (text) => {
+        const value = plainNumber(text);
+        // The general rules, as a leading space makes readNumber take them.
+        const general = readNumber(` ${text}`);
+        if (Number.isNaN(value))
+          expect(general.kind !== "value" || !/^-?\d{1,15}(?:\.\d{1,15})?$/.test(text)).toBe(true);
+        else expect(general).toEqual({kind: "value", value, decimal: text.includes(".") ? "." : null});
+      }),
+      {seed: 11, numRuns: 2000}
+    );
+    expect([plainNumber("1234.5"), plainNumber("-0.180"), plainNumber("1.234"), plainNumber("12.500")]).toEqual([
+      1234.5,
+      -0.18,
+      NaN,
+      NaN
+    ]);
   });
 });

@@ -135,6 +135,7 @@ export {detectColumns, normaliseHeader, type ColumnMapping} from "./ingest/detec
 export {
   parseNumber,
   parseYear,
+  plainNumber,
   readNumber,
   type DecimalSeparator,
   type NumberReading,

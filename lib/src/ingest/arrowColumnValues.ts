@@ -60,6 +60,15 @@ export function arrowColumnValues(vector: ArrowVectorLike): ArrayLike<unknown> {
     };
     const bitmap = data.nullCount > 0 ? (data.nullBitmap as Uint8Array) : null;
     let from = 0;
+    // ASCII text (as many bytes as code units): the byte offsets are the code-unit offsets.
+    if (text.length === offsets[data.length]! - start) {
+      for (let i = 0; i < data.length; ++i) {
+        const to = offsets[i + 1]! - start;
+        out[k++] = bitmap && !(bitmap[i >> 3]! & (1 << (i & 7))) ? null : text.slice(from, to);
+        from = to;
+      }
+      continue;
+    }
     for (let i = 0; i < data.length; ++i) {
       const to = unitsAt(offsets[i + 1]!);
       out[k++] = bitmap && !(bitmap[i >> 3]! & (1 << (i & 7))) ? null : text.slice(from, to);

@@ -10,7 +10,7 @@ import {
 } from "./decimalSeparator.js";
 import {detectColumns, type ColumnMapping} from "./detectColumns.js";
 import {excerpt, quote} from "../text/excerpt.js";
-import {parseNumber, parseYear, type DecimalSeparator} from "./parseValue.js";
+import {parseNumber, parseYear, plainNumber, type DecimalSeparator} from "./parseValue.js";
 import {uniqueHeaders} from "./uniqueHeaders.js";
 
 /** One input column: a cell per row, text or a number, null (or undefined) for an empty cell. */
@@ -54,6 +54,14 @@ export interface IngestedColumns {
   /** The decimal separator used for each mapped number field, and why. */
   decimals: DecimalDecisions;
 }
+
+const fourDigits = (s: string) => {
+  for (let i = 0; i < 4; ++i) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+};
 
 function* cellsOf(column: CellColumn, skip: number): Generator<string | number | null | undefined> {
   for (let i = skip; i < column.length; ++i) yield column[i];
@@ -149,9 +157,12 @@ export function ingestColumns(
   const problems: RejectedRow[] = [];
   let loaded = 0;
   let rejectedRows = 0;
+  let row = 0;
+  const reject = (column: string, value: string | number, reason: string) =>
+    void problems.push({row, column, value: excerpt(String(value)), reason});
 
   for (let i = 0; i < n; ++i) {
-    const row = rowNumbers?.[i] ?? firstRow + i;
+    row = rowNumbers?.[i] ?? firstRow + i;
     problems.length = 0;
     // Reading: numbers and years as the file writes them; a row with a value that cannot be read
     // is rejected for that alone.
@@ -161,6 +172,22 @@ export function ingestColumns(
       if (field.type === "string") {
         values[k] = raw == null ? null : String(raw).trim();
         continue;
+      }
+      // Most cells of a large file are plain: read as parseNumber and parseYear would, with no
+      // object made (a plain number with a point is refused under a decimal comma, by the rules).
+      if (typeof raw === "string") {
+        if (field.type === "integer") {
+          if (raw.length === 4 && fourDigits(raw)) {
+            values[k] = Number(raw);
+            continue;
+          }
+        } else if (raw.length <= 31) {
+          const value = plainNumber(raw);
+          if (!Number.isNaN(value) && (number.decimal !== "," || !raw.includes("."))) {
+            values[k] = value;
+            continue;
+          }
+        }
       }
       const parsed = field.type === "integer" ? parseYear(raw) : parseNumber(raw, number);
       if ("error" in parsed) {
@@ -176,8 +203,6 @@ export function ingestColumns(
     }
     if (problems.length === 0) {
       // Checking, as validateAccounts does.
-      const reject = (column: string, value: string | number, reason: string) =>
-        problems.push({row, column, value: excerpt(String(value)), reason});
       for (let k = 0; k < fields.length; ++k) {
         const {field} = fields[k]!;
         const value = values[k]!;

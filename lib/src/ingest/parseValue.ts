@@ -17,8 +17,34 @@ export type NumberReading =
   | {kind: "ambiguous"; point: number; comma: number}
   | {kind: "error"; error: string};
 
-const fastInteger = /^-?\d{1,15}$/;
-const fastDecimal = /^-?(\d{1,15})\.(\d{1,15})$/;
+/**
+ * The value of a plain number, `-?\d{1,15}` or `-?\d{1,15}.\d{1,15}`, as most cells of a large
+ * export are; NaN for any other text, and for `1.234`, which reads two ways (a thousands group).
+ * Read without the general rules or an object made, to the same value as {@link readNumber}
+ * (a test checks the two agree); a plain number shows a decimal point if and only if it has a `.`.
+ *
+ * @example
+ * plainNumber("1234.5"); // 1234.5
+ * plainNumber("1.234");  // NaN
+ */
+export function plainNumber(text: string): number {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  const start = i;
+  while (i < n && isDigit(text.charCodeAt(i))) ++i;
+  const whole = i - start;
+  if (whole < 1 || whole > 15) return NaN;
+  if (i === n) return Number(text);
+  if (text.charCodeAt(i) !== 46) return NaN;
+  const point = ++i;
+  while (i < n && isDigit(text.charCodeAt(i))) ++i;
+  const fraction = i - point;
+  if (i !== n || fraction < 1 || fraction > 15) return NaN;
+  if (whole <= 3 && text.charCodeAt(start) !== 48 && fraction === 3) return NaN;
+  return Number(text);
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
 const currencyCode = /^(?:us\$|usd|cny|rmb|eur|gbp|jpy|hk\$)/i;
 const currency = /^(?:us\$|usd|cny|rmb|eur|gbp|jpy|hk\$|\$|€|£|¥|￥|元)|(?:usd|cny|rmb|eur|gbp|jpy|元|\$|€|£|¥)$/i;
 const empty = /^(?:n\/?a|null|none|-|—)$/i;
@@ -64,11 +90,8 @@ export function readNumber(text: string | number | null | undefined): NumberRead
   // Most cells of a large export are plain numbers: read them without the general rules, to the
   // same result (a test checks the two ways agree).
   if (typeof text === "string" && text.length <= 31) {
-    if (fastInteger.test(text)) return {kind: "value", value: Number(text), decimal: null};
-    const m = fastDecimal.exec(text);
-    // 1.234 reads two ways (a thousands group): left to the general rules.
-    if (m && !(m[1]!.length <= 3 && m[1]![0] !== "0" && m[2]!.length === 3))
-      return {kind: "value", value: Number(text), decimal: "."};
+    const value = plainNumber(text);
+    if (!Number.isNaN(value)) return {kind: "value", value, decimal: text.includes(".") ? "." : null};
   }
   if (typeof text === "number")
     return Number.isFinite(text)
