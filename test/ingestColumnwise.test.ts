@@ -4,6 +4,8 @@ import {describe, expect, it} from "vitest";
 import {
   accountColumns,
   accountFields,
+  arrowColumnValues,
+  arrowTextCells,
   decideDecimalSeparators,
   decimalEvidence,
   decodeText,
@@ -243,5 +245,36 @@ describe("plainNumber()", () => {
       NaN,
       NaN
     ]);
+  });
+});
+
+describe("arrowTextCells()", () => {
+  // An Arrow Utf8 vector as DuckDB returns one: chunks of UTF-8 bytes with offsets and a validity bitmap.
+  const chunk = (values: (string | null)[]) => {
+    const encoded = values.map((v) => new TextEncoder().encode(v ?? ""));
+    const offsets = new Int32Array(values.length + 1);
+    encoded.forEach((e, i) => (offsets[i + 1] = offsets[i]! + e.length));
+    const bytes = new Uint8Array(offsets[values.length]!);
+    encoded.forEach((e, i) => bytes.set(e, offsets[i]!));
+    const bitmap = new Uint8Array(Math.ceil(values.length / 8));
+    values.forEach((v, i) => v !== null && (bitmap[i >> 3]! |= 1 << (i & 7)));
+    const nullCount = values.filter((v) => v === null).length;
+    return {offset: 0, length: values.length, nullCount, nullBitmap: bitmap, valueOffsets: offsets, values: bytes};
+  };
+  it("reads each value as arrowColumnValues does, across chunks, ASCII or not, nulls included", () => {
+    const values = [
+      ["id", "A1", null, "plain"],
+      ["华为 Ærø 😀", "", null, "x😀y", "Beta"]
+    ];
+    const vector = {
+      length: 9,
+      type: {typeId: 5},
+      data: values.map(chunk),
+      toArray: () => values.flat()
+    };
+    const cells = arrowTextCells(vector);
+    expect(Array.from({length: cells.length}, (_, i) => cells.at(i))).toEqual(values.flat());
+    expect(Array.from(arrowColumnValues(vector))).toEqual(values.flat());
+    expect(cells.at(9)).toBeUndefined();
   });
 });

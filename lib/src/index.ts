@@ -170,7 +170,7 @@ export {
 } from "./ingest/ingestColumns.js";
 export {parseDelimited, type Delimited, type ParseDelimitedOptions} from "./ingest/parseDelimited.js";
 export {csvRecords, type CsvRecords} from "./ingest/csvRecords.js";
-export {arrowColumnValues, type ArrowVectorLike} from "./ingest/arrowColumnValues.js";
+export {arrowColumnValues, arrowTextCells, TextCells, type ArrowVectorLike} from "./ingest/arrowColumnValues.js";
 export {
   readDelimited,
   type DelimitedDatabase,

@@ -15,7 +15,7 @@ import {parquetReadObjects} from "hyparquet";
 import readExcelFile from "read-excel-file/web-worker";
 import {
   accountColumnBuffers,
-  arrowColumnValues,
+  arrowTextCells,
   decimalEvidence,
   decodeText,
   detectColumns,
@@ -32,7 +32,7 @@ import {
 
 /**
  * @typedef {import("tierwise").DelimitedDatabase} DelimitedDatabase
- * @typedef {{header: string[], rows: (string | number | null)[][], columns?: ArrayLike<string | null>[], lines: number[], delimiter: string | null,
+ * @typedef {{header: string[], rows: (string | number | null)[][], columns?: import("tierwise").CellColumn[], lines: number[], delimiter: string | null,
  *   unterminatedQuote?: boolean, encoding: string | null, format: string, sheets: {name: string, score: number}[],
  *   sheet: string | null, headerLine: number, rejected?: import("tierwise").RejectedRow[],
  *   evidence?: import("tierwise").DecimalEvidence[]}} Table
@@ -71,7 +71,7 @@ function startDuckDB() {
         const table = await connection.query(sql);
         return Array.from({length: table.numCols}, (_, j) => {
           const vector = table.getChildAt(j);
-          return vector ? arrowColumnValues(vector) : [];
+          return vector ? arrowTextCells(vector) : [];
         });
       }
     };
@@ -91,7 +91,7 @@ let workbook = null;
 function* column(table, j) {
   if (table.columns) {
     const cells = table.columns[j] ?? [];
-    for (let i = 1; i < cells.length; ++i) yield cells[i];
+    for (let i = 1; i < cells.length; ++i) yield cells.at(i);
   } else {
     for (const row of table.rows) yield row[j];
   }
@@ -106,7 +106,7 @@ function* column(table, j) {
 function firstRows(table, count) {
   const {columns} = table;
   if (!columns) return table.rows.slice(0, count);
-  return Array.from({length: Math.min(count, table.lines.length)}, (_, i) => columns.map((c) => c[i + 1] ?? null));
+  return Array.from({length: Math.min(count, table.lines.length)}, (_, i) => columns.map((c) => c.at(i + 1) ?? null));
 }
 
 /** @param {string} message */

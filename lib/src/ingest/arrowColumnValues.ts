@@ -31,14 +31,14 @@ declare const TextDecoder: new (label?: string) => {decode(input: Uint8Array): s
  * @example
  * const names = arrowColumnValues(table.getChild("name"));
  */
-export function arrowColumnValues(vector: ArrowVectorLike): ArrayLike<unknown> {
+export function arrowColumnValues(vector: ArrowVectorLike): ArrayLike<unknown> & {at(index: number): unknown} {
   if (
     vector.type.typeId !== UTF8 ||
     vector.data.some(
       (d) => d.offset !== 0 || !(d.valueOffsets instanceof Int32Array) || !(d.values instanceof Uint8Array)
     )
   )
-    return vector.toArray() as ArrayLike<unknown>;
+    return vector.toArray() as unknown[];
   const out = new Array<string | null>(vector.length);
   const decoder = new TextDecoder();
   let k = 0;
@@ -76,4 +76,80 @@ export function arrowColumnValues(vector: ArrowVectorLike): ArrayLike<unknown> {
     }
   }
   return out;
+}
+
+/**
+ * A text column as one string and the UTF-16 offset of each value in it, with `at(i)` cutting
+ * value `i` out when it is read: a million cells are two objects, not a million strings, until
+ * each is read (and then dropped). Reads as an array does through `length` and `at`.
+ */
+export class TextCells {
+  readonly length: number;
+  readonly #text: string;
+  readonly #offsets: Uint32Array;
+  readonly #valid: Uint8Array | null;
+  constructor(text: string, offsets: Uint32Array, valid: Uint8Array | null) {
+    this.length = offsets.length - 1;
+    this.#text = text;
+    this.#offsets = offsets;
+    this.#valid = valid;
+  }
+  /** Value `i`, null for null (undefined past the end, as an array has it). */
+  at(i: number): string | null | undefined {
+    if (!(i >= 0 && i < this.length)) return undefined;
+    if (this.#valid !== null && this.#valid[i] === 0) return null;
+    return this.#text.slice(this.#offsets[i], this.#offsets[i + 1]);
+  }
+}
+
+/**
+ * The values of an Arrow text (Utf8) column as {@link TextCells}: decoded once per chunk as
+ * {@link arrowColumnValues} does, but not cut into a string per value. Other columns (and chunks
+ * Arrow has sliced) as `arrowColumnValues` gives them.
+ *
+ * @example
+ * const names = arrowTextCells(table.getChild("name"));
+ * names.at(0); // "Acme"
+ */
+export function arrowTextCells(
+  vector: ArrowVectorLike
+): TextCells | (ArrayLike<unknown> & {at(index: number): unknown}) {
+  if (
+    vector.type.typeId !== UTF8 ||
+    vector.data.some(
+      (d) => d.offset !== 0 || !(d.valueOffsets instanceof Int32Array) || !(d.values instanceof Uint8Array)
+    )
+  )
+    return arrowColumnValues(vector);
+  const n = vector.length;
+  const out = new Uint32Array(n + 1);
+  const valid = vector.data.some((d) => d.nullCount > 0) ? new Uint8Array(n).fill(1) : null;
+  const decoder = new TextDecoder();
+  let text = "";
+  let k = 0;
+  for (const data of vector.data) {
+    const offsets = data.valueOffsets as Int32Array;
+    const bytes = data.values as Uint8Array;
+    const start = offsets[0]!;
+    const chunk = decoder.decode(bytes.subarray(start, offsets[data.length]!));
+    const base = text.length;
+    const bitmap = data.nullCount > 0 ? (data.nullBitmap as Uint8Array) : null;
+    const ascii = chunk.length === offsets[data.length]! - start;
+    let at = start;
+    let units = 0;
+    for (let i = 0; i < data.length; ++i) {
+      const end = offsets[i + 1]!;
+      if (ascii) units = end - start;
+      else
+        while (at < end) {
+          const b = bytes[at++]!;
+          if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
+        }
+      if (valid !== null && bitmap && !(bitmap[i >> 3]! & (1 << (i & 7)))) valid[k] = 0;
+      out[++k] = base + units;
+    }
+    text += chunk;
+    if (text.length > 0xffffffff) throw new RangeError("text column too long");
+  }
+  return new TextCells(text, out, valid);
 }

@@ -13,8 +13,15 @@ import {excerpt, quote} from "../text/excerpt.js";
 import {parseNumber, parseYear, plainNumber, type DecimalSeparator} from "./parseValue.js";
 import {uniqueHeaders} from "./uniqueHeaders.js";
 
-/** One input column: a cell per row, text or a number, null (or undefined) for an empty cell. */
-export type CellColumn = ArrayLike<string | number | null | undefined>;
+/**
+ * One input column: a cell per row, text or a number, null (or undefined) for an empty cell, read
+ * through `length` and `at(i)`: an array, or a view that makes each cell when it is read (such as
+ * `TextCells`, over DuckDB's text columns).
+ */
+export interface CellColumn {
+  readonly length: number;
+  at(index: number): string | number | null | undefined;
+}
 
 /** Options of {@link ingestColumns}. */
 export interface IngestColumnsOptions {
@@ -64,7 +71,7 @@ const fourDigits = (s: string) => {
 };
 
 function* cellsOf(column: CellColumn, skip: number): Generator<string | number | null | undefined> {
-  for (let i = skip; i < column.length; ++i) yield column[i];
+  for (let i = skip; i < column.length; ++i) yield column.at(i);
 }
 
 /**
@@ -168,7 +175,7 @@ export function ingestColumns(
     // is rejected for that alone.
     for (let k = 0; k < fields.length; ++k) {
       const {field, column, source, number} = fields[k]!;
-      const raw = column === null ? null : (column[skip + i] ?? null);
+      const raw = column === null ? null : (column.at(skip + i) ?? null);
       if (field.type === "string") {
         values[k] = raw == null ? null : String(raw).trim();
         continue;

@@ -1,6 +1,7 @@
 import type {RejectedRow} from "../portfolio/validateAccounts.js";
 import {excerpt} from "../text/excerpt.js";
 import {csvRecords} from "./csvRecords.js";
+import type {CellColumn} from "./ingestColumns.js";
 import {uniqueHeaders} from "./uniqueHeaders.js";
 
 /**
@@ -10,8 +11,11 @@ import {uniqueHeaders} from "./uniqueHeaders.js";
 export interface DelimitedDatabase {
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;
-  /** Runs SQL; returns the result's columns, each with one value per row (null for NULL). */
-  query(sql: string): Promise<ArrayLike<unknown>[]>;
+  /**
+   * Runs SQL; returns the result's columns, each with one value per row (null for NULL), as
+   * arrays or as views read through `at` (`arrowTextCells`).
+   */
+  query(sql: string): Promise<{readonly length: number; at(index: number): unknown}[]>;
 }
 
 /** The result of {@link readDelimited}. */
@@ -23,7 +27,7 @@ export interface ReadDelimited {
    * The cells DuckDB read, column by column, the header line's first (then one per row): text,
    * null for an empty cell or a missing trailing one. Give them to `ingestColumns` with `skip: 1`.
    */
-  columns: ArrayLike<string | null>[];
+  columns: CellColumn[];
   /** The same cells as rows, header left out: built when first read, for code that reads rows. */
   readonly rows: (string | null)[][];
   /** The 1-based line of the file on which each row starts. */
@@ -81,8 +85,8 @@ export async function readDelimited(
   const file = "tierwise-upload.csv";
   const names = Array.from({length: headerCells}, (_, j) => `c${j}`);
   await db.registerFile(file, bytes);
-  let columns: ArrayLike<unknown>[];
-  let errors: ArrayLike<unknown>[];
+  let columns: {readonly length: number; at(index: number): unknown}[];
+  let errors: {readonly length: number; at(index: number): unknown}[];
   try {
     await db.query("DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans;");
     columns = await db.query(
@@ -106,7 +110,7 @@ export async function readDelimited(
   const rejected: RejectedRow[] = [];
   const [positions = [], types = [], messages = [], texts = []] = errors;
   for (let e = 0; e < positions.length; ++e) {
-    const position = Number(positions[e]);
+    const position = Number(positions.at(e));
     let lo = 0;
     let hi = records.count - 1;
     while (lo < hi) {
@@ -115,14 +119,16 @@ export async function readDelimited(
       else hi = mid - 1;
     }
     if (lo === 0)
-      throw new Error(`the header line cannot be read: ${reason(String(types[e]), String(messages[e]), headerCells)}`);
+      throw new Error(
+        `the header line cannot be read: ${reason(String(types.at(e)), String(messages.at(e)), headerCells)}`
+      );
     if (rejectedAt.has(lo)) continue;
     rejectedAt.set(lo, rejected.length);
     rejected.push({
       row: records.lines[lo]!,
       column: "",
-      value: excerpt(String(texts[e] ?? "").replace(/\r?\n$/, "")),
-      reason: reason(String(types[e]), String(messages[e]), headerCells)
+      value: excerpt(String(texts.at(e) ?? "").replace(/\r?\n$/, "")),
+      reason: reason(String(types.at(e)), String(messages.at(e)), headerCells)
     });
   }
   const lines: number[] = [];
@@ -132,15 +138,15 @@ export async function readDelimited(
     throw new Error(
       `DuckDB read ${(n - 1).toLocaleString("en-US")} rows and rejected ${rejected.length.toLocaleString("en-US")}, but the file has ${(records.count - 1).toLocaleString("en-US")} records: their lines cannot be told`
     );
-  const header = uniqueHeaders(columns.map((c) => (c[0] == null ? "" : String(c[0]))));
-  const cells = columns.slice(0, headerCells) as ArrayLike<string | null>[];
+  const header = uniqueHeaders(columns.map((c) => (c.at(0) == null ? "" : String(c.at(0)))));
+  const cells = columns.slice(0, headerCells) as CellColumn[];
   let rows: (string | null)[][] | null = null;
   return {
     ...base,
     header,
     columns: cells,
     get rows() {
-      return (rows ??= Array.from({length: n - 1}, (_, i) => cells.map((c) => c[i + 1] ?? null)));
+      return (rows ??= Array.from({length: n - 1}, (_, i) => cells.map((c) => (c.at(i + 1) ?? null) as string | null)));
     },
     lines,
     rejected
