@@ -4,7 +4,7 @@
  */
 import {allocationBench} from "./allocation.js";
 import {ingestBench} from "./ingest.js";
-import {pageLoad} from "./pageLoad.js";
+import {pageLoad, pageLoadWithBook} from "./pageLoad.js";
 import {publishBench} from "./publish.js";
 import {redraw} from "./redraw.js";
 import {simulationBench} from "./simulation.js";
@@ -28,5 +28,6 @@ for (const row of allocationBench()) print({...row});
 for (const {name, value, unit} of survivalEstimators()) print({name, [unit]: value});
 for (const {name, value, unit} of await pageLoad()) print({name, [unit]: value});
 for (const {name, value, unit} of await ingestBench()) print({name, [unit]: value});
+for (const {name, value, unit} of await pageLoadWithBook(100_000)) print({name, [unit]: value});
 for (const {name, value, unit} of await publishBench()) print({name, [unit]: value});
 for (const {name, value, unit} of await redraw()) print({name, [unit]: value});

@@ -1,4 +1,8 @@
-import {listPages, openSite, visit} from "../test/browser/site.js";
+import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {listPages, openSite, settled, visit} from "../test/browser/site.js";
+import {portfolioCsv} from "./ingest.js";
 
 export interface Measurement {
   name: string;
@@ -8,7 +12,7 @@ export interface Measurement {
 
 // Records when the first chart (an SVG in a card or figure, drawn in the page or at build time)
 // is on the page with a size, in ms since navigation began. Icons and legend swatches are skipped.
-const firstChart = `new MutationObserver((records, observer) => {
+const firstChart = `window.__firstChart = undefined; new MutationObserver((records, observer) => {
   const chart = [...document.querySelectorAll("#observablehq-main figure svg, #observablehq-main .card svg")].find((svg) => {
     const {width, height} = svg.getBoundingClientRect();
     return width >= 100 && height >= 50;
@@ -47,6 +51,44 @@ export async function pageLoad({runs = 3} = {}): Promise<Measurement[]> {
       results.push({name: `first visit ${path}: settled`, value: Math.round(best), unit: "ms"});
     }
   } finally {
+    await site.close();
+  }
+  return results;
+}
+
+/**
+ * Every page on a book of `rows` accounts (the sample's rows repeated), uploaded once on the data
+ * page; then each page is opened in the same browser context (warm cache, the book read from
+ * IndexedDB): the time until its first chart and until every cell has settled. Reports are
+ * left out: they are built on the sample.
+ */
+export async function pageLoadWithBook(rows = 100_000): Promise<Measurement[]> {
+  const site = await openSite();
+  const folder = mkdtempSync(join(tmpdir(), "tierwise-bench-"));
+  const results: Measurement[] = [];
+  try {
+    const path = join(folder, `book-${rows}.csv`);
+    writeFileSync(path, portfolioCsv(rows));
+    const v = await visit(site, "/data", {init: firstChart, timeout: 300_000});
+    await v.page.locator("input[type=file]").setInputFiles(path);
+    await v.page.getByRole("button", {name: `Load ${rows.toLocaleString("en-US")} rows`}).click();
+    await v.page.getByText("Every page now uses").waitFor();
+    const label = `${rows.toLocaleString("en-US")}-row book`;
+    for (const page of await listPages()) {
+      if (page === "/data" || page.startsWith("/reports")) continue;
+      const started = performance.now();
+      await v.page.goto(site.origin + page, {timeout: 600_000});
+      await settled(v.page, {timeout: 600_000});
+      const done = performance.now() - started;
+      const chart = (await v.page.evaluate("window.__firstChart")) as number | undefined;
+      if (chart !== undefined)
+        results.push({name: `${label} ${page}: first chart`, value: Math.round(chart), unit: "ms"});
+      results.push({name: `${label} ${page}: settled`, value: Math.round(done), unit: "ms"});
+    }
+    if (v.problems.length) throw new Error(v.problems.join("; "));
+    await v.context.close();
+  } finally {
+    rmSync(folder, {recursive: true, force: true});
     await site.close();
   }
   return results;

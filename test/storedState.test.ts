@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {ingestRows, parseDelimited, type Account} from "tierwise";
+import {accountColumns, accountsFromColumns, ingestRows, parseDelimited, type Account} from "tierwise";
 import {readFileSync} from "node:fs";
 import {portfolioFormat, portfolioRecord, readPortfolioRecord} from "../src/components/portfolioRecord.js";
 import {parseStoredHazards} from "../src/components/hazardsStore.js";
@@ -19,36 +19,41 @@ const source = {
 const rejected = [{row: 7, column: "id", value: "", reason: "id is missing"}];
 
 describe("readPortfolioRecord()", () => {
-  it("reads back the record portfolioRecord() writes, with its format", () => {
+  it("reads back the record portfolioRecord() writes, with its format, as columns", () => {
     const record = portfolioRecord({accounts, rejected, source});
     expect(record.format).toBe(portfolioFormat);
-    expect(readPortfolioRecord(structuredClone(record))).toEqual({portfolio: {accounts, rejected, source}});
+    expect(portfolioFormat).toBe(3);
+    const read = readPortfolioRecord(structuredClone(record));
+    expect(read).toEqual({portfolio: {columns: accountColumns(accounts), rejected, source}});
+    expect("portfolio" in read && accountsFromColumns(read.portfolio.columns)).toEqual(accounts);
   });
 
   it("refuses an old-format record, another format, and a value that is no record", () => {
     expect(readPortfolioRecord({accounts, rejected, source})).toEqual({
       problem: "it was saved by an older version of Tierwise"
     });
-    expect(readPortfolioRecord({...portfolioRecord({accounts, rejected, source}), format: 3})).toEqual({
-      problem: "it is in format 3, and this version reads format 2"
+    expect(readPortfolioRecord({format: 2, accounts, rejected, source})).toEqual({
+      problem: "it is in format 2, and this version reads format 3"
     });
     expect(readPortfolioRecord("garbage")).toEqual({problem: 'the stored record is not an object ("garbage")'});
     expect(readPortfolioRecord(null)).toEqual({problem: "the stored record is not an object (null)"});
   });
 
-  it("refuses damaged fields, naming the account, and quotes a huge value in a short excerpt", () => {
+  it("refuses damaged fields, naming the column or the account, and quotes a huge value in a short excerpt", () => {
     const record = portfolioRecord({accounts, rejected, source});
     const huge = "x".repeat(10_000_000);
-    const damaged = {...record, accounts: [accounts[0], {...accounts[1], industry: {huge}}]};
+    const damaged = {...record, columns: {...record.columns, industry: {huge}}};
     const read = readPortfolioRecord(damaged);
     expect("problem" in read && read.problem).toMatch(
-      /^account 2: industry is not text \(\{"huge":"x+… \(10,000,011 characters\)\)$/
+      /^column industry is not a text column \(\{"huge":"x+… \(10,000,011 characters\)\)$/
     );
     expect(("problem" in read && read.problem.length) || 0).toBeLessThan(120);
-    expect(readPortfolioRecord({...record, accounts: [{...accounts[0], health: 7}]})).toEqual({
+    expect(readPortfolioRecord({...record, columns: accountColumns([{...accounts[0]!, health: 7}])})).toEqual({
       problem: "account 1: health 7 is outside 0 to 1 (1 of 1 accounts fail the check)"
     });
-    expect(readPortfolioRecord({...record, accounts: []})).toEqual({problem: "it holds no accounts ([])"});
+    expect(readPortfolioRecord({...record, columns: accountColumns([])})).toMatchObject({
+      problem: expect.stringMatching(/^it holds no accounts/)
+    });
     expect(readPortfolioRecord({...record, rejected: [{row: "x"}]})).toEqual({
       problem: "its list of rejected rows is damaged"
     });

@@ -35,6 +35,22 @@ export {
   type ValidatedAccounts
 } from "./portfolio/validateAccounts.js";
 export {toCsv, type ToCsvOptions} from "./portfolio/toCsv.js";
+export {
+  accountAt,
+  accountColumnBuffers,
+  accountColumns,
+  accountNumberFields,
+  accountsFromColumns,
+  accountTextFields,
+  textAt,
+  textColumn,
+  textValues,
+  type AccountColumns,
+  type AccountNumberField,
+  type AccountTextField,
+  type TextColumn
+} from "./portfolio/accountColumns.js";
+export {checkAccountColumns, type CheckedAccountColumns} from "./portfolio/checkAccountColumns.js";
 export {accountTemplateCsv, accountTemplateRows} from "./portfolio/accountTemplate.js";
 export {attritionData, type AttritionData, type AttritionDataOptions} from "./portfolio/attritionData.js";
 export {attritionOrigin, type AttritionOrigin} from "./portfolio/attritionOrigin.js";
@@ -119,6 +135,7 @@ export {detectColumns, normaliseHeader, type ColumnMapping} from "./ingest/detec
 export {
   parseNumber,
   parseYear,
+  plainNumber,
   readNumber,
   type DecimalSeparator,
   type NumberReading,
@@ -144,8 +161,22 @@ export {checkFileSize, fileSizeLimit, type FileSizeLimitOptions} from "./ingest/
 export {findTable, toCell, type Cell, type FindTableOptions, type FoundTable} from "./ingest/findTable.js";
 export {sniffFormat, type FileFormat, type SniffedFormat} from "./ingest/sniffFormat.js";
 export {uniqueHeaders} from "./ingest/uniqueHeaders.js";
-export {ingestRows, type Ingested, type IngestRowsOptions} from "./ingest/ingestRows.js";
+export {ingestRows, ingestRowsAsColumns, type Ingested, type IngestRowsOptions} from "./ingest/ingestRows.js";
+export {
+  ingestColumns,
+  type CellColumn,
+  type IngestColumnsOptions,
+  type IngestedColumns
+} from "./ingest/ingestColumns.js";
 export {parseDelimited, type Delimited, type ParseDelimitedOptions} from "./ingest/parseDelimited.js";
+export {csvRecords, type CsvRecords} from "./ingest/csvRecords.js";
+export {arrowColumnValues, arrowTextCells, TextCells, type ArrowVectorLike} from "./ingest/arrowColumnValues.js";
+export {
+  readDelimited,
+  type DelimitedDatabase,
+  type ReadDelimited,
+  type ReadDelimitedOptions
+} from "./ingest/readDelimited.js";
 export {hazardPath, type HazardPathOptions} from "./survival/hazardPath.js";
 export {estimateHazards, type EstimateHazardsOptions, type IndustryHazards} from "./survival/estimateHazards.js";
 export {exp, log, pow} from "./math/deterministic.js";

@@ -1,5 +1,13 @@
-import {checkFileSize} from "tierwise";
-import type {Account, ColumnMapping, DecimalDecisions, DecimalEvidence, DecimalSeparator, RejectedRow} from "tierwise";
+import {accountsFromColumns, checkFileSize} from "tierwise";
+import type {
+  Account,
+  AccountColumns,
+  ColumnMapping,
+  DecimalDecisions,
+  DecimalEvidence,
+  DecimalSeparator,
+  RejectedRow
+} from "tierwise";
 
 export interface Inspected {
   /** Distinct column names: a repeated header reads `revenue`, `revenue (2)`. */
@@ -24,7 +32,10 @@ export interface Inspected {
 }
 
 export interface IngestResult {
-  accounts: Account[];
+  /** The loaded accounts as columns, moved from the worker without a copy. */
+  columns: AccountColumns;
+  /** The same accounts as objects, built from the columns when first read. */
+  readonly accounts: Account[];
   rejected: RejectedRow[];
   rejectedRows: number;
   rows: number;
@@ -33,15 +44,32 @@ export interface IngestResult {
 
 type Message =
   | ({type: "inspected"} & Inspected)
-  | ({type: "ingested"} & IngestResult)
+  | ({type: "ingested"} & Omit<IngestResult, "accounts">)
   | {type: "progress"; message: string}
   | {type: "error"; message: string};
 
 /** Promises over the ingest worker (src/workers/ingest.js), one request at a time. */
 export class IngestClient {
   #worker: Worker;
+  #warm: ((event: Event) => void) | null = null;
   constructor(url: string) {
     this.#worker = new Worker(url, {type: "module"});
+    // DuckDB (37 MB of WebAssembly to compile) starts when the user reaches for a file, so that it
+    // is ready, or nearly, once one is chosen; a page that only shows the data never starts it.
+    this.#warm = (event: Event) => {
+      const target = event.target instanceof Element ? event.target : null;
+      const label = target?.closest("label");
+      const input = target?.closest("input") ?? (label instanceof HTMLLabelElement ? label.control : null);
+      if (!(input instanceof HTMLInputElement) || input.type !== "file") return;
+      this.#worker.postMessage({type: "warm"});
+      this.#unwarm();
+    };
+    for (const type of ["pointerdown", "focusin"]) document.addEventListener(type, this.#warm, true);
+  }
+  #unwarm(): void {
+    if (!this.#warm) return;
+    for (const type of ["pointerdown", "focusin"]) document.removeEventListener(type, this.#warm, true);
+    this.#warm = null;
   }
   #request<T>(
     message: object,
@@ -81,7 +109,7 @@ export class IngestClient {
     return this.#request({type: "inspect", sheet}, "inspected", onProgress);
   }
   /** Converts and validates the inspected file's rows with a mapping and a decimal separator (null: detect). */
-  ingest(
+  async ingest(
     mapping: ColumnMapping,
     asOf: number,
     {
@@ -89,9 +117,21 @@ export class IngestClient {
       onProgress = () => {}
     }: {decimal?: DecimalSeparator | null; onProgress?: (message: string) => void} = {}
   ): Promise<IngestResult> {
-    return this.#request({type: "ingest", mapping, asOf, decimal}, "ingested", onProgress);
+    const result = await this.#request<Omit<IngestResult, "accounts">>(
+      {type: "ingest", mapping, asOf, decimal},
+      "ingested",
+      onProgress
+    );
+    let accounts: Account[] | undefined;
+    return {
+      ...result,
+      get accounts() {
+        return (accounts ??= accountsFromColumns(result.columns));
+      }
+    };
   }
   terminate(): void {
+    this.#unwarm();
     this.#worker.terminate();
   }
 }

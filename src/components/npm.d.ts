@@ -10,3 +10,6 @@ declare module "npm:apache-arrow" {
 declare module "npm:arquero" {
   export * from "arquero";
 }
+declare module "npm:@duckdb/duckdb-wasm" {
+  export * from "@duckdb/duckdb-wasm";
+}

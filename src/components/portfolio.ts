@@ -1,7 +1,17 @@
-import {excerpt, ingestRows, parseDelimited} from "tierwise";
+import {
+  accountColumns,
+  accountNumberFields,
+  accountsFromColumns,
+  accountTextFields,
+  excerpt,
+  ingestRows,
+  parseDelimited,
+  type AccountColumns
+} from "tierwise";
 import {
   portfolioRecord,
   readPortfolioRecord,
+  type PortfolioRecord,
   type Portfolio as StoredPortfolio,
   type SavedPortfolio
 } from "./portfolioRecord.js";
@@ -23,13 +33,44 @@ export interface Portfolio extends StoredPortfolio {
   segmentProblems?: string[];
   /** The whole portfolio's key, which a segment saved on it records. */
   key?: PortfolioKey;
+  /** The accounts shown, as columns (the same accounts in the same order). */
+  columns?: AccountColumns;
 }
 
 // The uploaded portfolio lives in this origin's IndexedDB, so it survives navigation and reload
-// and never leaves the browser.
+// and never leaves the browser. Chromium refuses a single value over about 127 MB (a million
+// accounts as objects were 281 MB), so the record is stored in parts, written in one transaction:
+// under `current` the format, the file and the number of accounts; under `current/FIELD` each
+// column; under `current/rejected` the rejected rows.
 const database = "tierwise";
 const store = "portfolio";
 const key = "current";
+const partKey = (part: string) => `${key}/${part}`;
+const columnParts: readonly (keyof AccountColumns & string)[] = [...accountTextFields, ...accountNumberFields];
+
+/** The parts a record is stored in: [key, value] pairs. */
+function recordParts(record: PortfolioRecord): [string, unknown][] {
+  const {columns, rejected, ...head} = record;
+  return [
+    [key, {...head, length: columns.length, parts: true}],
+    [partKey("rejected"), rejected],
+    ...columnParts.map((field): [string, unknown] => [partKey(field), columns[field]])
+  ];
+}
+
+/** Reads the stored record, assembled from its parts; a value stored whole (an older or damaged one) as it is. */
+async function readRecord(db: IDBDatabase): Promise<unknown> {
+  const head = await transact(db, "readonly", (objects) => [objects.get(key)]).then(([v]) => v);
+  if (head === null || typeof head !== "object" || !("parts" in head) || head.parts !== true) return head;
+  const [rejected, ...values] = await transact(db, "readonly", (objects) =>
+    [partKey("rejected"), ...columnParts.map(partKey)].map((k) => objects.get(k))
+  );
+  const {parts, length, ...rest} = head as Record<string, unknown>;
+  void parts;
+  const columns: Record<string, unknown> = {length};
+  columnParts.forEach((field, i) => (columns[field] = values[i]));
+  return {...rest, columns, rejected};
+}
 
 /** Why a storage request failed, in words a user can act on. */
 function reason(error: unknown): string {
@@ -62,22 +103,20 @@ function open(): Promise<IDBDatabase> {
 }
 
 /**
- * Runs one request in a transaction and resolves with its result once the transaction has
- * completed (`oncomplete`: for a write, committed), never on the request's success alone.
+ * Runs requests in one transaction and resolves with their results once the transaction has
+ * completed (`oncomplete`: for a write, committed), never on the requests' success alone.
  */
-function transact<T>(
+function transact(
   db: IDBDatabase,
   mode: IDBTransactionMode,
-  run: (objects: IDBObjectStore) => IDBRequest<T>
-): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
+  run: (objects: IDBObjectStore) => IDBRequest[]
+): Promise<unknown[]> {
+  return new Promise<unknown[]>((resolve, reject) => {
     const transaction =
       mode === "readwrite" ? db.transaction(store, mode, {durability: "strict"}) : db.transaction(store, mode);
-    let result: T;
-    const request = run(transaction.objectStore(store));
-    request.onsuccess = () => (result = request.result);
-    transaction.oncomplete = () => resolve(result);
-    transaction.onerror = () => reject(transaction.error ?? request.error);
+    const requests = run(transaction.objectStore(store));
+    transaction.oncomplete = () => resolve(requests.map((request) => request.result as unknown));
+    transaction.onerror = () => reject(transaction.error ?? requests.find((request) => request.error)?.error);
     transaction.onabort = () => reject(transaction.error ?? new Error("the browser aborted the save"));
   });
 }
@@ -101,47 +140,53 @@ async function withDatabase<T>(what: string, timeout: number, use: (db: IDBDatab
 
 /**
  * Saves an upload as the portfolio every page uses, and resolves only once it is durably stored:
- * the write transaction has completed and the record read back is the one written. Rejects with
- * a plain reason (storage full, private window, blocked, or no answer within `timeout` ms).
+ * the write transaction has completed and the record read back is the one written. The record
+ * holds the accounts as columns (`portfolio.columns` when given, else built from its accounts).
+ * Rejects with a plain reason (storage full, private window, blocked, or no answer within
+ * `timeout` ms).
  */
 export async function savePortfolio(portfolio: SavedPortfolio, {timeout = 120_000} = {}): Promise<void> {
   const record = portfolioRecord(portfolio);
   await withDatabase("saving", timeout, async (db) => {
-    await transact(db, "readwrite", (objects) => objects.put(record, key));
-    const back = readPortfolioRecord(await transact(db, "readonly", (objects) => objects.get(key)));
+    await transact(db, "readwrite", (objects) => [
+      // Parts of an earlier record that this one lacks would otherwise stay behind.
+      objects.delete(IDBKeyRange.bound(key, `${key}/\uffff`)),
+      ...recordParts(record).map(([k, v]) => objects.put(v, k))
+    ]);
+    const back = readPortfolioRecord(await readRecord(db));
     if (
       !("portfolio" in back) ||
-      back.portfolio.accounts.length !== record.accounts.length ||
+      back.portfolio.columns.length !== record.columns.length ||
       back.portfolio.source.savedAt !== record.source.savedAt
     )
       throw new Error(`the saved copy does not read back as written${"problem" in back ? ` (${back.problem})` : ""}`);
   });
 }
 
-/** The saved upload: none, the portfolio, or why it cannot be read. */
+/** The saved upload: none, the portfolio (with its columns), or why it cannot be read. */
 export async function loadSavedPortfolio({timeout = 30_000} = {}): Promise<
   | {kind: "none"}
-  | {kind: "saved"; portfolio: SavedPortfolio}
+  | {kind: "saved"; portfolio: SavedPortfolio & {columns: AccountColumns}}
   | {kind: "unreadable"; problem: string}
   | {kind: "unavailable"; problem: string}
 > {
   let value: unknown;
   try {
-    value = await withDatabase("reading the saved portfolio", timeout, (db) =>
-      transact(db, "readonly", (objects) => objects.get(key))
-    );
+    value = await withDatabase("reading the saved portfolio", timeout, readRecord);
   } catch (error) {
     return {kind: "unavailable", problem: (error as Error).message};
   }
   if (value === undefined) return {kind: "none"};
   const read = readPortfolioRecord(value);
-  return "portfolio" in read ? {kind: "saved", portfolio: read.portfolio} : {kind: "unreadable", problem: read.problem};
+  if (!("portfolio" in read)) return {kind: "unreadable", problem: read.problem};
+  // Pages read account objects today; the columns come along for code that reads columns.
+  return {kind: "saved", portfolio: {...read.portfolio, accounts: accountsFromColumns(read.portfolio.columns)}};
 }
 
 /** Forgets the upload: pages return to the sample portfolio. */
 export async function clearPortfolio({timeout = 30_000} = {}): Promise<void> {
   await withDatabase("clearing the saved portfolio", timeout, (db) =>
-    transact(db, "readwrite", (objects) => objects.delete(key))
+    transact(db, "readwrite", (objects) => [objects.delete(IDBKeyRange.bound(key, `${key}/\uffff`))])
   );
 }
 
@@ -165,6 +210,7 @@ export async function loadPortfolio(
   return {
     ...whole,
     accounts: applied.accounts,
+    ...(applied.accounts === whole.accounts ? {} : {columns: accountColumns(applied.accounts)}),
     key,
     ...problems,
     ...(applied.segment ? {segment: applied.segment} : {}),
@@ -174,11 +220,16 @@ export async function loadPortfolio(
 
 async function loadWholePortfolio(sample: {text(): Promise<string>}): Promise<Portfolio> {
   const saved = await loadSavedPortfolio();
-  if (saved.kind === "saved") return {accounts: saved.portfolio.accounts, source: saved.portfolio.source};
+  if (saved.kind === "saved")
+    return {accounts: saved.portfolio.accounts, columns: saved.portfolio.columns, source: saved.portfolio.source};
+  // The sample is a file this site writes (src/data/sample-portfolio.csv.ts), 2,000 plain rows:
+  // parseDelimited reads it on this thread in a few milliseconds, so a page that only summarises
+  // the sample never waits for DuckDB to start. Uploads are read by DuckDB (src/workers/ingest.js).
   const {header, rows, lines} = parseDelimited(await sample.text());
   const {accounts, rejectedRows} = ingestRows(header, rows, {rowNumbers: lines});
   const portfolio: Portfolio = {
     accounts,
+    columns: accountColumns(accounts),
     source: {kind: "sample", name: "Sample portfolio", rows: rows.length, rejectedRows, savedAt: null}
   };
   if (saved.kind === "unreadable") return {...portfolio, problem: saved.problem, unreadable: true};

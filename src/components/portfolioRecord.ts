@@ -1,4 +1,11 @@
-import {accountFields, excerptValue, validateAccounts, type Account, type RejectedRow} from "tierwise";
+import {
+  accountColumns,
+  checkAccountColumns,
+  excerptValue,
+  type Account,
+  type AccountColumns,
+  type RejectedRow
+} from "tierwise";
 
 /** Where the accounts on every page come from. */
 export interface PortfolioSource {
@@ -20,24 +27,34 @@ export interface Portfolio {
 /** A saved upload: the portfolio and why the other rows were rejected. */
 export interface SavedPortfolio extends Portfolio {
   rejected: RejectedRow[];
+  /** The accounts as columns, when the caller has them already (the ingest worker sends them). */
+  columns?: AccountColumns;
 }
 
 /**
  * The format of the record an upload is stored as. Raise it when the record changes: a record of
  * another format is not read (the user is told, and offered the sample) instead of being misread.
+ * Format 3 holds the accounts as columns (`AccountColumns`: typed arrays and one string per text
+ * field), so a book of a million accounts is stored and read back as a few dozen objects.
  */
-export const portfolioFormat = 2;
+export const portfolioFormat = 3;
 
-/** The stored record: the saved upload with its format. */
-export interface PortfolioRecord extends SavedPortfolio {
+/** The stored record: the accounts as columns, the rejected rows, the file, and the format. */
+export interface PortfolioRecord {
   format: typeof portfolioFormat;
+  columns: AccountColumns;
+  rejected: RejectedRow[];
+  source: PortfolioSource;
 }
+
+/** A stored record read back and checked: everything but the format. */
+export type StoredUpload = Omit<PortfolioRecord, "format">;
 
 /** The record to store for an upload. */
 export function portfolioRecord(portfolio: SavedPortfolio): PortfolioRecord {
   return {
     format: portfolioFormat,
-    accounts: portfolio.accounts,
+    columns: portfolio.columns ?? accountColumns(portfolio.accounts),
     rejected: portfolio.rejected,
     source: portfolio.source
   };
@@ -48,11 +65,12 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 const count = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
 
 /**
- * Reads a stored record back: the saved upload, or why it cannot be used (another format, a
- * missing or mistyped field, an account that no longer validates). Pure, so it runs in Node;
+ * Reads a stored record back: the saved upload as columns, or why it cannot be used (another
+ * format, a missing or mistyped field, a column of the wrong shape, an account that no longer
+ * validates: see `checkAccountColumns`). Builds no account object. Pure, so it runs in Node;
  * quotes bad values in short excerpts only.
  */
-export function readPortfolioRecord(value: unknown): {portfolio: SavedPortfolio} | {problem: string} {
+export function readPortfolioRecord(value: unknown): {portfolio: StoredUpload} | {problem: string} {
   if (!isObject(value)) return {problem: `the stored record is not an object (${excerptValue(value)})`};
   if (value.format !== portfolioFormat) {
     return {
@@ -62,7 +80,7 @@ export function readPortfolioRecord(value: unknown): {portfolio: SavedPortfolio}
           : `it is in format ${excerptValue(value.format)}, and this version reads format ${portfolioFormat}`
     };
   }
-  const {source, accounts, rejected} = value;
+  const {source, columns, rejected} = value;
   if (
     !isObject(source) ||
     source.kind !== "upload" ||
@@ -72,31 +90,16 @@ export function readPortfolioRecord(value: unknown): {portfolio: SavedPortfolio}
     !(source.savedAt === null || typeof source.savedAt === "string")
   )
     return {problem: `its description of the file is damaged (${excerptValue(source)})`};
-  if (!Array.isArray(accounts) || accounts.length === 0)
-    return {problem: `it holds no accounts (${excerptValue(accounts)})`};
+  if (!isObject(columns) || columns.length === 0) return {problem: `it holds no accounts (${excerptValue(columns)})`};
   if (!Array.isArray(rejected) || !rejected.every(isRejectedRow))
     return {problem: "its list of rejected rows is damaged"};
-  // Text fields must be text: validateAccounts would turn an object into "[object Object]".
-  const text = accountFields.filter((field) => field.type === "string").map((field) => field.name);
-  for (const [index, account] of accounts.entries()) {
-    if (!isObject(account)) return {problem: `account ${index + 1} is not a record (${excerptValue(account)})`};
-    for (const name of text) {
-      const v = account[name];
-      if (!(typeof v === "string" || (v == null && !accountFields.find((f) => f.name === name)!.required)))
-        return {problem: `account ${index + 1}: ${name} is not text (${excerptValue(v)})`};
-    }
-  }
-  const checked = validateAccounts(accounts as Record<string, unknown>[]);
-  const first = checked.rejected[0];
-  if (first) {
-    return {
-      problem: `account ${first.row}: ${first.reason.length > 200 ? `${first.reason.slice(0, 199)}…` : first.reason} (${checked.rejectedRows.toLocaleString("en-US")} of ${accounts.length.toLocaleString("en-US")} accounts fail the check)`
-    };
-  }
+  const checked = checkAccountColumns(columns);
+  if ("problem" in checked)
+    return {problem: checked.problem.length > 300 ? `${checked.problem.slice(0, 299)}…` : checked.problem};
   const name = source.name.length > 200 ? `${source.name.slice(0, 197)}…` : source.name;
   return {
     portfolio: {
-      accounts: checked.accounts,
+      columns: checked.columns,
       rejected: rejected as RejectedRow[],
       source: {
         kind: "upload",

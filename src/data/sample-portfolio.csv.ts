@@ -1,11 +1,12 @@
 // The sample portfolio, validated against the account record before it is published: a file that
-// does not load completely fails the build, not the page.
+// does not load completely fails the build, not the page. Read with parseDelimited, the reader the
+// pages use for the sample (see loadPortfolio in src/components/portfolio.ts).
 import {readFile} from "node:fs/promises";
-import {csvParse} from "d3";
-import {accountFields, toCsv, validateAccounts} from "tierwise";
+import {accountFields, ingestRows, parseDelimited, toCsv} from "tierwise";
 
 const source = new URL("../../data/sample-portfolio.csv", import.meta.url);
-const {accounts, rejected} = validateAccounts(csvParse(await readFile(source, "utf-8")), {firstRow: 2});
+const {header, rows, lines} = parseDelimited(await readFile(source, "utf-8"));
+const {accounts, rejected} = ingestRows(header, rows, {rowNumbers: lines});
 if (rejected.length > 0) {
   throw new Error(`${source.pathname}: ${rejected.map((r) => `row ${r.row}: ${r.reason}`).join("; ")}`);
 }

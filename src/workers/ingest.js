@@ -1,36 +1,113 @@
 // Reads a portfolio file in the browser, off the main thread: text (CSV/TSV in UTF-8, UTF-16,
-// GB18030 or Windows-1252), Parquet with hyparquet, Excel with read-excel-file; nothing leaves the
-// browser. The format comes from the file's content, not its name. Two steps, so the user can
-// correct the column mapping, the sheet and the decimal separator in between:
+// GB18030 or Windows-1252, transcoded to UTF-8) with DuckDB-wasm's CSV reader (in a worker of its
+// own, started when the user reaches for a file, {type: "warm"}, or else when the first text file
+// is read: no other page waits for its 37 MB of WebAssembly to compile), Parquet with hyparquet,
+// Excel with read-excel-file; nothing leaves the browser. The format comes from the file's content, not its
+// name. Two steps, so the user can correct the column mapping, the sheet and the decimal separator
+// in between:
 //   {type: "inspect", name, bytes} or {type: "inspect", sheet} (another sheet of the same workbook)
 //     → {type: "inspected", header, mapping, rows, preview, delimiter, encoding, format, sheets, sheet, headerLine, evidence, warning, note}
-//   {type: "ingest", mapping, asOf, decimal} → {type: "ingested", accounts, rejected, rejectedRows, rows, decimals}
+//   {type: "ingest", mapping, asOf, decimal} → {type: "ingested", columns, rejected, rejectedRows, rows, decimals}
+//     (columns: the loaded accounts as AccountColumns, their typed arrays transferred)
 // and {type: "progress", message} along the way, {type: "error", message} on failure.
+import * as duckdb from "npm:@duckdb/duckdb-wasm";
 import {parquetReadObjects} from "hyparquet";
 import readExcelFile from "read-excel-file/web-worker";
 import {
+  accountColumnBuffers,
+  arrowTextCells,
   decimalEvidence,
   decodeText,
   detectColumns,
+  detectEncoding,
   excerpt,
   findTable,
-  ingestRows,
-  parseDelimited,
+  ingestColumns,
+  ingestRowsAsColumns,
+  readDelimited,
   sniffFormat,
   toCell,
   uniqueHeaders
 } from "tierwise";
 
 /**
- * @typedef {{header: string[], rows: (string | number | null)[][], lines: number[], delimiter: string | null,
+ * @typedef {import("tierwise").DelimitedDatabase} DelimitedDatabase
+ * @typedef {{header: string[], rows: (string | number | null)[][], columns?: import("tierwise").CellColumn[], lines: number[], delimiter: string | null,
  *   unterminatedQuote?: boolean, encoding: string | null, format: string, sheets: {name: string, score: number}[],
- *   sheet: string | null, headerLine: number}} Table
+ *   sheet: string | null, headerLine: number, rejected?: import("tierwise").RejectedRow[],
+ *   evidence?: import("tierwise").DecimalEvidence[]}} Table
  */
+
+/** DuckDB, once started: the database the CSV reader runs in. @type {Promise<DelimitedDatabase> | null} */
+let database = null;
+/** The running DuckDB, to stop it after a large file. @type {import("npm:@duckdb/duckdb-wasm").AsyncDuckDB | null} */
+let running = null;
+// WebAssembly memory never shrinks: after reading a file this large, DuckDB is stopped so that
+// checking and saving its rows does not share the tab with the memory the read took; the next
+// text file starts it again (a few seconds).
+const stopAfter = 32 * 1024 * 1024;
+
+/** Starts DuckDB-wasm (the build this browser runs, self-hosted with the site) on first use. */
+function startDuckDB() {
+  return (database ??= (async () => {
+    const bundle = await duckdb.selectBundle({
+      mvp: {
+        mainModule: import.meta.resolve("npm:@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm"),
+        mainWorker: import.meta.resolve("npm:@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js")
+      },
+      eh: {
+        mainModule: import.meta.resolve("npm:@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"),
+        mainWorker: import.meta.resolve("npm:@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js")
+      }
+    });
+    if (!bundle.mainWorker) throw new Error("this browser cannot run DuckDB");
+    const db = (running = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(bundle.mainWorker)));
+    await db.instantiate(bundle.mainModule);
+    const connection = await db.connect();
+    return {
+      registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
+      dropFile: async (name) => void (await db.dropFile(name)),
+      async query(sql) {
+        const table = await connection.query(sql);
+        return Array.from({length: table.numCols}, (_, j) => {
+          const vector = table.getChildAt(j);
+          return vector ? arrowTextCells(vector) : [];
+        });
+      }
+    };
+  })());
+}
 
 /** @type {Table | null} */
 let table = null;
 /** The sheets of the last workbook read, so another sheet can be chosen without reading the file again. @type {{name: string, file: string, data: unknown[][]}[] | null} */
 let workbook = null;
+
+/**
+ * The cells of column `j` below the header, without copying them into an array.
+ * @param {Table} table
+ * @param {number} j
+ */
+function* column(table, j) {
+  if (table.columns) {
+    const cells = table.columns[j] ?? [];
+    for (let i = 1; i < cells.length; ++i) yield cells.at(i);
+  } else {
+    for (const row of table.rows) yield row[j];
+  }
+}
+
+/**
+ * The first rows of a table, for the preview.
+ * @param {Table} table
+ * @param {number} count
+ * @returns {(string | number | null)[][]}
+ */
+function firstRows(table, count) {
+  const {columns} = table;
+  if (!columns) return table.rows.slice(0, count);
+  return Array.from({length: Math.min(count, table.lines.length)}, (_, i) => columns.map((c) => c.at(i + 1) ?? null));
+}
 
 /** @param {string} message */
 const progress = (message) => postMessage({type: "progress", message});
@@ -106,13 +183,30 @@ async function read(file) {
   if (format === "xls") throw new Error(`${file.name} is an old Excel 97-2003 workbook: save it as .xlsx or CSV`);
   if (format === "binary") throw new Error(`${file.name} looks binary, not CSV, Parquet or Excel`);
   progress("Decoding text…");
-  const {text, encoding, reason} = decodeText(bytes);
-  progress("Parsing text…");
-  const parsed = parseDelimited(text);
+  const detected = detectEncoding(bytes);
+  // DuckDB reads UTF-8: other encodings are transcoded first, a byte-order mark is dropped.
+  const utf8 =
+    detected.encoding === "UTF-8" ? bytes.subarray(detected.bom) : new TextEncoder().encode(decodeText(bytes).text);
+  progress("Starting DuckDB…");
+  const db = await startDuckDB();
+  progress("Reading with DuckDB…");
+  const size = utf8.length;
+  const parsed = await readDelimited(utf8, db);
+  if (size > stopAfter && running) {
+    await running.terminate();
+    running = null;
+    database = null;
+  }
+  // The cells stay in DuckDB's columns (the header line's first): no array per row.
   return {
-    ...parsed,
-    header: uniqueHeaders(parsed.header),
-    encoding: `${encoding} (${reason})`,
+    header: parsed.header,
+    rows: [],
+    columns: parsed.columns,
+    lines: parsed.lines,
+    rejected: parsed.rejected,
+    delimiter: parsed.delimiter,
+    unterminatedQuote: parsed.unterminatedQuote,
+    encoding: `${detected.encoding} (${detected.reason})`,
     format: "text",
     sheets: [],
     sheet: null,
@@ -123,7 +217,10 @@ async function read(file) {
 
 onmessage = async ({data}) => {
   try {
-    if (data.type === "inspect") {
+    if (data.type === "warm") {
+      // A failure to start is reported when a text file is read.
+      startDuckDB().catch(() => undefined);
+    } else if (data.type === "inspect") {
       table = null;
       let result;
       if (data.bytes) {
@@ -148,37 +245,48 @@ onmessage = async ({data}) => {
         type: "inspected",
         header: result.header,
         mapping: detectColumns(result.header),
-        rows: result.rows.length,
-        preview: result.rows
-          .slice(0, 5)
-          .map((row) => row.map((c) => (typeof c === "string" ? excerpt(c, {max: 80}) : c))),
+        // Data rows: those read, and those the reader rejected.
+        rows: result.lines.length + (result.rejected?.length ?? 0),
+        preview: firstRows(result, 5).map((row) => row.map((c) => (typeof c === "string" ? excerpt(c, {max: 80}) : c))),
         delimiter: result.delimiter ?? null,
         encoding: result.encoding,
         format: result.format,
         sheets: result.sheets,
         sheet: result.sheet,
         headerLine: result.headerLine,
-        evidence: result.header.map((_, j) => decimalEvidence(result.rows.map((row) => row[j]))),
+        evidence: (table.evidence = result.header.map((_, j) => decimalEvidence(column(result, j)))),
         warning: result.unterminatedQuote ? "The file ends inside a quoted field: it may be truncated." : null,
         note: result.note
       });
     } else if (data.type === "ingest") {
       if (!table) throw new Error("no file inspected");
-      progress(`Checking ${table.rows.length.toLocaleString("en-US")} rows…`);
-      const result = ingestRows(table.header, table.rows, {
+      progress(`Checking ${table.lines.length.toLocaleString("en-US")} rows…`);
+      const unread = table.rejected ?? [];
+      const options = {
         mapping: data.mapping,
         rowNumbers: table.lines,
         asOf: data.asOf,
-        decimal: data.decimal ?? null
-      });
-      postMessage({
-        type: "ingested",
-        accounts: result.accounts,
-        rejected: result.rejected,
-        rejectedRows: result.rejectedRows,
-        rows: result.rows,
-        decimals: result.decimals
-      });
+        decimal: data.decimal ?? null,
+        evidence: table.evidence
+      };
+      // Text comes as DuckDB's columns, read straight into the accounts' columns; a workbook or
+      // Parquet file as rows.
+      const result = table.columns
+        ? ingestColumns(table.header, table.columns, {...options, skip: 1})
+        : ingestRowsAsColumns(table.header, table.rows, options);
+      const {columns} = result;
+      // The columns' typed arrays move to the page without a copy.
+      postMessage(
+        {
+          type: "ingested",
+          columns,
+          rejected: unread.length > 0 ? [...unread, ...result.rejected].sort((a, b) => a.row - b.row) : result.rejected,
+          rejectedRows: result.rejectedRows + unread.length,
+          rows: result.rows + unread.length,
+          decimals: result.decimals
+        },
+        {transfer: accountColumnBuffers(columns)}
+      );
     }
   } catch (error) {
     postMessage({type: "error", message: excerpt(error instanceof Error ? error.message : String(error), {max: 300})});

@@ -39,8 +39,8 @@ it("says on every page that a stored portfolio could not be read, and the data p
   );
 
   await store(page, {
-    format: 2,
-    accounts: "b".repeat(1_000_000),
+    format: 3,
+    columns: "b".repeat(1_000_000),
     rejected: [],
     source: {kind: "upload", name: "book.csv", rows: 1, rejectedRows: 0, savedAt: null}
   });

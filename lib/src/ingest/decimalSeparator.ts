@@ -1,7 +1,7 @@
 import {accountFields} from "../portfolio/accountFields.js";
 import type {ColumnMapping} from "./detectColumns.js";
 import {quote} from "../text/excerpt.js";
-import {readNumber, type DecimalSeparator} from "./parseValue.js";
+import {plainNumber, readNumber, type DecimalSeparator} from "./parseValue.js";
 
 /** What a column's texts say about its decimal separator, from {@link decimalEvidence}. */
 export interface DecimalEvidence {
@@ -35,6 +35,16 @@ export function decimalEvidence(cells: Iterable<string | number | null | undefin
   };
   for (const cell of cells) {
     if (typeof cell !== "string") continue;
+    // What readNumber says, without an object made: a plain number shows a point or nothing, and
+    // a text without a digit is no number.
+    if (cell.length <= 31) {
+      const value = plainNumber(cell);
+      if (!Number.isNaN(value)) {
+        if (cell.includes(".") && e.point++ === 0) e.pointExample = quote(cell.trim());
+        continue;
+      }
+    }
+    if (!/\d/.test(cell)) continue;
     const r = readNumber(cell);
     if (r.kind === "ambiguous") {
       if (e.ambiguous++ === 0) e.ambiguousExample = quote(cell.trim());

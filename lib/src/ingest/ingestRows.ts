@@ -1,14 +1,10 @@
-import {accountFields, missingAccountColumns, type Account} from "../portfolio/accountFields.js";
-import {validateAccounts, type RejectedRow} from "../portfolio/validateAccounts.js";
-import {
-  decideDecimalSeparators,
-  decimalEvidence,
-  numberFieldEvidence,
-  type DecimalDecisions
-} from "./decimalSeparator.js";
+import {accountFields, type Account} from "../portfolio/accountFields.js";
+import {accountsFromColumns} from "../portfolio/accountColumns.js";
+import type {RejectedRow} from "../portfolio/validateAccounts.js";
+import {decimalEvidence, type DecimalDecisions, type DecimalEvidence} from "./decimalSeparator.js";
 import {detectColumns, type ColumnMapping} from "./detectColumns.js";
-import {excerpt} from "../text/excerpt.js";
-import {parseNumber, parseYear, type DecimalSeparator} from "./parseValue.js";
+import {ingestColumns, type IngestedColumns} from "./ingestColumns.js";
+import type {DecimalSeparator} from "./parseValue.js";
 import {uniqueHeaders} from "./uniqueHeaders.js";
 
 /** Options of {@link ingestRows}. */
@@ -25,6 +21,12 @@ export interface IngestRowsOptions {
    * from the file's own unambiguous numbers (see `decideDecimalSeparators`).
    */
   decimal?: DecimalSeparator | null;
+  /**
+   * What each column's texts show about the decimal separator, in header order, when the caller
+   * has counted it already (`decimalEvidence` of every column, as a file's inspection does): the
+   * rows are then not read twice. Default: counted here.
+   */
+  evidence?: readonly DecimalEvidence[] | undefined;
 }
 
 /** The result of {@link ingestRows}: `accounts.length + rejectedRows === rows`. */
@@ -62,88 +64,66 @@ export interface Ingested {
 export function ingestRows(
   header: readonly string[],
   rows: readonly (readonly (string | number | null)[])[],
-  {mapping: given, firstRow = 2, rowNumbers: lineNumbers, asOf, decimal = null}: IngestRowsOptions = {}
+  options: IngestRowsOptions = {}
 ): Ingested {
-  const columns = uniqueHeaders(header);
-  const mapping = given ?? detectColumns(columns);
-  const mapped = Object.keys(mapping).filter((k) => mapping[k as keyof Account] != null);
-  const missing = missingAccountColumns(mapped);
-  if (missing.length > 0) throw new RangeError(`no column for required fields: ${missing.join(", ")}`);
-  for (const [field, column] of Object.entries(mapping)) {
-    if (column != null && !columns.includes(column))
-      throw new RangeError(`${field} is mapped to ${JSON.stringify(excerpt(column))}, which is not a column`);
-  }
-  const index = accountFields.map(
-    (f) => [f, mapping[f.name] == null ? -1 : columns.indexOf(mapping[f.name]!)] as const
-  );
-  const numberColumns = new Set(index.filter(([f, j]) => f.type === "number" && j >= 0).map(([, j]) => j));
-  const evidence = columns.map((_, j) =>
-    numberColumns.has(j) ? decimalEvidence(rows.map((cells) => cells[j])) : decimalEvidence([])
-  );
-  const decimals = decideDecimalSeparators(numberFieldEvidence(columns, evidence, mapping), {chosen: decimal});
-  const rejected: RejectedRow[] = [];
-  const records: Record<string, string | number | null>[] = [];
-  const rowNumbers: number[] = [];
-  let conversionRejects = 0;
+  const {columns, ...rest} = ingestRowsAsColumns(header, rows, options);
+  return {accounts: accountsFromColumns(columns), ...rest};
+}
+
+/**
+ * {@link ingestRows} with the loaded accounts as columns, not objects (see `ingestColumns`, which
+ * it goes through): for a reader that gives rows (Excel, Parquet) where the accounts are kept as
+ * columns.
+ *
+ * @example
+ * const {columns, rejected} = ingestRowsAsColumns(header, rows);
+ */
+export function ingestRowsAsColumns(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | null)[])[],
+  {
+    mapping: given,
+    firstRow = 2,
+    rowNumbers: lineNumbers,
+    asOf,
+    decimal = null,
+    evidence: givenEvidence
+  }: IngestRowsOptions = {}
+): IngestedColumns {
+  const names = uniqueHeaders(header);
+  // A row with more cells than the header is rejected before its values are read.
+  const tooLong: RejectedRow[] = [];
+  const kept: number[] = [];
   rows.forEach((cells, i) => {
     const row = lineNumbers?.[i] ?? firstRow + i;
-    if (cells.length > columns.length) {
-      rejected.push({
-        row,
-        column: "",
-        value: "",
-        reason: `row has ${cells.length} cells, the header ${columns.length}`
-      });
-      ++conversionRejects;
-      return;
-    }
-    const record: Record<string, string | number | null> = {};
-    let ok = true;
-    for (const [field, j] of index) {
-      const raw = j < 0 ? null : (cells[j] ?? null);
-      if (field.type === "string") {
-        record[field.name] = raw == null ? null : String(raw);
-        continue;
-      }
-      const parsed =
-        field.type === "integer"
-          ? parseYear(raw)
-          : parseNumber(raw, {
-              decimal: decimals.columns[field.name]?.decimal ?? null,
-              // A percentage means one thing only where the field is a share (at most 1).
-              percent: field.max !== undefined && field.max <= 1
-            });
-      if ("error" in parsed) {
-        const source =
-          mapping[field.name] !== field.name ? ` (column ${JSON.stringify(excerpt(mapping[field.name]!))})` : "";
-        rejected.push({
-          row,
-          column: field.name,
-          value: raw == null ? "" : excerpt(String(raw)),
-          reason: `${field.name}${source}: ${parsed.error}`
-        });
-        ok = false;
-      } else {
-        record[field.name] = parsed.value;
-      }
-    }
-    if (ok) {
-      records.push(record);
-      rowNumbers.push(row);
-    } else {
-      ++conversionRejects;
-    }
+    if (cells.length > names.length)
+      tooLong.push({row, column: "", value: "", reason: `row has ${cells.length} cells, the header ${names.length}`});
+    else kept.push(i);
   });
-  const validated = validateAccounts(records, {rowNumbers, asOf});
-  rejected.push(...validated.rejected);
-  rejected.sort((a, b) => a.row - b.row);
+  const keptRows = tooLong.length === 0 ? rows : kept.map((i) => rows[i]!);
+  const columns = names.map((_, j) => keptRows.map((cells) => cells[j] ?? null));
+  // The decimal separator is decided from every row, those rejected for their length too.
+  const used = given ?? detectColumns(names);
+  const numberColumns = new Set(
+    accountFields.filter((f) => f.type === "number" && used[f.name] != null).map((f) => names.indexOf(used[f.name]!))
+  );
+  const evidence =
+    givenEvidence ??
+    (tooLong.length === 0
+      ? undefined
+      : names.map((_, j) => decimalEvidence(numberColumns.has(j) ? rows.map((cells) => cells[j]) : [])));
+  const result = ingestColumns(names, columns, {
+    mapping: used,
+    rowNumbers: kept.map((i) => lineNumbers?.[i] ?? firstRow + i),
+    asOf,
+    decimal,
+    evidence
+  });
+  if (tooLong.length === 0) return result;
   return {
-    accounts: validated.accounts,
-    rejected,
-    rejectedRows: conversionRejects + validated.rejectedRows,
-    rows: rows.length,
-    mapping,
-    header: columns,
-    decimals
+    ...result,
+    rejected: [...tooLong, ...result.rejected].sort((a, b) => a.row - b.row),
+    rejectedRows: result.rejectedRows + tooLong.length,
+    rows: rows.length
   };
 }

@@ -22,6 +22,12 @@ export interface Delimited {
  * LF or CRLF, blank lines are skipped. The delimiter is the most frequent of `,` `;` tab `|`
  * outside quotes on the first line, unless given.
  *
+ * Uploads in the browser are read by DuckDB's CSV reader instead (see `readDelimited`). This one
+ * stays where DuckDB would cost more than it earns: the sample portfolio, a 2,000-row file the
+ * site writes itself, read on the page's own thread so that a page that only summarises never
+ * waits for DuckDB to start; the sample's data loader; and Node's `readPortfolioFile`, which
+ * reads text without starting a database.
+ *
  * @example
  * parseDelimited('id;name\n1;"Smith; Sons"').rows; // [["1", "Smith; Sons"]]
  */

@@ -1,0 +1,153 @@
+import {readFileSync} from "node:fs";
+import {fileURLToPath} from "node:url";
+import * as duckdb from "@duckdb/duckdb-wasm/blocking";
+import {beforeAll, describe, expect, it} from "vitest";
+import {
+  accountFields,
+  arrowColumnValues,
+  csvRecords,
+  decodeText,
+  ingestRows,
+  parseDelimited,
+  readDelimited,
+  type DelimitedDatabase
+} from "tierwise";
+
+// DuckDB-wasm 1.29.0, the build the site runs, in its blocking Node form: the same CSV reader
+// the ingest worker uses in the browser, so these tests check the reader itself, not a stand-in.
+const dist = fileURLToPath(new URL("../node_modules/@duckdb/duckdb-wasm/dist/", import.meta.url));
+
+let database: DelimitedDatabase;
+beforeAll(async () => {
+  const db = await duckdb.createDuckDB(
+    {
+      mvp: {mainModule: dist + "duckdb-mvp.wasm", mainWorker: ""},
+      eh: {mainModule: dist + "duckdb-eh.wasm", mainWorker: ""}
+    },
+    new duckdb.VoidLogger(),
+    duckdb.NODE_RUNTIME
+  );
+  await db.instantiate();
+  const connection = db.connect();
+  database = {
+    async registerFile(name, bytes) {
+      db.registerFileBuffer(name, bytes);
+    },
+    async dropFile(name) {
+      db.dropFile(name);
+    },
+    async query(sql) {
+      const table = connection.query(sql);
+      return Array.from({length: table.numCols}, (_, j) => arrowColumnValues(table.getChildAt(j)!));
+    }
+  };
+});
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`fixtures/files/${name}`, import.meta.url)));
+const columns = accountFields.map((field) => field.name);
+
+describe("csvRecords()", () => {
+  it("finds each record's line and byte offset, past quoted line breaks, CRLF and blank lines", () => {
+    const records = csvRecords(utf8('id;name\r\n\r\nA1;"two\r\nlines; ""q"""\r\nA2;x\r\n"A3";y'));
+    expect(records.delimiter).toBe(";");
+    expect(records.count).toBe(4);
+    expect([...records.lines]).toEqual([1, 3, 5, 6]);
+    expect([...records.offsets]).toEqual([0, 11, 35, 41]);
+    expect(records.longest).toBe(24);
+    expect(records.headerCells).toBe(2);
+    expect(records.unterminatedQuote).toBe(false);
+    expect(csvRecords(utf8('id,name\nA1,"open\nA2,x\n')).unterminatedQuote).toBe(true);
+    expect(csvRecords(utf8("a\tb|c\n")).delimiter).toBe("\t");
+    expect(() => csvRecords(utf8("a"), {delimiter: '"'})).toThrow('invalid delimiter: "\\""');
+  });
+});
+
+describe("arrowColumnValues()", () => {
+  it("decodes a text column as toArray() does, nulls and characters of every width included", async () => {
+    const texts = ["", "a", "Müller", "华为技术", "😀 x", null, "é😀华", "last"];
+    const list = texts.map((t) => (t === null ? "NULL" : `'${t}'`)).join(", ");
+    const [values] = await database.query(`SELECT unnest([${list}]) AS t`);
+    expect(Array.from(values!)).toEqual(texts);
+  });
+});
+
+describe("readDelimited() with DuckDB's CSV reader", () => {
+  it("reads every cell as text, numbers each row by its line, and keeps the reader's rejections", async () => {
+    const text = [
+      "id;name;revenue",
+      'A1;"Smith; Sons";1.234,5',
+      "",
+      'A2;"two',
+      'lines";(1.200)',
+      "A3;short",
+      "A4;y;1;extra",
+      'A5;"x"y;2',
+      "A6;¥12，000;3.5万"
+    ].join("\n");
+    const read = await readDelimited(utf8(text), database);
+    expect(read.delimiter).toBe(";");
+    expect(read.header).toEqual(["id", "name", "revenue"]);
+    expect(read.rows).toEqual([
+      ["A1", "Smith; Sons", "1.234,5"],
+      ["A2", "two\nlines", "(1.200)"],
+      ["A3", "short", null],
+      ["A6", "¥12，000", "3.5万"]
+    ]);
+    expect(read.lines).toEqual([2, 4, 6, 9]);
+    expect(read.rejected).toEqual([
+      {row: 7, column: "", value: "A4;y;1;extra", reason: "row has 4 cells, the header 3"},
+      {
+        row: 8,
+        column: "",
+        value: 'A5;"x"y;2',
+        reason: "a quoted value is not closed where it should be (a stray quote)"
+      }
+    ]);
+    expect(read.unterminatedQuote).toBe(false);
+  });
+
+  it("rejects the record a quote left open at the end of the file, and says the file may be truncated", async () => {
+    const read = await readDelimited(utf8('id,name\nA1,x\nA2,"open\nA3,y\n'), database);
+    expect(read.rows).toEqual([["A1", "x"]]);
+    expect(read.lines).toEqual([2]);
+    expect(read.rejected).toMatchObject([{row: 3, column: ""}]);
+    expect(read.unterminatedQuote).toBe(true);
+  });
+
+  it("makes repeated and empty header names distinct, and reads an empty file as no header", async () => {
+    const read = await readDelimited(utf8("id,revenue,,revenue\n1,2,3,4\n"), database);
+    expect(read.header).toEqual(["id", "revenue", "column 3", "revenue (2)"]);
+    expect(read.rows).toEqual([["1", "2", "3", "4"]]);
+    expect((await readDelimited(utf8("\n\n"), database)).header).toEqual([]);
+  });
+
+  it("gives ingestRows the same rows, lines and rejections as the former parser on the teams' exports", async () => {
+    for (const name of ["crm-gb18030.csv", "crm-windows-1252.csv"]) {
+      const {text} = decodeText(fixture(name));
+      const read = await readDelimited(utf8(text), database);
+      const old = parseDelimited(text);
+      expect(read.header).toEqual(old.header);
+      expect(read.lines).toEqual(old.lines);
+      const a = ingestRows(read.header, read.rows, {rowNumbers: read.lines, asOf: 2024});
+      const b = ingestRows(old.header, old.rows, {rowNumbers: old.lines, asOf: 2024});
+      expect(a.accounts).toEqual(b.accounts);
+      expect(a.rejected).toEqual(b.rejected);
+    }
+  });
+
+  it("reads a cell longer than DuckDB's default line (2 MB) and leaves its rejection, quoted briefly, to the model", async () => {
+    const huge = "x".repeat(3 * 1024 * 1024);
+    const csv = `${columns.join(",")}\nH1,Huge,Retail,Europe,,2015,,5000,,${huge},30%,0.5,3,2\n`;
+    const read = await readDelimited(utf8(csv), database);
+    const {rejected} = ingestRows(read.header, read.rows, {rowNumbers: read.lines});
+    expect(rejected).toEqual([
+      {
+        row: 2,
+        column: "annualRevenue",
+        value: `${"x".repeat(40)}…`,
+        reason: `annualRevenue: "${"x".repeat(40)}…" is not a number`
+      }
+    ]);
+  });
+});
