@@ -55,6 +55,7 @@ export {accountTemplateCsv, accountTemplateRows} from "./portfolio/accountTempla
 export {attritionData, type AttritionData, type AttritionDataOptions} from "./portfolio/attritionData.js";
 export {attritionOrigin, type AttritionOrigin} from "./portfolio/attritionOrigin.js";
 export {portfolioAsOf} from "./portfolio/portfolioAsOf.js";
+export {industrySummary, type IndustrySummary} from "./portfolio/industrySummary.js";
 export {tiers, isTier, type Tier} from "./tiering/tiers.js";
 export {
   assignTiers,

@@ -1,12 +1,17 @@
 import * as Plot from "npm:@observablehq/plot";
 import type {WhaleCurve} from "tierwise";
+import {evenlySpaced} from "./evenlySpaced.js";
 import {tierColor} from "./tierColors.js";
 
-/** The whale curve: cumulative profit against accounts ranked by profit, dots coloured by tier. */
+/**
+ * The whale curve: cumulative profit against accounts ranked by profit, dots coloured by tier;
+ * on a book of more than `maxDots` accounts, that many evenly spaced by rank (the tip still reads
+ * every account).
+ */
 export function WhaleChart(
   curve: WhaleCurve,
   tierOf: Map<string, string>,
-  options: Plot.PlotOptions = {}
+  {maxDots = 2000, ...options}: Plot.PlotOptions & {maxDots?: number} = {}
 ): ReturnType<typeof Plot.plot> {
   const points = curve.points.map((p) => ({
     share: p.accountShare,
@@ -15,6 +20,7 @@ export function WhaleChart(
     profit: p.value,
     tier: tierOf.get(p.account.id) ?? "C"
   }));
+  const drawn = evenlySpaced(points, maxDots);
   return Plot.plot({
     marginTop: 36,
     x: {label: "Share of accounts, most profitable first →", tickFormat: "%"},
@@ -22,8 +28,8 @@ export function WhaleChart(
     color: tierColor,
     marks: [
       Plot.ruleY([0, 1], {strokeOpacity: 0.5}),
-      Plot.line(points, {x: "share", y: "cumulative", stroke: "currentColor", strokeOpacity: 0.3}),
-      Plot.dot(points, {x: "share", y: "cumulative", fill: "tier", r: 1.6}),
+      Plot.line(drawn, {x: "share", y: "cumulative", stroke: "currentColor", strokeOpacity: 0.3}),
+      Plot.dot(drawn, {x: "share", y: "cumulative", fill: "tier", r: 1.6}),
       Plot.dot([curve.peak], {x: "accountShare", y: "profitShare", r: 5, stroke: "currentColor"}),
       Plot.text([curve.peak], {
         x: "accountShare",

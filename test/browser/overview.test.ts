@@ -20,9 +20,11 @@ let site: Site;
 beforeAll(async () => void (site = await openSite()));
 afterAll(async () => await site?.close());
 
-it("overview summarises data/sample-portfolio.csv by industry in DuckDB, with exact sums", async () => {
-  const {page, context, problems} = await visit(site, "/");
+it("overview summarises data/sample-portfolio.csv by industry without DuckDB, with exact sums", async () => {
+  const {page, context, problems, requested} = await visit(site, "/");
   expect(problems).toEqual([]);
+  // A page that only summarises never starts DuckDB.
+  expect(requested.filter((url) => /duckdb/i.test(url))).toEqual([]);
   const big = await page.locator(".card .big").allInnerTexts();
   expect(big.slice(0, 2)).toEqual([
     accounts.length.toLocaleString("en-US"),
