@@ -222,6 +222,17 @@ describe("publishReport() on a big book", () => {
       "Shakeout: 100 → 50 → 20: simulation read from the build's cache",
       "Baseline: establishment survival: simulation read from the build's cache"
     ]);
+    // Every simulation cached: the book itself is not loaded again, only its summary.
+    expect(messages[0]).toBe("sample-portfolio.csv: summary read from the build's cache (2,000 accounts)");
+    expect(messages.some((m) => m.startsWith("Read sample-portfolio.csv"))).toBe(false);
+    expect(first.portfolio?.accounts.length).toBe(2000);
+    expect(again.portfolio).toBeNull();
+    expect(again.book).toEqual(first.book);
+    expect(again.book.industries.reduce((n, [, count]) => n + count, 0)).toBe(1358);
+    expect(again.provenance).toEqual(first.provenance);
+    // A scenario not yet simulated reads the book again (from the portfolio cache).
+    const other = await publishReport(samplePath, shakeoutPath, {...options, futures: 50, cache});
+    expect(other.portfolio?.accounts.length).toBe(2000);
     const direct = scenarioReport(sample.accounts, shakeout, {trials: 100, seed: 1, reference: baseline});
     expect(first.report).toEqual(direct);
     expect(again.report).toEqual(direct);

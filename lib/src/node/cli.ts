@@ -184,7 +184,8 @@ export async function main(argv: string[], {stdout = process.stdout, stderr = pr
         onProgress,
         onSimulation: progress("simulated")
       });
-      listRejected(portfolio, stderr);
+      // Without a cache the book is always read.
+      if (portfolio) listRejected(portfolio, stderr);
       text =
         command === "report"
           ? renderReport(report, provenance)

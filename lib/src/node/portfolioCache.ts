@@ -172,3 +172,65 @@ export async function readPortfolioCache(folder: string, key: string): Promise<D
     return null;
   }
 }
+
+/**
+ * What a report needs of a book once its simulations are cached: a few hundred bytes beside the
+ * portfolio's cache file, so a report loader whose scenarios are all simulated does not load a
+ * million accounts again.
+ */
+export interface BookSummary {
+  name: string;
+  rows: number;
+  rejectedRows: number;
+  /** Accounts loaded. */
+  loaded: number;
+  sha256: string;
+  /** The latest first or exit year of any account: the year simulatePortfolio takes by default. */
+  latest: number;
+  /** Active accounts by industry, in the order they first appear in the book. */
+  industries: [industry: string, accounts: number][];
+}
+
+/** The summary of a digested book (see BookSummary). */
+export function bookSummary(portfolio: DigestedPortfolio): BookSummary {
+  let latest = -Infinity;
+  const industries = new Map<string, number>();
+  for (const a of portfolio.accounts) {
+    latest = Math.max(latest, a.firstYear, a.exitYear ?? -Infinity);
+    if (a.exitYear === null) industries.set(a.industry, (industries.get(a.industry) ?? 0) + 1);
+  }
+  return {
+    name: portfolio.name,
+    rows: portfolio.rows,
+    rejectedRows: portfolio.rejectedRows,
+    loaded: portfolio.accounts.length,
+    sha256: portfolio.sha256,
+    latest,
+    industries: [...industries]
+  };
+}
+
+/** Writes a book's summary beside its cache file, under the same key (see portfolioCacheKey). */
+export async function writeBookSummary(folder: string, key: string, summary: BookSummary): Promise<void> {
+  await mkdir(folder, {recursive: true});
+  const file = join(folder, `summary-${key}.json`);
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(temporary, JSON.stringify({key, summary}));
+  await rename(temporary, file);
+}
+
+/** The summary cached under `key`, or null when there is none or it cannot be trusted. */
+export async function readBookSummary(folder: string, key: string): Promise<BookSummary | null> {
+  try {
+    const head = JSON.parse(await readFile(join(folder, `summary-${key}.json`), "utf8")) as {
+      key: string;
+      summary: BookSummary;
+    };
+    const s = head.summary;
+    if (head.key !== key || typeof s.sha256 !== "string" || !Array.isArray(s.industries)) return null;
+    if (s.rows !== s.loaded + s.rejectedRows || !Number.isFinite(s.latest)) return null;
+    return s;
+  } catch {
+    return null;
+  }
+}

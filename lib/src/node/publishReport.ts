@@ -10,7 +10,14 @@ import {scenarioReportOf, type ScenarioReport} from "../report/scenarioReport.js
 import {simulatePortfolio} from "../simulation/simulatePortfolio.js";
 import {parseScenario} from "../scenario/parseScenario.js";
 import type {Scenario} from "../scenario/scenario.js";
-import {nodeDigest} from "./portfolioCache.js";
+import {
+  bookSummary,
+  nodeDigest,
+  portfolioCacheKey,
+  readBookSummary,
+  writeBookSummary,
+  type BookSummary
+} from "./portfolioCache.js";
 import {readPortfolioFile, type PortfolioFile} from "./readPortfolioFile.js";
 import {SimulationPool} from "./simulationPool.js";
 import {
@@ -93,7 +100,10 @@ export interface PublishReportOptions {
 export interface PublishedReport {
   report: ScenarioReport;
   provenance: ReportProvenance;
-  portfolio: PortfolioFile;
+  /** The book as read; null when every simulation was cached and only its summary was read. */
+  portfolio: PortfolioFile | null;
+  /** What the report took from the book. */
+  book: BookSummary;
 }
 
 /**
@@ -125,13 +135,47 @@ export async function publishReport(
 ): Promise<PublishedReport> {
   const main = await readScenarioFile(scenarioPath);
   const reference = referencePath === null ? null : await readScenarioFile(referencePath);
-  const portfolio = await readLoadedPortfolio(portfolioPath, onProgress, cache);
-  const sha256 = portfolio.sha256 ?? nodeDigest(portfolio.accounts);
-  const active = portfolio.accounts.filter((a) => a.exitYear === null);
-  const trials =
-    futures * active.length > accountFutures
-      ? Math.min(futures, Math.max(100, Math.floor(accountFutures / active.length / 50) * 50))
+  // A book whose every simulation this report needs is cached is not loaded again: its summary,
+  // kept beside the cache, holds all the report takes from it.
+  const key = cache ? await portfolioCacheKey(portfolioPath, undefined).catch(() => null) : null;
+  let book = cache && key ? await readBookSummary(cache, key) : null;
+  const trialsFor = (active: number) =>
+    futures * active > accountFutures
+      ? Math.min(futures, Math.max(100, Math.floor(accountFutures / active / 50) * 50))
       : futures;
+  let portfolio: PortfolioFile | null = null;
+  if (book && cache) {
+    const active = book.industries.reduce((n, [, count]) => n + count, 0);
+    const trials = trialsFor(active);
+    const asOf = main.scenario.asOf ?? book.latest;
+    const mainKey = await simulationCacheKey(book.sha256, main.scenario, {trials, seed, asOf});
+    // The reference runs on the main scenario's year, which the main simulation returns as asOf.
+    const first = await readSimulationCache(cache, mainKey);
+    const second =
+      first && reference
+        ? await readSimulationCache(
+            cache,
+            await simulationCacheKey(book.sha256, reference.scenario, {trials, seed, asOf: first.asOf})
+          )
+        : null;
+    if (!first || (reference && !second)) book = null;
+  }
+  if (!book) {
+    portfolio = await readLoadedPortfolio(portfolioPath, onProgress, cache);
+    book = bookSummary({...portfolio, sha256: portfolio.sha256 ?? nodeDigest(portfolio.accounts)});
+    if (cache && key)
+      await writeBookSummary(cache, key, book).catch((error: Error) =>
+        onProgress(`${book!.name}: summary not cached (${error.message})`)
+      );
+  } else
+    onProgress(`${book.name}: summary read from the build's cache (${book.loaded.toLocaleString("en-US")} accounts)`);
+  const summary = book;
+  const sha256 = summary.sha256;
+  // Only each active account's industry is read from here on (see scenarioReportOf).
+  const active: {industry: string}[] = portfolio
+    ? portfolio.accounts.filter((a) => a.exitYear === null)
+    : summary.industries.flatMap(([industry, count]) => new Array<{industry: string}>(count).fill({industry}));
+  const trials = trialsFor(active.length);
   onProgress(
     `Simulating ${trials.toLocaleString("en-US")} futures of ${active.length.toLocaleString("en-US")} active accounts${workers > 1 ? ` on ${workers} threads` : ""}…`
   );
@@ -151,9 +195,11 @@ export async function publishReport(
       ...(asOf === undefined ? {} : {asOf}),
       ...(onSimulation ? {onProgress: (done: number) => onSimulation((k + done) / runs)} : {})
     };
+    // A cache miss always reads the book (see above).
+    const accounts = portfolio?.accounts ?? [];
     const result = pool
-      ? await pool.simulate(portfolio.accounts, scenario, options)
-      : simulatePortfolio(portfolio.accounts, scenario, options);
+      ? await pool.simulate(accounts, scenario, options)
+      : simulatePortfolio(accounts, scenario, options);
     if (cache && key)
       await writeSimulationCache(cache, key, result).catch((error: Error) =>
         onProgress(`${scenario.name}: simulation not cached (${error.message})`)
@@ -164,9 +210,7 @@ export async function publishReport(
   try {
     // The year as simulatePortfolio takes it by default, named, so the cache key of a scenario is
     // the same whether it is simulated first or as another's reference.
-    let latest = -Infinity;
-    for (const a of portfolio.accounts) latest = Math.max(latest, a.firstYear, a.exitYear ?? -Infinity);
-    const first = await simulate(main.scenario, 0, main.scenario.asOf ?? latest);
+    const first = await simulate(main.scenario, 0, main.scenario.asOf ?? summary.latest);
     const second = reference ? await simulate(reference.scenario, 1, first.asOf) : null;
     report = scenarioReportOf(
       active,
@@ -176,10 +220,10 @@ export async function publishReport(
   } finally {
     await pool?.close();
   }
-  const provenance = provenanceOf({...portfolio, sha256}, main, {portfolioName, sample, model, date});
+  const provenance = provenanceOf(summary, main, {portfolioName, sample, model, date});
   if (trials < futures)
     provenance.note = `This book has ${active.length.toLocaleString("en-US")} active accounts, so this report runs ${trials.toLocaleString("en-US")} simulated futures instead of ${futures.toLocaleString("en-US")}, to be built in about a minute: its Monte Carlo error is larger than a ${futures.toLocaleString("en-US")}-future report's (see the caveats). The command line runs as many as asked.`;
-  return {report, provenance, portfolio};
+  return {report, provenance, portfolio, book: summary};
 }
 
 /** A portfolio file read, failing with the first rejected row's reason when no row loads. */
@@ -199,7 +243,7 @@ async function readLoadedPortfolio(
 }
 
 function provenanceOf(
-  portfolio: PortfolioFile,
+  portfolio: Pick<BookSummary, "name" | "rows" | "rejectedRows" | "sha256">,
   scenario: ScenarioFile,
   {
     portfolioName,
@@ -214,7 +258,7 @@ function provenanceOf(
       sample,
       rows: portfolio.rows,
       rejectedRows: portfolio.rejectedRows,
-      sha256: portfolio.sha256 ?? nodeDigest(portfolio.accounts)
+      sha256: portfolio.sha256
     },
     scenarioSource: `${scenario.name} (SHA-256 ${scenario.sha256.slice(0, 12)})`,
     model,
@@ -282,5 +326,14 @@ export async function publishAllocation(
     seed,
     ...(onAllocation ? {onProgress: onAllocation} : {})
   });
-  return {report, provenance: provenanceOf(portfolio, main, {portfolioName, sample, model, date}), portfolio};
+  return {
+    report,
+    provenance: provenanceOf({...portfolio, sha256: portfolio.sha256 ?? nodeDigest(portfolio.accounts)}, main, {
+      portfolioName,
+      sample,
+      model,
+      date
+    }),
+    portfolio
+  };
 }

@@ -131,7 +131,7 @@ export interface SimulatedScenario {
  * const report = scenarioReportOf(active, {scenario, simulation}, null);
  */
 export function scenarioReportOf(
-  active: readonly Account[],
+  active: readonly {industry: string}[],
   main: SimulatedScenario,
   second: SimulatedScenario | null,
   {bins = 40}: {bins?: number} = {}

@@ -34,7 +34,7 @@ const cache = process.env.TIERWISE_CACHE ?? resolve(root, "node_modules/.cache/t
 const {version} = JSON.parse(await readFile(resolve(root, "lib/package.json"), "utf-8")) as {version: string};
 const epoch = process.env.SOURCE_DATE_EPOCH;
 const started = performance.now();
-const {report, provenance, portfolio} = await publishReport(portfolioPath, resolve(root, `data/scenarios/${name}.json`), {
+const {report, provenance, book} = await publishReport(portfolioPath, resolve(root, `data/scenarios/${name}.json`), {
   futures,
   seed,
   sample: !named,
@@ -48,6 +48,6 @@ const {report, provenance, portfolio} = await publishReport(portfolioPath, resol
 });
 const body = reportBody(report, provenance);
 console.warn(
-  `report ${name}: ${portfolio.name}, ${portfolio.accounts.length} accounts loaded, ${portfolio.rejectedRows} rejected; ${report.trials} futures × ${report.reference ? 2 : 1} scenarios; ${Math.round(performance.now() - started)} ms`
+  `report ${name}: ${book.name}, ${book.loaded} accounts loaded, ${book.rejectedRows} rejected; ${report.trials} futures × ${report.reference ? 2 : 1} scenarios; ${Math.round(performance.now() - started)} ms`
 );
 process.stdout.write(JSON.stringify({report, provenance, body}));
