@@ -1,7 +1,7 @@
 import {accountFields, type Account} from "../portfolio/accountFields.js";
 import {accountsFromColumns} from "../portfolio/accountColumns.js";
 import type {RejectedRow} from "../portfolio/validateAccounts.js";
-import {decimalEvidence, type DecimalDecisions, type DecimalEvidence} from "./decimalSeparator.js";
+import {decimalEvidence, type DecimalEvidence} from "./decimalSeparator.js";
 import {detectColumns, type ColumnMapping} from "./detectColumns.js";
 import {ingestColumns, type IngestedColumns} from "./ingestColumns.js";
 import type {DecimalSeparator} from "./parseValue.js";
@@ -30,17 +30,8 @@ export interface IngestRowsOptions {
 }
 
 /** The result of {@link ingestRows}: `accounts.length + rejectedRows === rows`. */
-export interface Ingested {
+export interface Ingested extends Omit<IngestedColumns, "columns"> {
   accounts: Account[];
-  rejected: RejectedRow[];
-  rejectedRows: number;
-  /** Data rows read. */
-  rows: number;
-  mapping: ColumnMapping;
-  /** The distinct column names the mapping refers to (see `uniqueHeaders`). */
-  header: string[];
-  /** The decimal separator used for each mapped number field, and why. */
-  decimals: DecimalDecisions;
 }
 
 /**

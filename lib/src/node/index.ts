@@ -8,6 +8,7 @@ export {
   publishReport,
   readScenarioFile,
   type PublishAllocationOptions,
+  type PublishOptions,
   type PublishedAllocation,
   type PublishReportOptions,
   type PublishedReport,

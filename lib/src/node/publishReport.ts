@@ -64,11 +64,8 @@ export function defaultReferencePath(scenarioPath: string): string | null {
   return existsSync(path) ? path : null;
 }
 
-/** Options of {@link publishReport}. */
-export interface PublishReportOptions {
-  /** The reference scenario's file; default {@link defaultReferencePath}; null for none. */
-  referencePath?: string | null;
-  futures?: number;
+/** What every report made in Node names about itself. */
+export interface PublishOptions {
   seed?: number;
   /** The portfolio's name in the report; default the file's name. */
   portfolioName?: string;
@@ -79,6 +76,13 @@ export interface PublishReportOptions {
   /** YYYY-MM-DD. */
   date: string;
   onProgress?: (message: string) => void;
+}
+
+/** Options of {@link publishReport}. */
+export interface PublishReportOptions extends PublishOptions {
+  /** The reference scenario's file; default {@link defaultReferencePath}; null for none. */
+  referencePath?: string | null;
+  futures?: number;
   /** Called with the share of the simulation done, 0 to 1. */
   onSimulation?: (done: number) => void;
   /**
@@ -267,18 +271,11 @@ function provenanceOf(
 }
 
 /** Options of {@link publishAllocation}. */
-export interface PublishAllocationOptions {
+export interface PublishAllocationOptions extends PublishOptions {
   /** Heads to place. */
   heads: number;
   /** Futures for the risk figures; default 1,000, as the Allocate page. */
   futures?: number;
-  seed?: number;
-  /** The portfolio's name in the report; default the file's name. */
-  portfolioName?: string;
-  sample?: boolean;
-  model: string;
-  date: string;
-  onProgress?: (message: string) => void;
   /** Called with the share of the allocation done, 0 to 1. */
   onAllocation?: (done: number) => void;
 }
