@@ -93,7 +93,9 @@ describe("allocationReport() and renderAllocationReport()", () => {
     );
     expect(text).toContain("Content hash 0123456789ab (SHA-256 of the loaded accounts)");
     expect(text).toContain("Scenario Baseline: establishment survival, from baseline.json");
-    expect(text).toContain("Allocation 776 heads in steps of 0.25, objective expected NPV, by hull greedy");
+    expect(text).toContain(
+      "Allocation 776 heads in steps of 0.25, objective expected NPV, every account between 0–10 heads, by hull greedy"
+    );
     expect(text).toContain("Simulation 200 futures, seed 1, 10 years from 2025");
     expect(text).toContain(`Model tierwise ${version}`);
     expect(text).toContain("Computed 2025-01-31");
@@ -211,6 +213,42 @@ describe("tierwise allocate", () => {
     expect(json).not.toHaveProperty("allocation");
   });
 
+  it("takes the risk-averse objective and per-tier bounds, and says them in the report", () => {
+    const args = ["--portfolio", samplePath, "--scenario", scenarioPath, "--heads", "500", "--futures", "200"];
+    const options = ["--risk-weight", "2", "--worst-share", "20", "--tier-heads", "S=1:4", "--tier-heads", "C=:0.5"];
+    const printed = run("allocate", ...args, ...options);
+    expect(printed.status).toBe(0);
+    const json = JSON.parse(printed.stdout);
+    const expected = allocationReport(sample.accounts, baseline, {
+      heads: 500,
+      trials: 200,
+      seed: 1,
+      objective: {cvar: {alpha: 0.2, weight: 2}},
+      perTier: {S: {min: 1, max: 4}, C: {max: 0.5}}
+    });
+    expect(json.allocated).toEqual(expected.allocation.total);
+    expect(json.risk).toEqual(expected.allocation.risk);
+    expect(json.risk.weight).toBe(2);
+    expect(json.risk.alpha).toBe(0.2);
+    expect(json.bounds).toEqual({
+      S: {min: 1, max: 4},
+      A: {min: 0, max: 10},
+      B: {min: 0, max: 10},
+      C: {min: 0, max: 0.5}
+    });
+    // Every S account takes at least one head and at most four, every C account at most half of one.
+    expect(json.tiers.S.allocated.heads).toBeGreaterThanOrEqual(json.tiers.S.accounts);
+    expect(json.tiers.C.allocated.heads).toBeLessThanOrEqual(json.tiers.C.accounts * 0.5);
+    const out = join(tempFolder("tierwise-allocate-risk-"), "allocation.html");
+    expect(run("allocate", ...args, ...options, "--out", out).status).toBe(0);
+    const text = readFileSync(out, "utf-8")
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ");
+    expect(text).toContain(
+      "objective risk-averse: expected NPV less 2 × the shortfall of the worst 20% of futures, heads per account S 1–4, A 0–10, B 0–10, C 0–0.5"
+    );
+  });
+
   it("exits with status 2 and one line naming the option, file or field on bad input", () => {
     const last = (r: ReturnType<typeof run>) => r.stderr.trim().split("\n");
     const noHeads = run("allocate", "--portfolio", samplePath, "--scenario", scenarioPath);
@@ -235,6 +273,25 @@ describe("tierwise allocate", () => {
     const headsElsewhere = run("simulate", "--portfolio", samplePath, "--scenario", scenarioPath, "--heads", "10");
     expect(headsElsewhere.status).toBe(2);
     expect(last(headsElsewhere)[0]).toBe("tierwise: --heads: only allocate places heads");
+    const base = ["allocate", "--portfolio", samplePath, "--scenario", scenarioPath, "--heads", "10"];
+    const bad = (...options: string[]) => {
+      const r = run(...base, ...options);
+      expect(r.status).toBe(2);
+      return last(r)[0];
+    };
+    expect(bad("--risk-weight", "9")).toBe('tierwise: --risk-weight: must be a number from 0 to 5, got "9"');
+    expect(bad("--risk-weight", "1", "--worst-share", "0.5")).toBe(
+      'tierwise: --worst-share: must be a number from 1 to 50, got "0.5"'
+    );
+    expect(bad("--worst-share", "20")).toBe("tierwise: --worst-share: applies only with a --risk-weight above 0");
+    expect(bad("--tier-heads", "D=1:2")).toBe(
+      'tierwise: --tier-heads: expected TIER=MIN:MAX with TIER one of S, A, B, C, got "D=1:2"'
+    );
+    expect(bad("--tier-heads", "S=1:2", "--tier-heads", "S=0:1")).toBe("tierwise: --tier-heads: tier S is given twice");
+    expect(bad("--tier-heads", "S=x:2")).toBe('tierwise: --tier-heads: must be a number from 0 to 1000, got "x"');
+    expect(bad("--tier-heads", "S=3:1")).toBe("tierwise: --tier-heads: tier S's least heads, 3, is above its most, 1");
+    const riskElsewhere = run("report", "--portfolio", samplePath, "--scenario", scenarioPath, "--risk-weight", "1");
+    expect(last(riskElsewhere)[0]).toBe("tierwise: --risk-weight: only allocate places heads");
     const wallet = run(
       "allocate",
       "--portfolio",

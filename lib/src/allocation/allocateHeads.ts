@@ -151,6 +151,8 @@ export interface HeadsAllocation {
     /** Whether the best use of today's total is exact; else it is the hull greedy's, a lower bound. */
     exact: boolean;
   };
+  /** The least and most heads each account of a tier could take (locked accounts aside). */
+  bounds: Record<Tier, {min: number; max: number}>;
   /** For a risk objective: the objective's figures and the expected NPV given up for them. */
   risk: {alpha: number; weight: number; cvar: number; shortfall: number; meanGivenUp: number} | null;
   /** Per tier: today's heads and NPV against the allocation's. */
@@ -606,6 +608,7 @@ export function allocateHeads(
     gap,
     method: useExact ? "dynamic programming" : "hull greedy",
     leftOnTable,
+    bounds,
     risk: riskResult,
     tiers: perTierSummary
   };

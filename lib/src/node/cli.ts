@@ -3,10 +3,12 @@
 import {readFileSync} from "node:fs";
 import {writeFile} from "node:fs/promises";
 import {parseArgs} from "node:util";
+import type {AllocationObjective} from "../allocation/allocateHeads.js";
 import type {AllocationReport} from "../report/allocationReport.js";
 import {renderAllocationReport} from "../report/renderAllocationReport.js";
 import {renderReport, type ReportProvenance} from "../report/renderReport.js";
 import type {ReportTier} from "../report/scenarioReport.js";
+import type {Tier} from "../tiering/tiers.js";
 import type {PortfolioFile} from "./readPortfolioFile.js";
 import {publishAllocation, publishReport} from "./publishReport.js";
 
@@ -16,6 +18,10 @@ const usage = `usage: tierwise report|simulate|allocate --portfolio FILE --scena
   simulate  writes the simulated outcome of each tier and of the total as JSON
   allocate  places --heads N sales heads where they earn most: the standalone HTML allocation
             report with --out FILE.html, else JSON
+            --risk-weight W (0 to 5; default 0, expected NPV) maximises expected NPV less W times
+            the shortfall of the worst --worst-share P percent of futures (1 to 50, default 10);
+            --tier-heads T=MIN:MAX (repeatable) bounds the heads of each account of tier T,
+            e.g. --tier-heads S=1:6 --tier-heads C=:0.5
   --futures simulated futures, 1 to 100000 (default 5000; 1000 for allocate); --seed a positive
             integer (default 1)
   --reference the scenario to set against (default baseline.json beside the scenario, or
@@ -78,10 +84,49 @@ function allocationJson(report: AllocationReport, provenance: ReportProvenance) 
     equalPerTier: a.baselines.equalPerTier,
     proportionalToRevenue: a.baselines.proportionalToRevenue,
     leftOnTable: a.leftOnTable,
+    bounds: a.bounds,
+    risk: a.risk,
     tiers: a.tiers,
     nextHeads: a.nextHeads,
     fewerHeads: a.fewerHeads,
     frontier: a.frontier
+  };
+}
+
+/** The objective and per-tier bounds of `tierwise allocate`, from its options. */
+function allocationOptions(values: {"risk-weight"?: string; "worst-share"?: string; "tier-heads"?: string[]}): {
+  objective?: AllocationObjective;
+  perTier?: Partial<Record<Tier, {min?: number; max?: number}>>;
+} {
+  const number = (text: string, name: string, min: number, max: number) => {
+    const n = Number(text);
+    if (!(text.trim() !== "" && Number.isFinite(n) && n >= min && n <= max))
+      throw new InputError(`--${name}: must be a number from ${min} to ${max}, got ${JSON.stringify(text)}`);
+    return n;
+  };
+  const weight = values["risk-weight"] === undefined ? 0 : number(values["risk-weight"], "risk-weight", 0, 5);
+  const share = values["worst-share"] === undefined ? 10 : number(values["worst-share"], "worst-share", 1, 50);
+  if (weight === 0 && values["worst-share"] !== undefined)
+    throw new InputError("--worst-share: applies only with a --risk-weight above 0");
+  const perTier: Partial<Record<Tier, {min?: number; max?: number}>> = {};
+  for (const text of values["tier-heads"] ?? []) {
+    const match = /^([SABC])=([^:]*):([^:]*)$/.exec(text.trim());
+    if (!match)
+      throw new InputError(
+        `--tier-heads: expected TIER=MIN:MAX with TIER one of S, A, B, C, got ${JSON.stringify(text)}`
+      );
+    const tier = match[1] as Tier;
+    if (perTier[tier]) throw new InputError(`--tier-heads: tier ${tier} is given twice`);
+    const bound = (part: string, name: string) =>
+      part.trim() === "" ? {} : {[name]: number(part, "tier-heads", 0, 1000)};
+    const bounds: {min?: number; max?: number} = {...bound(match[2]!, "min"), ...bound(match[3]!, "max")};
+    if (bounds.min !== undefined && bounds.max !== undefined && bounds.min > bounds.max)
+      throw new InputError(`--tier-heads: tier ${tier}'s least heads, ${bounds.min}, is above its most, ${bounds.max}`);
+    perTier[tier] = bounds;
+  }
+  return {
+    ...(weight > 0 ? {objective: {cvar: {alpha: share / 100, weight}}} : {}),
+    ...(Object.keys(perTier).length > 0 ? {perTier} : {})
   };
 }
 
@@ -106,6 +151,9 @@ export async function main(argv: string[], {stdout = process.stdout, stderr = pr
           futures: {type: "string"},
           seed: {type: "string"},
           heads: {type: "string"},
+          "risk-weight": {type: "string"},
+          "worst-share": {type: "string"},
+          "tier-heads": {type: "string", multiple: true},
           out: {type: "string"},
           help: {type: "boolean", short: "h"}
         }
@@ -130,8 +178,9 @@ export async function main(argv: string[], {stdout = process.stdout, stderr = pr
     if (!values.scenario) throw new InputError("--scenario FILE is required");
     if (command === "allocate" && values.reference !== undefined)
       throw new InputError("--reference: allocate sets no scenario against another");
-    if (command !== "allocate" && values.heads !== undefined)
-      throw new InputError("--heads: only allocate places heads");
+    for (const option of ["heads", "risk-weight", "worst-share", "tier-heads"] as const)
+      if (command !== "allocate" && values[option] !== undefined)
+        throw new InputError(`--${option}: only allocate places heads`);
     let heads = 0;
     if (command === "allocate") {
       if (values.heads === undefined) throw new InputError("--heads N is required");
@@ -163,6 +212,7 @@ export async function main(argv: string[], {stdout = process.stdout, stderr = pr
         heads,
         futures,
         seed,
+        ...allocationOptions(values),
         model: `tierwise ${version}`,
         date,
         onProgress,

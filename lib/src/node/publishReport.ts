@@ -4,12 +4,14 @@ import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {basename, dirname, join} from "node:path";
+import type {AllocationObjective} from "../allocation/allocateHeads.js";
 import {allocationReport, type AllocationReport} from "../report/allocationReport.js";
 import type {ReportProvenance} from "../report/renderReport.js";
 import {scenarioReportOf, type ScenarioReport} from "../report/scenarioReport.js";
 import {simulatePortfolio} from "../simulation/simulatePortfolio.js";
 import {parseScenario} from "../scenario/parseScenario.js";
 import type {Scenario} from "../scenario/scenario.js";
+import type {Tier} from "../tiering/tiers.js";
 import {
   bookSummary,
   nodeDigest,
@@ -276,6 +278,10 @@ export interface PublishAllocationOptions extends PublishOptions {
   heads: number;
   /** Futures for the risk figures; default 1,000, as the Allocate page. */
   futures?: number;
+  /** Expected NPV (the default) or the risk-averse objective, as on the Allocate page. */
+  objective?: AllocationObjective;
+  /** Least and most heads per account of a tier; default every account from 0 to the response's most heads. */
+  perTier?: Partial<Record<Tier, {min?: number; max?: number}>>;
   /** Called with the share of the allocation done, 0 to 1. */
   onAllocation?: (done: number) => void;
 }
@@ -289,8 +295,8 @@ export interface PublishedAllocation {
 
 /**
  * Reads a portfolio file and a scenario file and allocates `heads` sales heads over the active
- * accounts (allocateHeads, with the Allocate page's defaults: expected NPV, steps of 0.25, every
- * account from 0 to the response's most heads), returning the report with its provenance: what
+ * accounts (allocateHeads in steps of 0.25, by default with the Allocate page's defaults: expected
+ * NPV, every account from 0 to the response's most heads), returning the report with its provenance: what
  * `renderAllocationReport` turns into the standalone file. Throws with a one-line reason naming
  * the file, row or field on bad input.
  *
@@ -304,6 +310,8 @@ export async function publishAllocation(
     heads,
     futures = 1000,
     seed = 1,
+    objective,
+    perTier,
     portfolioName,
     sample = false,
     model,
@@ -321,6 +329,8 @@ export async function publishAllocation(
     heads,
     trials: futures,
     seed,
+    ...(objective === undefined ? {} : {objective}),
+    ...(perTier === undefined ? {} : {perTier}),
     ...(onAllocation ? {onProgress: onAllocation} : {})
   });
   return {

@@ -1,3 +1,4 @@
+import {tiers, type Tier} from "../tiering/tiers.js";
 import {formatMoney, formatNumber, formatPercent, plural} from "../text/format.js";
 import type {AllocationReport} from "./allocationReport.js";
 import {allocationTables, headsText} from "./allocationTables.js";
@@ -33,6 +34,11 @@ export function allocationReportBody(report: AllocationReport, provenance: Repor
   const portfolioText = portfolio.sample
     ? `The sample portfolio that ships with Tierwise`
     : `The portfolio in ${e(portfolio.name)}`;
+  // One range when every tier has the same bounds, else each tier's.
+  const range = (t: Tier) => `${e(String(a.bounds[t].min))}–${e(String(a.bounds[t].max))}`;
+  const boundsText = tiers.every((t) => range(t) === range("S"))
+    ? `every account between ${range("S")} heads`
+    : `heads per account ${tiers.map((t) => `${t} ${range(t)}`).join(", ")}`;
   const objectiveText = a.risk
     ? `risk-averse: expected NPV less ${e(String(a.risk.weight))} × the shortfall of the worst ${e(formatPercent(a.risk.alpha))} of futures`
     : "expected NPV";
@@ -95,7 +101,7 @@ export function allocationReportBody(report: AllocationReport, provenance: Repor
     `<dt>Portfolio</dt><dd>${e(portfolio.name)}${portfolio.sample ? " (the sample)" : ""}: ${number(portfolio.rows)} rows, ${number(loaded)} loaded and ${number(portfolio.rejectedRows)} rejected; ${number(report.accounts)} active accounts allocated</dd>`,
     `<dt>Content hash</dt><dd><code>${e(portfolio.sha256.slice(0, 12))}</code> (SHA-256 of the loaded accounts)</dd>`,
     `<dt>Scenario</dt><dd>${e(scenario.name)}, from ${e(provenance.scenarioSource)}</dd>`,
-    `<dt>Allocation</dt><dd>${heads(report.heads)} heads in steps of ${step}, objective ${objectiveText}, by ${e(a.method)}</dd>`,
+    `<dt>Allocation</dt><dd>${heads(report.heads)} heads in steps of ${step}, objective ${objectiveText}, ${boundsText}, by ${e(a.method)}</dd>`,
     `<dt>Simulation</dt><dd>${number(a.trials)} futures, seed ${e(String(a.seed))}, ${e(plural(report.horizon, "year"))} from ${e(String(a.asOf))}</dd>`,
     `<dt>Model</dt><dd>${e(provenance.model)}</dd>`,
     `<dt>Computed</dt><dd>${e(provenance.date)}</dd>`,
