@@ -22,8 +22,11 @@ import {
   simulatePortfolio
 } from "tierwise";
 import {
+  bookSummary,
   nodeDigest,
   portfolioCacheKey,
+  readBookSummary,
+  writeBookSummary,
   publishReport,
   readPortfolioFile,
   readSimulationCache,
@@ -99,6 +102,7 @@ describe("the build's cache", () => {
     expect(edited.portfolio.rejectedRows).toBe(0);
     expect(edited.portfolio.accounts.at(-1)!.id).toBe("ACC-BAD");
     expect(readdirSync(cache).filter((f) => f.startsWith("portfolio-")).length).toBe(1);
+    expect(readdirSync(cache).filter((f) => f.startsWith("summary-")).length).toBeLessThanOrEqual(1);
   });
 
   it("does not serve the old accounts of a book edited to the same size and modification time", async () => {
@@ -130,7 +134,9 @@ describe("the build's cache", () => {
         writePortfolioCache(cache, key, digested),
         writePortfolioCache(cache, key, digested),
         writeSimulationCache(cache, "same", simulation),
-        writeSimulationCache(cache, "same", simulation)
+        writeSimulationCache(cache, "same", simulation),
+        writeBookSummary(cache, key, bookSummary(digested)),
+        writeBookSummary(cache, key, bookSummary(digested))
       ]);
     } finally {
       now.mockRestore();
@@ -138,6 +144,26 @@ describe("the build's cache", () => {
     expect((await read(path, cache)).messages).toEqual(["Read book.csv from the build's cache (2,000 accounts)"]);
     expect((await readSimulationCache(cache, "same"))!.total).toEqual(simulation.total);
     expect(readdirSync(cache).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    expect(await readBookSummary(cache, key)).toEqual(bookSummary(digested));
+  });
+
+  it("keeps one summary per book: a newer key of the same path removes the older ones, not another book's", async () => {
+    const cache = folder();
+    const summary = {
+      name: "book.csv",
+      rows: 1,
+      rejectedRows: 0,
+      loaded: 1,
+      sha256: "0".repeat(64),
+      latest: 2025,
+      industries: [["Telecom", 1]] as [string, number][]
+    };
+    await writeBookSummary(cache, "aaaa-old", summary);
+    await writeBookSummary(cache, "bbbb-other", summary);
+    await writeBookSummary(cache, "aaaa-new", summary);
+    expect(readdirSync(cache).sort()).toEqual(["summary-aaaa-new.json", "summary-bbbb-other.json"]);
+    expect(await readBookSummary(cache, "aaaa-new")).toEqual(summary);
+    expect(await readBookSummary(cache, "aaaa-old")).toBeNull();
   });
 
   it("a simulation is cached exactly (typed arrays and all) under a key of the accounts, scenario, futures, seed and year", async () => {

@@ -27,6 +27,10 @@ export {
   portfolioCacheKey,
   readPortfolioCache,
   writePortfolioCache,
+  bookSummary,
+  readBookSummary,
+  writeBookSummary,
+  type BookSummary,
   type DigestedPortfolio
 } from "./portfolioCache.js";
 export {

@@ -110,9 +110,14 @@ export async function writePortfolioCache(folder: string, key: string, portfolio
     throw error;
   }
   // Older versions of the same book's cache are of no more use: a big book's take 100 MB or more.
-  const prefix = `portfolio-${key.slice(0, key.indexOf("-") + 1)}`;
+  await removeOlder(folder, "portfolio", key, ".bin");
+}
+
+/** Removes the files `kind-<key of the same path>-….ext` other than the one of `key`. */
+async function removeOlder(folder: string, kind: string, key: string, ext: string): Promise<void> {
+  const prefix = `${kind}-${key.slice(0, key.indexOf("-") + 1)}`;
   for (const name of await readdir(folder))
-    if (name.startsWith(prefix) && name !== `portfolio-${key}.bin` && name.endsWith(".bin"))
+    if (name.startsWith(prefix) && name !== `${kind}-${key}${ext}` && name.endsWith(ext))
       await rm(join(folder, name), {force: true});
 }
 
@@ -214,9 +219,15 @@ export function bookSummary(portfolio: DigestedPortfolio): BookSummary {
 export async function writeBookSummary(folder: string, key: string, summary: BookSummary): Promise<void> {
   await mkdir(folder, {recursive: true});
   const file = join(folder, `summary-${key}.json`);
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(temporary, JSON.stringify({key, summary}));
-  await rename(temporary, file);
+  const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
+  try {
+    await writeFile(temporary, JSON.stringify({key, summary}));
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, {force: true});
+    throw error;
+  }
+  await removeOlder(folder, "summary", key, ".json");
 }
 
 /** The summary cached under `key`, or null when there is none or it cannot be trusted. */
