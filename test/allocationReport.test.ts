@@ -1,8 +1,8 @@
-import {spawnSync} from "node:child_process";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {describe, expect, it} from "vitest";
+import {runCli} from "./runCli.js";
 import {tempFolder} from "./tempFolder.js";
 import {
   allocateHeads,
@@ -172,12 +172,7 @@ describe("allocationReport() and renderAllocationReport()", () => {
 });
 
 describe("tierwise allocate", () => {
-  const cli = join(root, "lib/bin/tierwise.js");
-  const run = (...args: string[]) =>
-    spawnSync(process.execPath, [cli, ...args], {
-      encoding: "utf-8",
-      env: {...process.env, SOURCE_DATE_EPOCH: "1735689600"}
-    });
+  const run = runCli;
   const scenarioPath = join(root, "data/scenarios/baseline.json");
 
   it("writes the standalone allocation report with --out FILE.html, else the allocation as JSON", () => {

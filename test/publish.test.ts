@@ -1,9 +1,9 @@
-import {spawnSync} from "node:child_process";
 import {copyFileSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {parquetWriteFile} from "hyparquet-writer";
 import {describe, expect, it} from "vitest";
+import {runCli} from "./runCli.js";
 import {tempFolder} from "./tempFolder.js";
 import {
   accountFields,
@@ -160,12 +160,7 @@ describe("readPortfolioFile()", () => {
 });
 
 describe("the tierwise command line", () => {
-  const cli = join(root, "lib/bin/tierwise.js");
-  const run = (...args: string[]) =>
-    spawnSync(process.execPath, [cli, ...args], {
-      encoding: "utf-8",
-      env: {...process.env, SOURCE_DATE_EPOCH: "1735689600"}
-    });
+  const run = runCli;
 
   it("simulate prints each tier and the total as JSON; report writes the standalone file the model renders", async () => {
     const scenario = join(root, "data/scenarios/shakeout.json");
