@@ -157,6 +157,9 @@ describe("sensitivityParameters()", () => {
     expect(byKey["hazard"]!.high.scenario.attrition.hazard["*"]).toEqual(
       [0.15, 0.225, 0.12].map((h) => expect.closeTo(h, 12))
     );
+    // Negative values carry a typographic minus, as every other figure on the pages.
+    expect(scenario.attrition.healthCoefficient).toBeLessThan(0);
+    expect(byKey["healthCoefficient"]!.high.label).toBe(`\u2212${2 * -scenario.attrition.healthCoefficient}`);
     expect(byKey["tiers.rampYears"]!.label).toBe("Ramp years, tier S");
     expect(byKey["tiers.rampYears"]!.low.label).toBe("1 year");
     expect(byKey["tiers.rampYears"]!.high.scenario.tiers.S.rampYears).toBe(3);

@@ -61,6 +61,8 @@ export interface SensitivityOptions {
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 const round = (x: number, digits = 4) => Math.round(x * pow(10, digits)) / pow(10, digits);
+/** A value as a label, rounded, with a typographic minus sign. */
+const text = (x: number) => String(round(x)).replace(/^-/, "\u2212");
 const pct = (x: number) => `${round(x * 100, 1)}%`;
 const years = (n: number) => `${n} ${n === 1 ? "year" : "years"}`;
 const money = (x: number) => x.toLocaleString("en-US", {maximumFractionDigits: 0});
@@ -140,27 +142,21 @@ export function sensitivityParameters(scenario: Scenario, target: SensitivityTar
     }
   ];
   add("hazard", "Attrition hazard, every industry", "attrition", "×1", scaleHazard(0.5), scaleHazard(1.5));
-  const sv = (v: number): [string, Scenario] => [
-    String(round(v)),
-    {...s, attrition: {...s.attrition, shockVolatility: v}}
-  ];
+  const sv = (v: number): [string, Scenario] => [text(v), {...s, attrition: {...s.attrition, shockVolatility: v}}];
   add(
     "shockVolatility",
     "Industry shock volatility",
     "attrition",
-    String(s.attrition.shockVolatility),
+    text(s.attrition.shockVolatility),
     sv(0),
     sv(Math.max(0.2, 2 * s.attrition.shockVolatility))
   );
-  const hc = (v: number): [string, Scenario] => [
-    String(round(v)),
-    {...s, attrition: {...s.attrition, healthCoefficient: v}}
-  ];
+  const hc = (v: number): [string, Scenario] => [text(v), {...s, attrition: {...s.attrition, healthCoefficient: v}}];
   add(
     "healthCoefficient",
     "Effect of health on attrition",
     "attrition",
-    String(s.attrition.healthCoefficient),
+    text(s.attrition.healthCoefficient),
     hc(0),
     hc(2 * s.attrition.healthCoefficient)
   );
@@ -196,7 +192,7 @@ export function sensitivityParameters(scenario: Scenario, target: SensitivityTar
   policy(
     "headsPerAccount",
     "Heads per account",
-    baseOf((p) => String(p.headsPerAccount)),
+    baseOf((p) => text(p.headsPerAccount)),
     (p, d) => round(p.headsPerAccount * (1 + 0.25 * d)),
     String
   );
@@ -243,12 +239,12 @@ export function sensitivityParameters(scenario: Scenario, target: SensitivityTar
   const rules = (r: TierRules): Scenario => ({...s, tierRules: r});
   const {cut, weights} = s.tierRules;
   if (cut.by === "rank") {
-    const topN = (v: number): [string, Scenario] => [String(v), rules({...s.tierRules, cut: {...cut, topN: v}})];
+    const topN = (v: number): [string, Scenario] => [text(v), rules({...s.tierRules, cut: {...cut, topN: v}})];
     add(
       "tierRules.cut.topN",
       "Top N accounts in tier S",
       "tier rules",
-      String(cut.topN),
+      text(cut.topN),
       topN(Math.round(cut.topN * 0.5)),
       topN(Math.round(cut.topN * 1.5))
     );
@@ -268,12 +264,12 @@ export function sensitivityParameters(scenario: Scenario, target: SensitivityTar
       // Keep S ≥ A ≥ B: a threshold moves only as far as its neighbours.
       const lo = k === "S" ? cut.A : k === "A" ? cut.B : 0;
       const hi = k === "S" ? 1 : k === "A" ? cut.S : cut.A;
-      const threshold = (v: number): [string, Scenario] => [String(v), rules({...s.tierRules, cut: {...cut, [k]: v}})];
+      const threshold = (v: number): [string, Scenario] => [text(v), rules({...s.tierRules, cut: {...cut, [k]: v}})];
       add(
         `tierRules.cut.${k}`,
         `Score threshold of tier ${k}`,
         "tier rules",
-        String(cut[k]),
+        text(cut[k]),
         threshold(clamp(round(cut[k] - 0.05), lo, hi)),
         threshold(clamp(round(cut[k] + 0.05), lo, hi))
       );
