@@ -54,7 +54,7 @@ export function simulateBlocks(
   onTrial?: (trial: number) => void
 ): TrialsPart {
   const {n, horizon: H, trials, seed, cash, industries: J, logSurvival, shockVolatility: sigma} = plan;
-  const {flows: F, tierOf, industryOf, inverseRisk, fateOf} = plan;
+  const {flows: F, tierOf, industryOf, inverseRisk, fateOf, deadForm, cashBaseline} = plan;
   const W = H + 1;
   const first = firstBlock * trialsPerBlock;
   const end = Math.min(trials, endBlock * trialsPerBlock);
@@ -72,12 +72,10 @@ export function simulateBlocks(
   const {lifetimes} = part;
   const Q = bucketsPerYear * H;
   const B = trialsPerBlock;
-  // Per trial of a block (slot s) and industry j: thresholds, table, last finite threshold, count
-  // of finite thresholds and bucket scale, at [s · J + j] (times H or Q + 1).
-  const threshold = new Float64Array(B * J * H);
-  const table = new Uint8Array(B * J * (Q + 1));
-  const top = new Float64Array(B * J);
-  const finite = new Uint8Array(B * J);
+  // Per trial of a block (slot s) and industry j, at [s · J + j] (times H + 1 or Q + 2): the
+  // thresholds, then an infinite one that ends every search; the table; the bucket scale.
+  const threshold = new Float64Array(B * J * (H + 1));
+  const table = new Uint8Array(B * J * (Q + 2));
   const scale = new Float64Array(B * J);
   // Per trial of a block: each group's NPV, ledger, and lifetimes and cash by year.
   const trialNpv = new Float64Array(B * groups);
@@ -100,14 +98,13 @@ export function simulateBlocks(
     state,
     threshold,
     table,
-    top,
-    finite,
     scale,
     F,
     tierOf,
     industryOf,
     inverseRisk,
     fateOf,
+    deadForm,
     lifetimes,
     trialNpv,
     trialFate,
@@ -126,30 +123,31 @@ export function simulateBlocks(
       // decrease; the first infinite one (a hazard of 1) ends the finite ones.
       for (let j = 0; j < J; ++j) {
         const sj = (trial - blockFirst) * J + j;
-        const base = sj * H;
+        const base = sj * (H + 1);
         let cumulative = 0;
         for (let t = 0; t < H; ++t) {
           const shock = sigma > 0 ? exp(sigma * normal() - drift) : 1;
           cumulative -= logSurvival[j * H + t]! * shock;
           threshold[base + t] = cumulative;
         }
+        threshold[base + H] = Infinity;
         let f = 0;
         while (f < H && threshold[base + f]! < Infinity) ++f;
-        finite[sj] = f;
-        const last = f > 0 ? threshold[base + f - 1]! : -1;
-        top[sj] = last;
-        if (last > 0) {
-          // table[q]: the thresholds whose bucket ⌊x · s⌋ is below q; by the monotony of rounding,
-          // all are below any variate in bucket q, so the count is a lower bound of L.
-          const s = Q / last;
-          scale[sj] = s;
-          const row = sj * (Q + 1);
-          table.fill(0, row, row + Q + 1);
+        const last = f > 0 ? threshold[base + f - 1]! : 0;
+        // table[q]: the thresholds whose bucket ⌊x · s⌋ is below q; by the monotony of rounding,
+        // all are below any variate in bucket q, so the count is a lower bound of L. Variates
+        // beyond bucket Q + 1 (and every variate when no threshold is positive: s = 0) are
+        // clamped to it or 0, where the bound still holds; the final step makes L exact.
+        const s = last > 0 ? Q / last : 0;
+        scale[sj] = s;
+        const row = sj * (Q + 2);
+        table.fill(0, row, row + Q + 2);
+        if (s > 0) {
           for (let u = 0; u < f; ++u) {
             const bucket = Math.floor(threshold[base + u]! * s);
-            if (bucket < Q) ++table[row + bucket + 1]!;
+            if (bucket <= Q) ++table[row + bucket + 1]!;
           }
-          for (let q = 1; q <= Q; ++q) table[row + q]! += table[row + q - 1]!;
+          for (let q = 1; q <= Q + 1; ++q) table[row + q]! += table[row + q - 1]!;
         }
       }
     }
@@ -157,7 +155,12 @@ export function simulateBlocks(
     trialFate.fill(0);
     alive.fill(0);
     if (cash) {
-      aliveCash.fill(0);
+      // Each trial's fans start from the dead-form accounts' cumulative cash, as if all lived.
+      for (let slot = 0; slot < B; ++slot) {
+        const year = slot * groups * W;
+        aliveCash.set(cashBaseline, year);
+        aliveCash.fill(0, year + 4 * W, year + groups * W);
+      }
       deadCash.fill(0);
     }
     // The ziggurat's xoshiro128** state, and no unused layer bits.
@@ -222,14 +225,13 @@ interface BlockContext {
   state: Int32Array;
   threshold: Float64Array;
   table: Uint8Array;
-  top: Float64Array;
-  finite: Uint8Array;
   scale: Float64Array;
   F: Float64Array;
   tierOf: Uint8Array;
   industryOf: Uint16Array;
   inverseRisk: Float64Array;
   fateOf: Uint8Array;
+  deadForm: Uint8Array;
   lifetimes: Uint32Array;
   trialNpv: Float64Array;
   trialFate: Float64Array;
@@ -244,8 +246,20 @@ interface BlockContext {
  * adds into its own slots. In a function of its own so the engine optimizes it early and whole.
  */
 function blockAccounts(context: BlockContext): void {
-  const {n, H, J, cash, Q, trials, rng, state, threshold, table, top, finite, scale, F} = context;
-  const {tierOf, industryOf, inverseRisk, fateOf, lifetimes, trialNpv, trialFate, alive, aliveCash, deadCash} = context;
+  const {n, H, J, cash, Q, trials, rng, state, threshold, table, scale, F} = context;
+  const {
+    tierOf,
+    industryOf,
+    inverseRisk,
+    fateOf,
+    deadForm,
+    lifetimes,
+    trialNpv,
+    trialFate,
+    alive,
+    aliveCash,
+    deadCash
+  } = context;
   const W = H + 1;
   const W2 = 2 * W;
   const KE = ke;
@@ -262,6 +276,7 @@ function blockAccounts(context: BlockContext): void {
     const g = tierOf[i]!;
     const row = i * W2;
     const own = i * W;
+    const dead = deadForm[i] === 1;
     for (let slot = 0; slot < trials; ++slot) {
       // A standard exponential by the ziggurat, drawn in place (as randomExponential's fill).
       let x: number;
@@ -305,14 +320,9 @@ function blockAccounts(context: BlockContext): void {
       }
       const e = x * risk;
       const sj = slot * J + j;
-      let L: number;
-      if (e >= top[sj]!) L = finite[sj]!;
-      else {
-        // e is below the last finite threshold, so the step ends within the finite ones.
-        L = table[sj * (Q + 1) + ((e * scale[sj]!) | 0)]!;
-        const base = sj * H;
-        while (threshold[base + L]! <= e) ++L;
-      }
+      let L = table[sj * (Q + 2) + (Math.min(e * scale[sj]!, Q + 1) | 0)]!;
+      const base = sj * (H + 1);
+      while (threshold[base + L]! <= e) ++L;
       const paid = F[row + (L < H ? L + 1 : H)]!;
       const value = F[row + W + L]! + F[row + L]! - paid;
       const out = slot * groups + g;
@@ -323,7 +333,10 @@ function blockAccounts(context: BlockContext): void {
       if (cash) {
         const years = out * W;
         if (L < H) deadCash[years + L + 1]! += value;
-        for (let t = 1; t <= L; ++t) aliveCash[years + t]! += F[row + W + t]!;
+        // See KernelPlan.deadForm: the years it lived, or those it did not.
+        if (dead)
+          for (let u = years + L + 1, v = row + W + L + 1, end = years + H; u <= end; ++u, ++v) aliveCash[u]! -= F[v]!;
+        else for (let u = years + 1, v = row + W + 1, end = years + L; u <= end; ++u, ++v) aliveCash[u]! += F[v]!;
       }
     }
   }
