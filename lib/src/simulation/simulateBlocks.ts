@@ -82,7 +82,8 @@ export function simulateBlocks(
   const trialFate = new Float64Array(B * groups * fates);
   const alive = new Float64Array(B * groups * W);
   const aliveCash = new Float64Array(B * groups * W);
-  const deadCash = new Float64Array(B * groups * W);
+  // A group's dead cash has a slot past the horizon, which takes (and drops) the accounts that never exit.
+  const deadCash = new Float64Array(B * groups * (W + 1));
   const state = new Int32Array(4);
   const drift = (sigma * sigma) / 2;
   // The generator's state: xoshiro128** words, then the unused layer bits and their count.
@@ -175,6 +176,7 @@ export function simulateBlocks(
       const npv = slot * groups;
       const fate = slot * groups * fates;
       const year = slot * groups * W;
+      const yearDead = slot * groups * (W + 1);
       for (let g = 0; g < 4; ++g) {
         trialNpv[npv + 4]! += trialNpv[npv + g]!;
         for (let f = 0; f < fates; ++f) trialFate[fate + 4 * fates + f]! += trialFate[fate + g * fates + f]!;
@@ -182,7 +184,7 @@ export function simulateBlocks(
           alive[year + 4 * W + t]! += alive[year + g * W + t]!;
           if (cash) {
             aliveCash[year + 4 * W + t]! += aliveCash[year + g * W + t]!;
-            deadCash[year + 4 * W + t]! += deadCash[year + g * W + t]!;
+            deadCash[yearDead + 4 * (W + 1) + t]! += deadCash[yearDead + g * (W + 1) + t]!;
           }
         }
       }
@@ -200,7 +202,7 @@ export function simulateBlocks(
           let dead = 0;
           let paidBack = 0;
           for (let t = 0; t <= H; ++t) {
-            dead += deadCash[at + t]!;
+            dead += deadCash[yearDead + g * (W + 1) + t]!;
             const value = aliveCash[at + t]! + dead;
             part.cumulativeCash[(g * W + t) * m + k] = value;
             if (paidBack === 0 && t > 0 && value >= 0) paidBack = t;
@@ -262,6 +264,15 @@ function blockAccounts(context: BlockContext): void {
   } = context;
   const W = H + 1;
   const W2 = 2 * W;
+  // Strides of a trial's slots (the module's constants, read once: they are live bindings).
+  const G = groups;
+  const GF = groups * fates;
+  const GW = groups * W;
+  const JT = J * (Q + 2);
+  const JH = J * (H + 1);
+  // An account's NPV and the investment paid, by years lived, made once per block from its prefix sums.
+  const valueOf = new Float64Array(W);
+  const paidOf = new Float64Array(W);
   const KE = ke;
   const WE = we;
   let a = rng[0]!;
@@ -277,7 +288,24 @@ function blockAccounts(context: BlockContext): void {
     const row = i * W2;
     const own = i * W;
     const dead = deadForm[i] === 1;
-    for (let slot = 0; slot < trials; ++slot) {
+    for (let L = 0; L <= H; ++L) {
+      const paid = F[row + (L < H ? L + 1 : H)]!;
+      paidOf[L] = paid;
+      valueOf[L] = F[row + W + L]! + F[row + L]! - paid;
+    }
+    // Offsets of this account's industry and tier in the first trial's slots, moved on a slot each trial.
+    let sj = j;
+    let tableAt = j * (Q + 2);
+    let thresholdAt = j * (H + 1);
+    let out = g;
+    let fateAt = 0;
+    let years = g * W;
+    let deadAt = g * (W + 1);
+    for (
+      let slot = 0;
+      slot < trials;
+      ++slot, sj += J, tableAt += JT, thresholdAt += JH, out += G, fateAt += GF, years += GW, deadAt += GW + G
+    ) {
       // A standard exponential by the ziggurat, drawn in place (as randomExponential's fill).
       let x: number;
       for (;;) {
@@ -319,20 +347,15 @@ function blockAccounts(context: BlockContext): void {
         if (x === x) break;
       }
       const e = x * risk;
-      const sj = slot * J + j;
-      let L = table[sj * (Q + 2) + (Math.min(e * scale[sj]!, Q + 1) | 0)]!;
-      const base = sj * (H + 1);
-      while (threshold[base + L]! <= e) ++L;
-      const paid = F[row + (L < H ? L + 1 : H)]!;
-      const value = F[row + W + L]! + F[row + L]! - paid;
-      const out = slot * groups + g;
+      let L = table[tableAt + (Math.min(e * scale[sj]!, Q + 1) | 0)]!;
+      while (threshold[thresholdAt + L]! <= e) ++L;
+      const value = valueOf[L]!;
       trialNpv[out]! += value;
-      trialFate[slot * groups * fates + fateOf[own + L]!]! += paid;
-      ++alive[out * W + L]!;
+      trialFate[fateAt + fateOf[own + L]!]! += paidOf[L]!;
+      ++alive[years + L]!;
       ++lifetimes[own + L]!;
       if (cash) {
-        const years = out * W;
-        if (L < H) deadCash[years + L + 1]! += value;
+        deadCash[deadAt + L + 1]! += value;
         // See KernelPlan.deadForm: the years it lived, or those it did not.
         if (dead)
           for (let u = years + L + 1, v = row + W + L + 1, end = years + H; u <= end; ++u, ++v) aliveCash[u]! -= F[v]!;
