@@ -85,8 +85,53 @@ describe("simulateBlocks()", () => {
         return tiers[0]! + tiers[1]! + tiers[2]! + tiers[3]!;
       });
       expect(Array.from(part.npv.subarray(4 * trials, 5 * trials))).toEqual(npv);
+      // Cumulative cash, whichever form each account is added in: its own cumulative cash G(t)
+      // while alive, its final value once it has exited; summed in another order, so to rounding.
+      const own = (i: number, L: number, t: number) => {
+        const row = i * 2 * W;
+        const {flows} = plan;
+        return t <= L ? flows[row + W + t]! : flows[row + W + L]! + flows[row + L]! - flows[row + Math.min(L + 1, H)]!;
+      };
+      const cash = reference.map((lifetimes) =>
+        Array.from({length: W}, (_, t) => lifetimes.reduce((sum, L, i) => sum + own(i, L, t), 0))
+      );
+      for (let t = 0; t <= H; ++t) {
+        const column = part.cumulativeCash.subarray((4 * W + t) * trials, (4 * W + t + 1) * trials);
+        column.forEach((x, k) => expect(Math.abs(x - cash[k]![t]!)).toBeLessThan(1e-6));
+      }
+      const payback = cash.map((values) =>
+        Math.max(
+          0,
+          values.findIndex((x, t) => t > 0 && x >= 0)
+        )
+      );
+      expect(Array.from(part.payback.subarray(4 * trials, 5 * trials))).toEqual(payback);
     });
   }
+
+  it("adds accounts expected to live more than half the horizon to the cash fans in their dead form", () => {
+    const plan = planSimulation(portfolio24, cases[0]![1], {trials: 10, seed: 3});
+    const {n, horizon: H, industries: J, logSurvival, inverseRisk, industryOf, deadForm, cashBaseline, flows} = plan;
+    const W = H + 1;
+    expect(J).toBeGreaterThan(1);
+    const expectedYears = (i: number) => {
+      let c = 0;
+      let sum = 0;
+      for (let t = 0; t < H; ++t) sum += Math.exp((c += logSurvival[industryOf[i]! * H + t]!) / inverseRisk[i]!);
+      return sum;
+    };
+    const forms = Array.from({length: n}, (_, i) => (expectedYears(i) > H / 2 ? 1 : 0));
+    expect(Array.from(deadForm)).toEqual(forms);
+    expect(forms).toContain(0);
+    expect(forms).toContain(1);
+    // The baseline of each tier is the sum of its dead-form accounts' cumulative cash.
+    for (let g = 0; g < 4; ++g)
+      for (const t of [1, H]) {
+        let sum = 0;
+        for (let i = 0; i < n; ++i) if (plan.tierOf[i] === g && forms[i]) sum += flows[i * 2 * W + W + t]!;
+        expect(cashBaseline[g * W + t]).toBeCloseTo(sum, 6);
+      }
+  });
 
   it("gives every block the same numbers whichever blocks run together", () => {
     const s = cases[2]![1];

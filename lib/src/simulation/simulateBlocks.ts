@@ -54,7 +54,7 @@ export function simulateBlocks(
   onTrial?: (trial: number) => void
 ): TrialsPart {
   const {n, horizon: H, trials, seed, cash, industries: J, logSurvival, shockVolatility: sigma} = plan;
-  const {flows: F, tierOf, industryOf, inverseRisk, fateOf} = plan;
+  const {flows: F, tierOf, industryOf, inverseRisk, fateOf, deadForm, cashBaseline} = plan;
   const W = H + 1;
   const first = firstBlock * trialsPerBlock;
   const end = Math.min(trials, endBlock * trialsPerBlock);
@@ -72,19 +72,18 @@ export function simulateBlocks(
   const {lifetimes} = part;
   const Q = bucketsPerYear * H;
   const B = trialsPerBlock;
-  // Per trial of a block (slot s) and industry j: thresholds, table, last finite threshold, count
-  // of finite thresholds and bucket scale, at [s · J + j] (times H or Q + 1).
-  const threshold = new Float64Array(B * J * H);
-  const table = new Uint8Array(B * J * (Q + 1));
-  const top = new Float64Array(B * J);
-  const finite = new Uint8Array(B * J);
+  // Per trial of a block (slot s) and industry j, at [s · J + j] (times H + 1 or Q + 2): the
+  // thresholds, then an infinite one that ends every search; the table; the bucket scale.
+  const threshold = new Float64Array(B * J * (H + 1));
+  const table = new Uint8Array(B * J * (Q + 2));
   const scale = new Float64Array(B * J);
   // Per trial of a block: each group's NPV, ledger, and lifetimes and cash by year.
   const trialNpv = new Float64Array(B * groups);
   const trialFate = new Float64Array(B * groups * fates);
   const alive = new Float64Array(B * groups * W);
   const aliveCash = new Float64Array(B * groups * W);
-  const deadCash = new Float64Array(B * groups * W);
+  // A group's dead cash has a slot past the horizon, which takes (and drops) the accounts that never exit.
+  const deadCash = new Float64Array(B * groups * (W + 1));
   const state = new Int32Array(4);
   const drift = (sigma * sigma) / 2;
   // The generator's state: xoshiro128** words, then the unused layer bits and their count.
@@ -100,14 +99,13 @@ export function simulateBlocks(
     state,
     threshold,
     table,
-    top,
-    finite,
     scale,
     F,
     tierOf,
     industryOf,
     inverseRisk,
     fateOf,
+    deadForm,
     lifetimes,
     trialNpv,
     trialFate,
@@ -126,30 +124,31 @@ export function simulateBlocks(
       // decrease; the first infinite one (a hazard of 1) ends the finite ones.
       for (let j = 0; j < J; ++j) {
         const sj = (trial - blockFirst) * J + j;
-        const base = sj * H;
+        const base = sj * (H + 1);
         let cumulative = 0;
         for (let t = 0; t < H; ++t) {
           const shock = sigma > 0 ? exp(sigma * normal() - drift) : 1;
           cumulative -= logSurvival[j * H + t]! * shock;
           threshold[base + t] = cumulative;
         }
+        threshold[base + H] = Infinity;
         let f = 0;
         while (f < H && threshold[base + f]! < Infinity) ++f;
-        finite[sj] = f;
-        const last = f > 0 ? threshold[base + f - 1]! : -1;
-        top[sj] = last;
-        if (last > 0) {
-          // table[q]: the thresholds whose bucket ⌊x · s⌋ is below q; by the monotony of rounding,
-          // all are below any variate in bucket q, so the count is a lower bound of L.
-          const s = Q / last;
-          scale[sj] = s;
-          const row = sj * (Q + 1);
-          table.fill(0, row, row + Q + 1);
+        const last = f > 0 ? threshold[base + f - 1]! : 0;
+        // table[q]: the thresholds whose bucket ⌊x · s⌋ is below q; by the monotony of rounding,
+        // all are below any variate in bucket q, so the count is a lower bound of L. Variates
+        // beyond bucket Q + 1 (and every variate when no threshold is positive: s = 0) are
+        // clamped to it or 0, where the bound still holds; the final step makes L exact.
+        const s = last > 0 ? Q / last : 0;
+        scale[sj] = s;
+        const row = sj * (Q + 2);
+        table.fill(0, row, row + Q + 2);
+        if (s > 0) {
           for (let u = 0; u < f; ++u) {
             const bucket = Math.floor(threshold[base + u]! * s);
-            if (bucket < Q) ++table[row + bucket + 1]!;
+            if (bucket <= Q) ++table[row + bucket + 1]!;
           }
-          for (let q = 1; q <= Q; ++q) table[row + q]! += table[row + q - 1]!;
+          for (let q = 1; q <= Q + 1; ++q) table[row + q]! += table[row + q - 1]!;
         }
       }
     }
@@ -157,7 +156,12 @@ export function simulateBlocks(
     trialFate.fill(0);
     alive.fill(0);
     if (cash) {
-      aliveCash.fill(0);
+      // Each trial's fans start from the dead-form accounts' cumulative cash, as if all lived.
+      for (let slot = 0; slot < B; ++slot) {
+        const year = slot * groups * W;
+        aliveCash.set(cashBaseline, year);
+        aliveCash.fill(0, year + 4 * W, year + groups * W);
+      }
       deadCash.fill(0);
     }
     // The ziggurat's xoshiro128** state, and no unused layer bits.
@@ -172,6 +176,7 @@ export function simulateBlocks(
       const npv = slot * groups;
       const fate = slot * groups * fates;
       const year = slot * groups * W;
+      const yearDead = slot * groups * (W + 1);
       for (let g = 0; g < 4; ++g) {
         trialNpv[npv + 4]! += trialNpv[npv + g]!;
         for (let f = 0; f < fates; ++f) trialFate[fate + 4 * fates + f]! += trialFate[fate + g * fates + f]!;
@@ -179,7 +184,7 @@ export function simulateBlocks(
           alive[year + 4 * W + t]! += alive[year + g * W + t]!;
           if (cash) {
             aliveCash[year + 4 * W + t]! += aliveCash[year + g * W + t]!;
-            deadCash[year + 4 * W + t]! += deadCash[year + g * W + t]!;
+            deadCash[yearDead + 4 * (W + 1) + t]! += deadCash[yearDead + g * (W + 1) + t]!;
           }
         }
       }
@@ -197,7 +202,7 @@ export function simulateBlocks(
           let dead = 0;
           let paidBack = 0;
           for (let t = 0; t <= H; ++t) {
-            dead += deadCash[at + t]!;
+            dead += deadCash[yearDead + g * (W + 1) + t]!;
             const value = aliveCash[at + t]! + dead;
             part.cumulativeCash[(g * W + t) * m + k] = value;
             if (paidBack === 0 && t > 0 && value >= 0) paidBack = t;
@@ -222,14 +227,13 @@ interface BlockContext {
   state: Int32Array;
   threshold: Float64Array;
   table: Uint8Array;
-  top: Float64Array;
-  finite: Uint8Array;
   scale: Float64Array;
   F: Float64Array;
   tierOf: Uint8Array;
   industryOf: Uint16Array;
   inverseRisk: Float64Array;
   fateOf: Uint8Array;
+  deadForm: Uint8Array;
   lifetimes: Uint32Array;
   trialNpv: Float64Array;
   trialFate: Float64Array;
@@ -244,10 +248,31 @@ interface BlockContext {
  * adds into its own slots. In a function of its own so the engine optimizes it early and whole.
  */
 function blockAccounts(context: BlockContext): void {
-  const {n, H, J, cash, Q, trials, rng, state, threshold, table, top, finite, scale, F} = context;
-  const {tierOf, industryOf, inverseRisk, fateOf, lifetimes, trialNpv, trialFate, alive, aliveCash, deadCash} = context;
+  const {n, H, J, cash, Q, trials, rng, state, threshold, table, scale, F} = context;
+  const {
+    tierOf,
+    industryOf,
+    inverseRisk,
+    fateOf,
+    deadForm,
+    lifetimes,
+    trialNpv,
+    trialFate,
+    alive,
+    aliveCash,
+    deadCash
+  } = context;
   const W = H + 1;
   const W2 = 2 * W;
+  // Strides of a trial's slots (the module's constants, read once: they are live bindings).
+  const G = groups;
+  const GF = groups * fates;
+  const GW = groups * W;
+  const JT = J * (Q + 2);
+  const JH = J * (H + 1);
+  // An account's NPV and the investment paid, by years lived, made once per block from its prefix sums.
+  const valueOf = new Float64Array(W);
+  const paidOf = new Float64Array(W);
   const KE = ke;
   const WE = we;
   let a = rng[0]!;
@@ -262,7 +287,25 @@ function blockAccounts(context: BlockContext): void {
     const g = tierOf[i]!;
     const row = i * W2;
     const own = i * W;
-    for (let slot = 0; slot < trials; ++slot) {
+    const dead = deadForm[i] === 1;
+    for (let L = 0; L <= H; ++L) {
+      const paid = F[row + (L < H ? L + 1 : H)]!;
+      paidOf[L] = paid;
+      valueOf[L] = F[row + W + L]! + F[row + L]! - paid;
+    }
+    // Offsets of this account's industry and tier in the first trial's slots, moved on a slot each trial.
+    let sj = j;
+    let tableAt = j * (Q + 2);
+    let thresholdAt = j * (H + 1);
+    let out = g;
+    let fateAt = 0;
+    let years = g * W;
+    let deadAt = g * (W + 1);
+    for (
+      let slot = 0;
+      slot < trials;
+      ++slot, sj += J, tableAt += JT, thresholdAt += JH, out += G, fateAt += GF, years += GW, deadAt += GW + G
+    ) {
       // A standard exponential by the ziggurat, drawn in place (as randomExponential's fill).
       let x: number;
       for (;;) {
@@ -304,26 +347,19 @@ function blockAccounts(context: BlockContext): void {
         if (x === x) break;
       }
       const e = x * risk;
-      const sj = slot * J + j;
-      let L: number;
-      if (e >= top[sj]!) L = finite[sj]!;
-      else {
-        // e is below the last finite threshold, so the step ends within the finite ones.
-        L = table[sj * (Q + 1) + ((e * scale[sj]!) | 0)]!;
-        const base = sj * H;
-        while (threshold[base + L]! <= e) ++L;
-      }
-      const paid = F[row + (L < H ? L + 1 : H)]!;
-      const value = F[row + W + L]! + F[row + L]! - paid;
-      const out = slot * groups + g;
+      let L = table[tableAt + (Math.min(e * scale[sj]!, Q + 1) | 0)]!;
+      while (threshold[thresholdAt + L]! <= e) ++L;
+      const value = valueOf[L]!;
       trialNpv[out]! += value;
-      trialFate[slot * groups * fates + fateOf[own + L]!]! += paid;
-      ++alive[out * W + L]!;
+      trialFate[fateAt + fateOf[own + L]!]! += paidOf[L]!;
+      ++alive[years + L]!;
       ++lifetimes[own + L]!;
       if (cash) {
-        const years = out * W;
-        if (L < H) deadCash[years + L + 1]! += value;
-        for (let t = 1; t <= L; ++t) aliveCash[years + t]! += F[row + W + t]!;
+        deadCash[deadAt + L + 1]! += value;
+        // See KernelPlan.deadForm: the years it lived, or those it did not.
+        if (dead)
+          for (let u = years + L + 1, v = row + W + L + 1, end = years + H; u <= end; ++u, ++v) aliveCash[u]! -= F[v]!;
+        else for (let u = years + 1, v = row + W + 1, end = years + L; u <= end; ++u, ++v) aliveCash[u]! += F[v]!;
       }
     }
   }

@@ -24,7 +24,8 @@ export interface SimulatePortfolioOptions {
   onProgress?: (done: number) => void;
   /**
    * Whether to compute the cumulative-cash fans and the paybacks (`cumulativeCash`,
-   * `paybackDraws`, `probabilityPayback`), which cost about as much as the rest of a trial.
+   * `paybackDraws`, `probabilityPayback`), which cost about half as much again as the rest of a
+   * trial.
    * Default true. Without them the fields keep their shape: the fan's values and the probability
    * are NaN and every payback draw is 0.
    */
@@ -121,8 +122,9 @@ export interface PortfolioSimulation {
  * together in a bad year), and every account one exponential variate that, against its industry's
  * cumulative hazard scaled by its health, fixes the year it exits (found through a lookup table);
  * its NPV is then a difference of two prefix sums. The cost is O(accounts · trials) for NPVs,
- * survivors and the ledger, plus the years each account lives for the cumulative-cash fans (see
- * the `cash` option); memory is the per-trial totals.
+ * survivors and the ledger, plus, for the cumulative-cash fans, the years each account lives or
+ * those it misses, whichever it is expected to have fewer of (see the `cash` option and
+ * `KernelPlan.deadForm`); memory is the per-trial totals.
  *
  * Streams: trials come in blocks of 50, each with its own "shocks" stream (industry multipliers,
  * industries in sorted order, year by year) and "lifetimes" stream (for each active account

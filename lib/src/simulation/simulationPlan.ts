@@ -58,6 +58,18 @@ export interface KernelPlan {
    * own cash turns non-negative at the end of year payback (H + 1 if never within the horizon).
    */
   fateOf: Uint8Array;
+  /**
+   * Per account: 1 if the kernel adds it to the cumulative-cash fans in its "dead form", 0 in its
+   * "alive form". An account living L years adds its cumulative cash G(t) for t ≤ L and its final
+   * value after. The alive form adds G(t) for t = 1..L and the final value once; the dead form
+   * takes G(t) for every year as given (in `cashBaseline`) and corrects the years after L, so it
+   * costs H − L additions rather than L. Each account takes the form that costs less on average
+   * under its industry's hazards (without shocks): the dead form when it expects to live more
+   * than half the horizon. The forms give the same sums but for rounding.
+   */
+  deadForm: Uint8Array;
+  /** Per tier g (0-3) and year t, at [g · W + t]: Σ G(t) over the tier's dead-form accounts, in account order. */
+  cashBaseline: Float64Array;
 }
 
 /** A {@link KernelPlan} plus what only the final summary needs. */
@@ -160,6 +172,23 @@ export function planSimulation(
     const flows = effortCashFlows(account, policy, policy.headsPerAccount, settings, response!, anchor);
     return {...flows, heads: policy.headsPerAccount, rampYears: Math.floor(flows.rampYears)};
   };
+  const logSurvival = f64(industries.length * H);
+  industries.forEach((industry, j) => {
+    for (let t = 1; t <= H; ++t) {
+      const h = hazardAt(scenario.attrition, industry, t);
+      if (!(h >= 0 && h <= 1))
+        throw new RangeError(`invalid hazard for ${JSON.stringify(industry)} in year ${t}: ${h} (0 to 1)`);
+      logSurvival[j * H + t - 1] = log(1 - h);
+    }
+  });
+  // An account with inverse risk ρ lives at least t years with probability exp(−c_t / ρ), c_t its
+  // industry's cumulative hazard; it takes the dead form iff its expected years exceed H / 2, that
+  // is iff ρ exceeds its industry's cut (the expectation grows with ρ).
+  const cut = Float64Array.from({length: industries.length}, (_, j) =>
+    deadFormCut(logSurvival.subarray(j * H, (j + 1) * H))
+  );
+  const deadForm = new Uint8Array(allocate(n));
+  const cashBaseline = f64(4 * W);
   const policies = tiers.map((tier) => scenario.tiers[tier]);
   for (let i = 0; i < n; ++i) {
     const account = active[i]!;
@@ -199,18 +228,15 @@ export function planSimulation(
     }
     heads[i] = flows.heads;
     tierOf[i] = g;
-    inverseRisk[i] = exp(-beta * (account.health - 0.5));
-    industryOf[i] = industryIndex.get(account.industry)!;
-  }
-  const logSurvival = f64(industries.length * H);
-  industries.forEach((industry, j) => {
-    for (let t = 1; t <= H; ++t) {
-      const h = hazardAt(scenario.attrition, industry, t);
-      if (!(h >= 0 && h <= 1))
-        throw new RangeError(`invalid hazard for ${JSON.stringify(industry)} in year ${t}: ${h} (0 to 1)`);
-      logSurvival[j * H + t - 1] = log(1 - h);
+    const rho = exp(-beta * (account.health - 0.5));
+    const j = industryIndex.get(account.industry)!;
+    inverseRisk[i] = rho;
+    industryOf[i] = j;
+    if (rho > cut[j]!) {
+      deadForm[i] = 1;
+      for (let t = 1; t <= H; ++t) cashBaseline[g * W + t]! += flowsK[row + W + t]!;
     }
-  });
+  }
   return {
     n,
     horizon: H,
@@ -225,6 +251,8 @@ export function planSimulation(
     industryOf,
     inverseRisk,
     fateOf,
+    deadForm,
+    cashBaseline,
     asOf: year,
     discountRate: r,
     get rows() {
@@ -244,7 +272,7 @@ export function planSimulation(
  */
 export function kernelPlan(plan: SimulationPlan): KernelPlan {
   const {n, horizon, trials, seed, cash, industries, logSurvival, shockVolatility, flows} = plan;
-  const {tierOf, industryOf, inverseRisk, fateOf} = plan;
+  const {tierOf, industryOf, inverseRisk, fateOf, deadForm, cashBaseline} = plan;
   return {
     n,
     horizon,
@@ -258,7 +286,9 @@ export function kernelPlan(plan: SimulationPlan): KernelPlan {
     tierOf,
     industryOf,
     inverseRisk,
-    fateOf
+    fateOf,
+    deadForm,
+    cashBaseline
   };
 }
 
@@ -270,6 +300,41 @@ export function kernelPlan(plan: SimulationPlan): KernelPlan {
  */
 export function blockCount(trials: number): number {
   return Math.ceil(trials / trialsPerBlock);
+}
+
+/**
+ * The inverse risk ρ above which an account of an industry with these log-survivals expects to
+ * live more than half the horizon: Σ_t exp(−c_t / ρ) > H / 2, c_t = −Σ_{s ≤ t} log-survival.
+ * Infinity if none does, 0 if all do; found by bisection on log ρ (a choice of cost only: any cut
+ * gives the same sums but for rounding, so it need not be exact, only the same everywhere).
+ */
+function deadFormCut(logSurvival: Float64Array): number {
+  const H = logSurvival.length;
+  const c = new Float64Array(H);
+  let cumulative = 0;
+  for (let t = 0; t < H; ++t) c[t] = cumulative -= logSurvival[t]!;
+  const expectedYears = (rho: number) => {
+    let sum = 0;
+    for (let t = 0; t < H && c[t]! < Infinity; ++t) sum += c[t] === 0 ? 1 : exp(-c[t]! / rho);
+    return sum;
+  };
+  const half = H / 2;
+  let zeros = 0;
+  let finite = 0;
+  for (const x of c) {
+    if (x === 0) ++zeros;
+    if (x < Infinity) ++finite;
+  }
+  if (zeros > half) return 0;
+  if (finite <= half) return Infinity;
+  let low = -60;
+  let high = 60;
+  for (let k = 0; k < 60; ++k) {
+    const middle = (low + high) / 2;
+    if (expectedYears(exp(middle)) > half) high = middle;
+    else low = middle;
+  }
+  return exp(high);
 }
 
 /** The latest year any account mentions (first seen or exited). */
