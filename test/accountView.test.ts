@@ -65,6 +65,12 @@ describe("accountView()", () => {
     expect(estimateHazards(view, {asOf: 2025})).toEqual(estimateHazards(sample, {asOf: 2025}));
   });
 
+  it("has rows a structured clone empties: threads are sent the columns instead", () => {
+    const [row] = accountView(accountColumns(accounts));
+    expect(structuredClone(row)).toEqual({});
+    expect({...row}).toEqual({});
+  });
+
   it("has rows that cannot be written to", () => {
     const [row] = accountView(accountColumns(accounts));
     expect(() => ((row as {health: number}).health = 0.1)).toThrow(TypeError);
