@@ -29,5 +29,6 @@ for (const {name, value, unit} of survivalEstimators()) print({name, [unit]: val
 for (const {name, value, unit} of await pageLoad()) print({name, [unit]: value});
 for (const {name, value, unit} of await ingestBench()) print({name, [unit]: value});
 for (const {name, value, unit} of await pageLoadWithBook(100_000)) print({name, [unit]: value});
+for (const {name, value, unit} of await pageLoadWithBook(1_000_000, {settle: false})) print({name, [unit]: value});
 for (const {name, value, unit} of await publishBench()) print({name, [unit]: value});
 for (const {name, value, unit} of await redraw()) print({name, [unit]: value});

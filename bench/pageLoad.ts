@@ -59,10 +59,15 @@ export async function pageLoad({runs = 3} = {}): Promise<Measurement[]> {
 /**
  * Every page on a book of `rows` accounts (the sample's rows repeated), uploaded once on the data
  * page; then each page is opened in the same browser context (warm cache, the book read from
- * IndexedDB): the time until its first chart and until every cell has settled. Reports are
- * left out: they are built on the sample.
+ * IndexedDB): the time until its first chart and, with `settle`, until every cell has settled
+ * (without it, the page is left once its first chart is drawn: on a million accounts the full
+ * simulations of Allocate and Compare take minutes). Reports are left out: they are built on the
+ * sample. Also the time from choosing the file to the book saved and in use.
  */
-export async function pageLoadWithBook(rows = 100_000): Promise<Measurement[]> {
+export async function pageLoadWithBook(
+  rows = 100_000,
+  {settle = true, pages}: {settle?: boolean; pages?: string[]} = {}
+): Promise<Measurement[]> {
   const site = await openSite();
   const folder = mkdtempSync(join(tmpdir(), "tierwise-bench-"));
   const results: Measurement[] = [];
@@ -70,20 +75,33 @@ export async function pageLoadWithBook(rows = 100_000): Promise<Measurement[]> {
     const path = join(folder, `book-${rows}.csv`);
     writeFileSync(path, portfolioCsv(rows));
     const v = await visit(site, "/data", {init: firstChart, timeout: 300_000});
+    const label = `${rows.toLocaleString("en-US")}-row book`;
+    const chosen = performance.now();
     await v.page.locator("input[type=file]").setInputFiles(path);
     await v.page.getByRole("button", {name: `Load ${rows.toLocaleString("en-US")} rows`}).click();
-    await v.page.getByText("Every page now uses").waitFor();
-    const label = `${rows.toLocaleString("en-US")}-row book`;
-    for (const page of await listPages()) {
+    await v.page.getByText("Every page now uses").waitFor({timeout: 600_000});
+    results.push({
+      name: `${label}: chosen to saved (mapping confirmed)`,
+      value: Math.round(performance.now() - chosen),
+      unit: "ms"
+    });
+    for (const page of pages ?? (await listPages())) {
       if (page === "/data" || page.startsWith("/reports")) continue;
       const started = performance.now();
       await v.page.goto(site.origin + page, {timeout: 600_000});
-      await settled(v.page, {timeout: 600_000});
+      if (settle) await settled(v.page, {timeout: 600_000});
+      // A page with no chart (Method) counts as done when its cells have settled.
+      else
+        await v.page.waitForFunction(
+          `window.__firstChart !== undefined || !document.querySelector("#observablehq-main observablehq-loading")`,
+          undefined,
+          {timeout: 600_000, polling: 100}
+        );
       const done = performance.now() - started;
       const chart = (await v.page.evaluate("window.__firstChart")) as number | undefined;
       if (chart !== undefined)
         results.push({name: `${label} ${page}: first chart`, value: Math.round(chart), unit: "ms"});
-      results.push({name: `${label} ${page}: settled`, value: Math.round(done), unit: "ms"});
+      if (settle) results.push({name: `${label} ${page}: settled`, value: Math.round(done), unit: "ms"});
     }
     if (v.problems.length) throw new Error(v.problems.join("; "));
     await v.context.close();

@@ -24,6 +24,33 @@ describe("hazardPath()", () => {
     expect(h2).toBeCloseTo(1 - 0.999999, 9);
   });
 
+  it("asks the survival function once per distinct age, and sums as if it asked for every account", () => {
+    const S = (t: number) => Math.exp(-((t / 12) ** 1.3));
+    const ages = [3, 7, 3, 3, 12, 7, 40, 3];
+    const asked: number[] = [];
+    const path = hazardPath(
+      (t) => {
+        asked.push(t);
+        return S(t);
+      },
+      ages,
+      {horizon: 3}
+    );
+    // Ages 3, 7, 12, 40 and each of them 1 to 3 years on: 3..6, 7..10, 12..15, 40..43.
+    expect(asked.length).toBe(new Set(asked).size);
+    expect(asked.length).toBe(16);
+    const naive = [1, 2, 3].map((t) => {
+      let before = 0;
+      let after = 0;
+      for (const a of ages) {
+        before += S(a + t - 1) / S(a);
+        after += S(a + t) / S(a);
+      }
+      return 1 - after / before;
+    });
+    expect(path).toEqual(naive);
+  });
+
   it("rejects a negative age or horizon", () => {
     expect(() => hazardPath(() => 1, [-1])).toThrow("invalid age: -1");
     expect(() => hazardPath(() => 1, [1], {horizon: 0})).toThrow("invalid horizon: 0");

@@ -150,6 +150,23 @@ describe("checkAccountColumns()", () => {
       problem: "account 1: foundedYear 2016 is after firstYear 2015 (1 of 2 accounts fail the check)"
     });
   });
+
+  it("tells blank text from text that starts with another script, and finds a repeated id among many", () => {
+    expect(checkAccountColumns({...good(), region: textColumn(["亚太", "\u00a0Europe"])})).toEqual({
+      columns: expect.anything()
+    });
+    expect(checkAccountColumns({...good(), region: textColumn(["Asia", "\u3000\u00a0 "])})).toEqual({
+      problem: "account 2: region is missing (1 of 2 accounts fail the check)"
+    });
+    const many = (ids: string[]) => accountColumns(ids.map((id) => ({...accounts[0]!, id})));
+    const ids = Array.from({length: 5000}, (_, i) => `ACC-${i}`);
+    expect("columns" in checkAccountColumns(many(ids))).toBe(true);
+    // Same length, same characters in another order: a hash of the characters must still tell them apart.
+    expect("columns" in checkAccountColumns(many(["ab", "ba", "a😀", "😀a"]))).toBe(true);
+    expect(checkAccountColumns(many([...ids, "ACC-4321"]))).toEqual({
+      problem: 'account 5001: duplicate id "ACC-4321" (first at account 4322) (1 of 5,001 accounts fail the check)'
+    });
+  });
 });
 
 describe("readNumber() on plain numbers", () => {

@@ -51,6 +51,8 @@ export {
   type TextColumn
 } from "./portfolio/accountColumns.js";
 export {checkAccountColumns, type CheckedAccountColumns} from "./portfolio/checkAccountColumns.js";
+export {accountView, columnsOfAccounts} from "./portfolio/accountView.js";
+export {textColumnUtf8, type Utf8Column} from "./portfolio/textColumnUtf8.js";
 export {accountTemplateCsv, accountTemplateRows} from "./portfolio/accountTemplate.js";
 export {attritionData, type AttritionData, type AttritionDataOptions} from "./portfolio/attritionData.js";
 export {attritionOrigin, type AttritionOrigin} from "./portfolio/attritionOrigin.js";

@@ -1,4 +1,5 @@
-import type {Account, AllocationObjective, HeadsAllocation, Scenario, Tier} from "tierwise";
+import {columnsOfAccounts} from "tierwise";
+import type {Account, AccountColumns, AllocationObjective, HeadsAllocation, Scenario, Tier} from "tierwise";
 
 /** What the page asks of the allocation worker. */
 export interface AllocationRequest {
@@ -20,17 +21,18 @@ export interface AllocationRun {
 /**
  * Runs allocateHeads in a Web Worker, one request at a time: a new request cancels one still in
  * progress by terminating its worker (and starting a fresh one), so moving a slider never queues
- * work. Progress (0 to 1) arrives through `onProgress` while a request runs.
+ * work. Progress (0 to 1) arrives through `onProgress` while a request runs. A fresh worker gets
+ * the accounts as columns, not as a structured clone of objects.
  */
 export class AllocationClient {
   #url: string;
-  #accounts: Account[];
+  #columns: AccountColumns;
   #worker: Worker | null = null;
   #running = 0;
   #next = 0;
-  constructor(url: string, accounts: Account[]) {
+  constructor(url: string, accounts: readonly Account[]) {
     this.#url = url;
-    this.#accounts = accounts;
+    this.#columns = columnsOfAccounts(accounts);
   }
   /** The id of the latest request. */
   get latest(): number {
@@ -40,7 +42,7 @@ export class AllocationClient {
   prepare(): void {
     if (this.#worker) return;
     this.#worker = new Worker(this.#url, {type: "module"});
-    this.#worker.postMessage({accounts: this.#accounts});
+    this.#worker.postMessage({columns: this.#columns});
   }
   /** allocateHeads; a request superseded by another never settles. */
   run(request: AllocationRequest, onProgress?: (done: number) => void): AllocationRun {
@@ -63,7 +65,7 @@ export class AllocationClient {
         else reject(new Error(data.error));
       };
     });
-    worker.postMessage({id, ...request, ...(fresh ? {accounts: this.#accounts} : {})});
+    worker.postMessage({id, ...request, ...(fresh ? {columns: this.#columns} : {})});
     return {id, promise};
   }
   terminate(): void {

@@ -1,8 +1,8 @@
 import {
   accountColumns,
   accountNumberFields,
-  accountsFromColumns,
   accountTextFields,
+  accountView,
   excerpt,
   ingestRows,
   parseDelimited,
@@ -179,8 +179,9 @@ export async function loadSavedPortfolio({timeout = 30_000} = {}): Promise<
   if (value === undefined) return {kind: "none"};
   const read = readPortfolioRecord(value);
   if (!("portfolio" in read)) return {kind: "unreadable", problem: read.problem};
-  // Pages read account objects today; the columns come along for code that reads columns.
-  return {kind: "saved", portfolio: {...read.portfolio, accounts: accountsFromColumns(read.portfolio.columns)}};
+  // The accounts read the columns when a field is asked for (accountView): a book of a million
+  // accounts is not a million objects of fourteen fields before the page draws anything.
+  return {kind: "saved", portfolio: {...read.portfolio, accounts: accountView(read.portfolio.columns)}};
 }
 
 /** Forgets the upload: pages return to the sample portfolio. */
@@ -207,10 +208,11 @@ export async function loadPortfolio(
   const problems = state.problems.length > 0 ? {segmentProblems: state.problems} : {};
   if (!segment) return {...whole, key, ...problems};
   const applied = applySegment(whole.accounts, key, state);
+  const columns = applied.accounts === whole.accounts ? whole.columns : accountColumns(applied.accounts);
   return {
     ...whole,
-    accounts: applied.accounts,
-    ...(applied.accounts === whole.accounts ? {} : {columns: accountColumns(applied.accounts)}),
+    accounts: applied.accounts === whole.accounts || !columns ? applied.accounts : accountView(columns),
+    ...(columns ? {columns} : {}),
     key,
     ...problems,
     ...(applied.segment ? {segment: applied.segment} : {}),

@@ -1,4 +1,4 @@
-import type {Account, Scenario} from "tierwise";
+import {columnsOfAccounts, type Account, type Scenario} from "tierwise";
 import {downloadText} from "./download.js";
 import type {PortfolioSource} from "./portfolioRecord.js";
 
@@ -79,7 +79,9 @@ export function ReportDownload<T extends object = ReportRequest>(
     const date = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
       .map((d) => String(d).padStart(2, "0"))
       .join("-");
-    worker.postMessage({...request, date});
+    // The accounts go as columns (a copy of a few typed arrays), never as objects one by one.
+    const {accounts, ...rest} = request as T & {accounts?: readonly Account[]};
+    worker.postMessage({...rest, ...(accounts ? {columns: columnsOfAccounts(accounts)} : {}), date});
   });
   return div;
 }

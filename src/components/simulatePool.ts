@@ -1,5 +1,13 @@
-import {trialsPerBlock} from "tierwise";
-import type {Account, PortfolioSimulation, Scenario, Sensitivity, SensitivityTarget, TrialsPart} from "tierwise";
+import {columnsOfAccounts, trialsPerBlock} from "tierwise";
+import type {
+  Account,
+  AccountColumns,
+  PortfolioSimulation,
+  Scenario,
+  Sensitivity,
+  SensitivityTarget,
+  TrialsPart
+} from "tierwise";
 import type {Run, RunSettings} from "./simulationClient.js";
 
 /** Options of {@link SimulationPool}. */
@@ -20,12 +28,14 @@ type Answer<T> = {id: number; progress?: number; result?: T; error?: string};
  * streams). A batch of scenarios is spread over the workers. A new request cancels one still in
  * progress by terminating its workers (fresh ones start when needed), so dragging a slider never
  * queues work; `cancel` does so and rejects the run. Progress (0 to 1) arrives through
- * `onProgress`.
+ * `onProgress`. Each worker gets the accounts once, as columns (typed arrays and one string per
+ * text field, copied at the speed of memory), and reads them through `accountView`.
  */
 export class SimulationPool {
   readonly size: number;
   #url: string;
-  #accounts: Account[];
+  #columns: AccountColumns;
+  #accounts: number;
   #threshold: number;
   #workers: (Worker | null)[];
   /** Requests each worker has not answered yet, by worker: a worker with any is busy. */
@@ -34,11 +44,12 @@ export class SimulationPool {
   /** Each message's own number, which its worker echoes: two jobs of one run on one worker never mix. */
   #wire = 0;
   #rejectRunning: ((error: Error) => void) | null = null;
-  constructor(url: string, accounts: Account[], {workers, threshold = 400_000}: SimulationPoolOptions = {}) {
+  constructor(url: string, accounts: readonly Account[], {workers, threshold = 400_000}: SimulationPoolOptions = {}) {
     const cores = typeof navigator === "undefined" ? 1 : navigator.hardwareConcurrency || 1;
     this.size = Math.max(1, Math.min(8, Math.floor(workers ?? cores)));
     this.#url = url;
-    this.#accounts = accounts;
+    this.#columns = columnsOfAccounts(accounts);
+    this.#accounts = accounts.length;
     this.#threshold = threshold;
     this.#workers = Array.from({length: this.size}, () => null);
   }
@@ -51,7 +62,7 @@ export class SimulationPool {
     const id = this.#start();
     const blocks = Math.ceil(settings.trials / trialsPerBlock);
     const used = Math.min(this.size, blocks);
-    if (used < 2 || this.#accounts.length * settings.trials < this.#threshold)
+    if (used < 2 || this.#accounts * settings.trials < this.#threshold)
       return {id, promise: this.#guard(this.#post(0, {id, kind: "simulate", scenario, ...settings}, onProgress))};
     const done = new Float64Array(used);
     const ranges = Array.from({length: used}, (_, w) => {
@@ -191,10 +202,7 @@ export class SimulationPool {
       };
       worker.addEventListener("message", listen);
       worker.addEventListener("error", failed);
-      worker.postMessage(
-        {...message, id: wire, run: message.id, ...(fresh ? {accounts: this.#accounts} : {})},
-        transfer
-      );
+      worker.postMessage({...message, id: wire, run: message.id, ...(fresh ? {columns: this.#columns} : {})}, transfer);
     });
   }
 }

@@ -1,4 +1,5 @@
-import type {Account, PortfolioSimulation, Scenario, Sensitivity, SensitivityTarget} from "tierwise";
+import {columnsOfAccounts} from "tierwise";
+import type {Account, AccountColumns, PortfolioSimulation, Scenario, Sensitivity, SensitivityTarget} from "tierwise";
 
 /** Settings every request shares. */
 export interface RunSettings {
@@ -21,17 +22,18 @@ type Request =
 /**
  * Runs simulations in a Web Worker, one request at a time: a new request cancels one still in
  * progress by terminating its worker (and starting a fresh one), so dragging a slider never
- * queues work. Progress (0 to 1) arrives through `onProgress` while a request runs.
+ * queues work. Progress (0 to 1) arrives through `onProgress` while a request runs. A fresh worker
+ * gets the accounts as columns, not as a structured clone of objects.
  */
 export class SimulationClient {
   #url: string;
-  #accounts: Account[];
+  #columns: AccountColumns;
   #worker: Worker | null = null;
   #running = 0;
   #next = 0;
-  constructor(url: string, accounts: Account[]) {
+  constructor(url: string, accounts: readonly Account[]) {
     this.#url = url;
-    this.#accounts = accounts;
+    this.#columns = columnsOfAccounts(accounts);
   }
   /** The id of the latest request. */
   get latest(): number {
@@ -73,7 +75,7 @@ export class SimulationClient {
         else resolve(data.result!);
       };
     });
-    worker.postMessage({id, ...request, ...settings, ...(fresh ? {accounts: this.#accounts} : {})});
+    worker.postMessage({id, ...request, ...settings, ...(fresh ? {columns: this.#columns} : {})});
     return {id, promise};
   }
   terminate(): void {

@@ -1,10 +1,10 @@
 // Allocates sales heads off the main thread, so the page stays responsive. Each request carries
 // an id; the page ignores answers to requests it has superseded, and terminates the worker when
 // a long run is superseded. While a request runs, the worker posts its progress (0 to 1).
-//   {accounts}                                                   → nothing (the page's portfolio, sent early)
-//   {id, accounts?, scenario, heads, trials, seed, asOf, objective, perTier}
+//   {columns}                                                    → nothing (the page's portfolio as AccountColumns, sent early)
+//   {id, columns?, scenario, heads, trials, seed, asOf, objective, perTier}
 //     → {id, result}: allocateHeads' own; {id, progress} along the way, or {id, error}.
-import {allocateHeads, assignTiers} from "tierwise";
+import {accountView, allocateHeads, assignTiers} from "tierwise";
 
 /** @type {import("tierwise").Account[]} */
 let accounts = [];
@@ -25,7 +25,7 @@ function progressTo(id) {
 /** @param {MessageEvent} event */
 onmessage = ({data}) => {
   try {
-    if (data.accounts) accounts = data.accounts;
+    if (data.columns) accounts = accountView(data.columns);
     if (data.id === undefined) return;
     const {scenario, heads, trials, seed, asOf, objective, perTier} = data;
     const progress = progressTo(data.id);

@@ -1,14 +1,23 @@
 // Makes an allocation report in the browser, off the main thread, on the portfolio loaded here (it
-// never leaves the browser): {accounts, scenario, allocation, source, scenarioSource, date}, where
+// never leaves the browser): {columns, scenario, allocation, source, scenarioSource, date}, where
 // allocation is allocateHeads' result as the Allocate page shows it, → {type: "done", html} (the
 // standalone file's text) or {type: "error", message}. The same renderer as the command line's
 // `tierwise allocate --out FILE.html`, so the same portfolio, scenario, heads, futures and seed give
 // the same tables.
-import {allocationReport, excerpt, portfolioDigest, renderAllocationReport, sha256, version} from "tierwise";
+import {
+  accountView,
+  allocationReport,
+  excerpt,
+  portfolioDigest,
+  renderAllocationReport,
+  sha256,
+  version
+} from "tierwise";
 
 onmessage = ({data}) => {
   try {
-    const {accounts, scenario, allocation, source, scenarioSource, date} = data;
+    const {columns, scenario, allocation, source, scenarioSource, date} = data;
+    const accounts = accountView(columns);
     const report = allocationReport(accounts, scenario, {allocation});
     // The scenario as JSON, as the Simulator's "Download scenario (JSON)" writes one.
     const scenarioHash = sha256()

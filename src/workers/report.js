@@ -1,13 +1,14 @@
 // Makes a report in the browser, off the main thread, on the portfolio loaded here (it never leaves
-// the browser): {accounts, scenario, reference, trials, seed, source, scenarioSource, date}
+// the browser): {columns, scenario, reference, trials, seed, source, scenarioSource, date}
 //   → {type: "progress", done} along the way, then {type: "done", html} (the standalone file's text)
 //   or {type: "error", message}. The same model and renderer as the site's reports and the command
 //   line, so the same portfolio, scenario and seed give the same file.
-import {excerpt, portfolioDigest, renderReport, scenarioReport, version} from "tierwise";
+import {accountView, excerpt, portfolioDigest, renderReport, scenarioReport, version} from "tierwise";
 
 onmessage = ({data}) => {
   try {
-    const {accounts, scenario, reference, trials, seed, source, scenarioSource, date} = data;
+    const {columns, scenario, reference, trials, seed, source, scenarioSource, date} = data;
+    const accounts = accountView(columns);
     const report = scenarioReport(accounts, scenario, {
       trials,
       seed,

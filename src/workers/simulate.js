@@ -1,15 +1,17 @@
 // Runs the model off the main thread, so inputs never freeze the page. Each request carries an
 // id; the page ignores answers to requests it has superseded, and terminates the worker when a
 // long run is superseded. While a request runs, the worker posts its progress (0 to 1).
-//   {id, accounts?, kind: "simulate", scenario, trials, seed, asOf}      → {id, result}
-//   {id, accounts?, kind: "batch", scenarios, trials, seed, asOf}        → {id, result: [...]}
-//   {id, accounts?, kind: "sensitivity", scenario, target, trials, seed, asOf} → {id, result}
+// The portfolio comes once, as columns (AccountColumns), in the first request a worker gets.
+//   {id, columns?, kind: "simulate", scenario, trials, seed, asOf}      → {id, result}
+//   {id, columns?, kind: "batch", scenarios, trials, seed, asOf}        → {id, result: [...]}
+//   {id, columns?, kind: "sensitivity", scenario, target, trials, seed, asOf} → {id, result}
 // and, for a run shared between several workers (see components/simulatePool.ts):
-//   {id, accounts?, kind: "blocks", scenario, trials, seed, asOf, firstBlock, endBlock} → {id, result: part}
+//   {id, columns?, kind: "blocks", scenario, trials, seed, asOf, firstBlock, endBlock} → {id, result: part}
 //   {id, kind: "finish", parts} → {id, result}, with the plan of this worker's "blocks" request of the same run
 //   (each message has its own id, echoed in its answers; `run`, when given, names the run it belongs to)
 //   and {id, progress} along the way, or {id, error}.
 import {
+  accountView,
   finishSimulation,
   planSimulation,
   sensitivity,
@@ -46,7 +48,7 @@ const slim = ({asOf, horizon, trials, seed, tiers, total}) => ({asOf, horizon, t
 /** @param {MessageEvent} event */
 onmessage = ({data}) => {
   try {
-    if (data.accounts) accounts = data.accounts;
+    if (data.columns) accounts = accountView(data.columns);
     const {trials, seed, asOf} = data;
     const progress = progressTo(data.id);
     let result;

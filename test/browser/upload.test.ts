@@ -1,8 +1,16 @@
 import {readFileSync} from "node:fs";
-import {accountFields, accountTemplateCsv} from "tierwise";
+import {
+  accountFields,
+  accountTemplateCsv,
+  ingestRows,
+  parseDelimited,
+  parseScenario,
+  simulatePortfolio,
+  tiers
+} from "tierwise";
 import type {Page} from "playwright-core";
 import {afterAll, beforeAll, expect, it} from "vitest";
-import {openSite, visit, type Site} from "./site.js";
+import {openSite, runFinished, visit, type Site} from "./site.js";
 
 /** The reason column of the rejected-rows table (the page also shows a preview table). */
 const rejectedReasons = (page: Page) =>
@@ -54,6 +62,31 @@ it("loads an upload, lists its rejected rows, and every page then uses it until 
   const industries = await page.locator("form table tbody tr td:nth-child(2)").allInnerTexts();
   expect(industries.sort()).toEqual(["Retail", "Telecom"]);
   expect(await page.locator("img[src=x]").count()).toBe(0);
+
+  // The Simulator's worker reads the stored book from its columns: its results are Node's on the
+  // same accounts, to the last bit.
+  await page.goto(site.origin + "/simulator");
+  await runFinished(page, 0);
+  const run = await page.getByText(/ futures, seed \d+, \d+ years from \d+, simulated in /).innerText();
+  const [, trials, seed, asOf] = run.match(/([\d,]+) futures, seed (\d+), \d+ years from (\d+)/)!;
+  const download = async (name: string) => {
+    const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name}).click()]);
+    return readFileSync((await file.path())!, "utf-8");
+  };
+  const scenario = parseScenario(await download("Download scenario (JSON)"));
+  const shown = parseDelimited(await download("Download results by tier (CSV)"));
+  const file = parseDelimited(csv.replace(/^\uFEFF/, ""));
+  const uploaded = ingestRows(file.header, file.rows).accounts;
+  expect(uploaded.map((a) => a.id)).toEqual(["C1", "C3"]);
+  const node = simulatePortfolio(uploaded, scenario, {
+    trials: Number(trials!.replace(/,/g, "")),
+    seed: Number(seed),
+    asOf: Number(asOf)
+  });
+  const column = (name: string) => shown.rows.map((r) => Number(r[shown.header.indexOf(name)]));
+  expect(column("accounts")).toEqual(tiers.map((t) => node.tiers[t].accounts));
+  expect(column("accounts").reduce((a, b) => a + b)).toBe(1);
+  expect(column("mean NPV")).toEqual(tiers.map((t) => node.tiers[t].npv.mean));
 
   await page.goto(site.origin + "/data");
   await page.getByRole("button", {name: "Return to the sample portfolio"}).click();

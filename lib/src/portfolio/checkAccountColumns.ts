@@ -31,7 +31,9 @@ function textProblem(name: string, value: unknown, length: number): string | nul
  * number that is not NaN), whole years, every value within its field's bounds, exitYear not
  * before firstYear, foundedYear not after firstYear, and ids unique. The first problem is named
  * with its 1-based account and the number of accounts that fail; values are quoted in short
- * excerpts only. Linear in the accounts; ids are compared through a Set.
+ * excerpts only. Linear in the accounts and builds no string per account: a first pass reads the
+ * columns one at a time and compares ids through a hash of their characters; only when it finds
+ * a problem does a second pass, account by account, name the first one and count them.
  *
  * @example
  * checkAccountColumns(accountColumns(accounts)); // {columns: …}
@@ -53,6 +55,7 @@ export function checkAccountColumns(value: unknown): CheckedAccountColumns {
     if (column.length !== n) return {problem: `column ${name} has ${column.length} values, not ${n}`};
   }
   const columns = value as unknown as AccountColumns;
+  if (columnsPass(columns)) return {columns};
   let first: string | null = null;
   let failing = 0;
   const ids = new Map<string, number>();
@@ -98,4 +101,69 @@ function accountProblem(columns: AccountColumns, i: number, ids: Map<string, num
   if (seen !== undefined) return `duplicate id ${quote(id)} (first at account ${seen})`;
   ids.set(id, i + 1);
   return null;
+}
+
+/**
+ * Whether every account passes the checks of {@link accountProblem}, read column by column. A
+ * false answer is always checked again by accountProblem, so this pass may be cautious (a text
+ * starting with a character other than printable ASCII is sliced and trimmed), never lenient.
+ */
+function columnsPass(columns: AccountColumns): boolean {
+  const n = columns.length;
+  for (const name of accountTextFields) {
+    const {text, offsets} = columns[name];
+    for (let i = 0; i < n; ++i) {
+      const start = offsets[i]!;
+      const end = offsets[i + 1]!;
+      if (start === end) return false;
+      const c = text.charCodeAt(start);
+      if (!(c > 0x20 && c < 0x7f) && text.slice(start, end).trim() === "") return false;
+    }
+  }
+  for (const field of numberFields) {
+    const v = columns[field.name as keyof AccountColumns & string] as Float64Array;
+    const integer = field.type === "integer";
+    const min = field.min ?? -Infinity;
+    const max = field.max ?? Infinity;
+    for (let i = 0; i < n; ++i) {
+      const value = v[i]!;
+      if (Number.isNaN(value)) {
+        if (field.required) return false;
+        continue;
+      }
+      if (!Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < min || value > max) return false;
+    }
+  }
+  const {firstYear, exitYear, foundedYear} = columns;
+  for (let i = 0; i < n; ++i) if (exitYear[i]! < firstYear[i]! || foundedYear[i]! > firstYear[i]!) return false;
+  return uniqueTexts(columns.id);
+}
+
+/** Whether every value of a text column differs from the others, by an open-addressing hash table of row numbers. */
+function uniqueTexts({text, offsets}: TextColumn): boolean {
+  const n = offsets.length - 1;
+  let size = 1;
+  while (size < 2 * n) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size).fill(-1);
+  for (let i = 0; i < n; ++i) {
+    const start = offsets[i]!;
+    const end = offsets[i + 1]!;
+    // FNV-1a over the UTF-16 code units.
+    let hash = 0x811c9dc5;
+    for (let k = start; k < end; ++k) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+    let slot = hash & mask;
+    for (let j = slots[slot]!; j !== -1; j = slots[slot]!) {
+      if (sameText(text, offsets[j]!, offsets[j + 1]!, start, end)) return false;
+      slot = (slot + 1) & mask;
+    }
+    slots[slot] = i;
+  }
+  return true;
+}
+
+function sameText(text: string, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  if (aEnd - a !== bEnd - b) return false;
+  for (; a < aEnd; ++a, ++b) if (text.charCodeAt(a) !== text.charCodeAt(b)) return false;
+  return true;
 }
