@@ -15,8 +15,8 @@ import {parquetReadObjects} from "hyparquet";
 import readExcelFile from "read-excel-file/web-worker";
 import {
   accountColumnBuffers,
-  arrowTextCells,
-  decimalEvidence,
+  arrowCells,
+  columnEvidence,
   decodeText,
   detectColumns,
   detectEncoding,
@@ -62,17 +62,19 @@ function startDuckDB() {
     });
     if (!bundle.mainWorker) throw new Error("this browser cannot run DuckDB");
     const db = (running = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(bundle.mainWorker)));
-    await db.instantiate(bundle.mainModule);
+    await timed("instantiate DuckDB", () => db.instantiate(bundle.mainModule));
     const connection = await db.connect();
     return {
-      registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
+      registerFile: (name, bytes) => timed("register file", () => db.registerFileBuffer(name, bytes)),
       dropFile: async (name) => void (await db.dropFile(name)),
       async query(sql) {
-        const table = await connection.query(sql);
-        return Array.from({length: table.numCols}, (_, j) => {
-          const vector = table.getChildAt(j);
-          return vector ? arrowTextCells(vector) : [];
-        });
+        const table = await timed("query", () => connection.query(sql));
+        return timed("Arrow to cells", () =>
+          Array.from({length: table.numCols}, (_, j) => {
+            const vector = table.getChildAt(j);
+            return vector ? arrowCells(vector) : [];
+          })
+        );
       }
     };
   })());
@@ -84,17 +86,16 @@ let table = null;
 let workbook = null;
 
 /**
- * The cells of column `j` below the header, without copying them into an array.
+ * Column `j` of a table: DuckDB's cells (the header's first), or a view over a workbook's or
+ * Parquet file's rows.
  * @param {Table} table
  * @param {number} j
+ * @returns {import("tierwise").CellColumn}
  */
-function* column(table, j) {
-  if (table.columns) {
-    const cells = table.columns[j] ?? [];
-    for (let i = 1; i < cells.length; ++i) yield cells.at(i);
-  } else {
-    for (const row of table.rows) yield row[j];
-  }
+function columnOf(table, j) {
+  if (table.columns) return table.columns[j] ?? [];
+  const {rows} = table;
+  return {length: rows.length, at: (i) => rows[i]?.[j]};
 }
 
 /**
@@ -111,6 +112,23 @@ function firstRows(table, count) {
 
 /** @param {string} message */
 const progress = (message) => postMessage({type: "progress", message});
+
+/**
+ * Runs `step` and records how long it took as a performance measure named `ingest: NAME`, so that
+ * a benchmark (or the browser's profiler) sees where a file's time goes.
+ * @template T
+ * @param {string} name
+ * @param {() => T} step
+ * @returns {T}
+ */
+function timed(name, step) {
+  const start = performance.now();
+  const result = step();
+  if (result instanceof Promise)
+    return /** @type {T} */ (result.finally(() => performance.measure(`ingest: ${name}`, {start})));
+  performance.measure(`ingest: ${name}`, {start});
+  return result;
+}
 
 /**
  * @param {{sheet: string, data: unknown[][]}[]} sheets
@@ -183,15 +201,15 @@ async function read(file) {
   if (format === "xls") throw new Error(`${file.name} is an old Excel 97-2003 workbook: save it as .xlsx or CSV`);
   if (format === "binary") throw new Error(`${file.name} looks binary, not CSV, Parquet or Excel`);
   progress("Decoding text…");
-  const detected = detectEncoding(bytes);
+  const detected = timed("detect encoding", () => detectEncoding(bytes));
   // DuckDB reads UTF-8: other encodings are transcoded first, a byte-order mark is dropped.
   const utf8 =
     detected.encoding === "UTF-8" ? bytes.subarray(detected.bom) : new TextEncoder().encode(decodeText(bytes).text);
   progress("Starting DuckDB…");
-  const db = await startDuckDB();
+  const db = await timed("wait for DuckDB", startDuckDB);
   progress("Reading with DuckDB…");
   const size = utf8.length;
-  const parsed = await readDelimited(utf8, db);
+  const parsed = await timed("read with DuckDB", () => readDelimited(utf8, db));
   if (size > stopAfter && running) {
     await running.terminate();
     running = null;
@@ -254,7 +272,9 @@ onmessage = async ({data}) => {
         sheets: result.sheets,
         sheet: result.sheet,
         headerLine: result.headerLine,
-        evidence: (table.evidence = result.header.map((_, j) => decimalEvidence(column(result, j)))),
+        evidence: (table.evidence = timed("decimal evidence", () =>
+          result.header.map((_, j) => columnEvidence(columnOf(result, j), {skip: result.columns ? 1 : 0}))
+        )),
         warning: result.unterminatedQuote ? "The file ends inside a quoted field: it may be truncated." : null,
         note: result.note
       });
@@ -271,9 +291,10 @@ onmessage = async ({data}) => {
       };
       // Text comes as DuckDB's columns, read straight into the accounts' columns; a workbook or
       // Parquet file as rows.
-      const result = table.columns
-        ? ingestColumns(table.header, table.columns, {...options, skip: 1})
-        : ingestRowsAsColumns(table.header, table.rows, options);
+      const {header, columns: cells, rows} = table;
+      const result = timed("check accounts", () =>
+        cells ? ingestColumns(header, cells, {...options, skip: 1}) : ingestRowsAsColumns(header, rows, options)
+      );
       const {columns} = result;
       // The columns' typed arrays move to the page without a copy.
       postMessage(
