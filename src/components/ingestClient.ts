@@ -101,6 +101,12 @@ export class IngestClient {
     const tooLarge = checkFileSize(file.name, blob.size, {deviceMemory});
     if (tooLarge) throw new Error(tooLarge);
     onProgress(`Reading ${file.name}…`);
+    // A file chosen without a reach for the input first (dropped, or set by a script) starts
+    // DuckDB now, while its bytes are read.
+    if (this.#warm) {
+      this.#worker.postMessage({type: "warm"});
+      this.#unwarm();
+    }
     const start = performance.now();
     const bytes = await blob.arrayBuffer();
     performance.measure("ingest: read the file", {start});

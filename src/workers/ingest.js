@@ -200,13 +200,16 @@ async function read(file) {
   }
   if (format === "xls") throw new Error(`${file.name} is an old Excel 97-2003 workbook: save it as .xlsx or CSV`);
   if (format === "binary") throw new Error(`${file.name} looks binary, not CSV, Parquet or Excel`);
+  // DuckDB starts now, if the user's reach for the file did not start it: its WebAssembly compiles
+  // in its own worker while this one decodes the text and finds its records.
+  const db = startDuckDB();
+  // A failure to start is reported by the read below.
+  db.catch(() => undefined);
   progress("Decoding text…");
   const detected = timed("detect encoding", () => detectEncoding(bytes));
   // DuckDB reads UTF-8: other encodings are transcoded first, a byte-order mark is dropped.
   const utf8 =
     detected.encoding === "UTF-8" ? bytes.subarray(detected.bom) : new TextEncoder().encode(decodeText(bytes).text);
-  progress("Starting DuckDB…");
-  const db = await timed("wait for DuckDB", startDuckDB);
   progress("Reading with DuckDB…");
   const size = utf8.length;
   const parsed = await timed("read with DuckDB", () => readDelimited(utf8, db));
