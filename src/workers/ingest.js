@@ -1,7 +1,7 @@
 // Reads a portfolio file in the browser, off the main thread: text (CSV/TSV in UTF-8, UTF-16,
 // GB18030 or Windows-1252, transcoded to UTF-8) with DuckDB-wasm's CSV reader (in a worker of its
-// own, started when the user reaches for a file, {type: "warm"}, or else when the first text file
-// is read: no other page waits for its 37 MB of WebAssembly to compile), Parquet with hyparquet,
+// own, started when the user reaches for a file, {type: "warm"}, or else when a file is chosen: no
+// other page waits for its 37 MB of WebAssembly to compile), Parquet with hyparquet (column by column),
 // Excel with read-excel-file; nothing leaves the browser. The format comes from the file's content, not its
 // name. Two steps, so the user can correct the column mapping, the sheet and the decimal separator
 // in between:
@@ -11,7 +11,7 @@
 //     (columns: the loaded accounts as AccountColumns, their typed arrays transferred)
 // and {type: "progress", message} along the way, {type: "error", message} on failure.
 import * as duckdb from "npm:@duckdb/duckdb-wasm";
-import {parquetReadObjects} from "hyparquet";
+import {parquetMetadata, parquetRead, parquetSchema} from "hyparquet";
 import readExcelFile from "read-excel-file/web-worker";
 import {
   accountColumnBuffers,
@@ -32,7 +32,7 @@ import {
 
 /**
  * @typedef {import("tierwise").DelimitedDatabase} DelimitedDatabase
- * @typedef {{header: string[], rows: (string | number | null)[][], columns?: import("tierwise").CellColumn[], lines: number[], delimiter: string | null,
+ * @typedef {{header: string[], rows: (string | number | null)[][], columns?: import("tierwise").CellColumn[], skip?: number, lines: number[], delimiter: string | null,
  *   unterminatedQuote?: boolean, encoding: string | null, format: string, sheets: {name: string, score: number}[],
  *   sheet: string | null, headerLine: number, rejected?: import("tierwise").RejectedRow[],
  *   evidence?: import("tierwise").DecimalEvidence[]}} Table
@@ -80,6 +80,29 @@ function startDuckDB() {
   })());
 }
 
+/**
+ * A Parquet file's top-level columns, each as one array of cells (see `toCell`).
+ * @param {ArrayBuffer} file
+ * @returns {Promise<{header: string[], columns: import("tierwise").Cell[][], rows: number}>}
+ */
+async function parquetColumns(file) {
+  const metadata = parquetMetadata(file);
+  const names = parquetSchema(metadata).children.map((c) => c.element.name);
+  const rows = Number(metadata.num_rows);
+  const columns = names.map(() => new Array(rows).fill(null));
+  const index = new Map(names.map((name, j) => [name, j]));
+  await parquetRead({
+    file,
+    metadata,
+    onChunk({columnName, columnData, rowStart}) {
+      const column = columns[index.get(columnName) ?? -1];
+      if (!column) return;
+      for (let i = 0; i < columnData.length; ++i) column[rowStart + i] = toCell(columnData[i]);
+    }
+  });
+  return {header: uniqueHeaders(names), columns, rows};
+}
+
 /** @type {Table | null} */
 let table = null;
 /** The sheets of the last workbook read, so another sheet can be chosen without reading the file again. @type {{name: string, file: string, data: unknown[][]}[] | null} */
@@ -107,7 +130,10 @@ function columnOf(table, j) {
 function firstRows(table, count) {
   const {columns} = table;
   if (!columns) return table.rows.slice(0, count);
-  return Array.from({length: Math.min(count, table.lines.length)}, (_, i) => columns.map((c) => c.at(i + 1) ?? null));
+  const skip = table.skip ?? 0;
+  return Array.from({length: Math.min(count, table.lines.length)}, (_, i) =>
+    columns.map((c) => /** @type {string | number | null | undefined} */ (c.at(i + skip)) ?? null)
+  );
 }
 
 /** @param {string} message */
@@ -169,12 +195,17 @@ async function read(file) {
       throw new Error(`${file.name} is not a complete Parquet file (it may be truncated)`);
     }
     progress("Reading Parquet…");
-    const objects = await parquetReadObjects({file: bytes.buffer});
-    const names = objects[0] ? Object.keys(objects[0]) : [];
+    // DuckDB-wasm 1.29 has no Parquet reader of its own: read_parquet loads DuckDB's parquet
+    // extension from its extension host (duckdb_extensions() lists parquet neither installed nor
+    // loaded), which this site never reaches. hyparquet reads the file here, column by column,
+    // into the same column-wise check as text, with no object or array per row.
+    const {header, columns, rows} = await timed("read Parquet", () => parquetColumns(bytes.buffer));
     return {
-      header: uniqueHeaders(names),
-      rows: objects.map((o) => names.map((h) => toCell(o[h]))),
-      lines: objects.map((_, i) => i + 1),
+      header,
+      rows: [],
+      columns,
+      skip: 0,
+      lines: Array.from({length: rows}, (_, i) => i + 1),
       delimiter: null,
       encoding: null,
       format: "Parquet",
@@ -186,6 +217,10 @@ async function read(file) {
   }
   if (format === "xlsx") {
     progress("Reading Excel…");
+    // Not through DuckDB: a sheet must be searched row by row for its header (a title or notes may
+    // sit above it, see findTable), so read-excel-file's rows are needed as they are, and making
+    // them Arrow for DuckDB would copy every cell twice more for no reading DuckDB does better; the
+    // cells go through the same column-wise check as text and Parquet.
     let sheets;
     try {
       sheets = await readExcelFile(new Blob([bytes]));
@@ -222,7 +257,9 @@ async function read(file) {
   return {
     header: parsed.header,
     rows: [],
+    // The header line is the first cell of each column.
     columns: parsed.columns,
+    skip: 1,
     lines: parsed.lines,
     rejected: parsed.rejected,
     delimiter: parsed.delimiter,
@@ -276,7 +313,7 @@ onmessage = async ({data}) => {
         sheet: result.sheet,
         headerLine: result.headerLine,
         evidence: (table.evidence = timed("decimal evidence", () =>
-          result.header.map((_, j) => columnEvidence(columnOf(result, j), {skip: result.columns ? 1 : 0}))
+          result.header.map((_, j) => columnEvidence(columnOf(result, j), {skip: result.skip ?? 0}))
         )),
         warning: result.unterminatedQuote ? "The file ends inside a quoted field: it may be truncated." : null,
         note: result.note
@@ -294,9 +331,9 @@ onmessage = async ({data}) => {
       };
       // Text comes as DuckDB's columns, read straight into the accounts' columns; a workbook or
       // Parquet file as rows.
-      const {header, columns: cells, rows} = table;
+      const {header, columns: cells, rows, skip = 0} = table;
       const result = timed("check accounts", () =>
-        cells ? ingestColumns(header, cells, {...options, skip: 1}) : ingestRowsAsColumns(header, rows, options)
+        cells ? ingestColumns(header, cells, {...options, skip}) : ingestRowsAsColumns(header, rows, options)
       );
       const {columns} = result;
       // The columns' typed arrays move to the page without a copy.
