@@ -80,8 +80,9 @@ function classify(bytes: Uint8Array, start: number, end: number, values: Float64
 
 /**
  * The cells of an Arrow text (Utf8) column, as DuckDB's CSV reader returns them: as
- * {@link NumberCells} when at least one cell is a plain number, each such cell read from its bytes
- * with no string made; else as `TextCells` (see `arrowTextCells`), and other columns as
+ * {@link NumberCells} when a plain number is among its first chunks' cells (DuckDB sends 2,048 a
+ * chunk), each such cell read from its bytes with no string made; else as `TextCells` (see
+ * `arrowTextCells`), whose cells `ingestColumns` reads by the same rules; other columns as
  * `arrowTextCells` gives them. Nothing of the vector is kept: its text is decoded into one string.
  *
  * @example
@@ -108,6 +109,9 @@ export function arrowCells(
       kinds[k] = kind;
       if (kind !== cellKind.text) ++plain;
     }
+    // A column whose first thousand cells hold no plain number (names, ids, industries) is text:
+    // its cells are not all classified. (Text cells are read by the same rules either way.)
+    if (plain === 0 && k >= 1000) return cells;
   }
   return plain === 0 ? cells : new NumberCells(cells, kinds, values);
 }
