@@ -1,7 +1,7 @@
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import type {Browser} from "playwright-core";
+import type {Browser, Page} from "playwright-core";
 import {openSite, visit} from "../test/browser/site.js";
 import type {Measurement} from "./pageLoad.js";
 
@@ -51,12 +51,29 @@ async function peakRendererMemory<T>(browser: Browser, run: () => Promise<T>): P
   }
 }
 
+/** Options of {@link ingestBench}. */
+export interface IngestBenchOptions {
+  /**
+   * Seconds between the file input taking the focus (which starts DuckDB) and the file being
+   * chosen: a user in the file picker. 0 for a cold start, the file chosen as the page opens.
+   */
+  pickerSeconds?: number;
+  /** Whether to report each step the ingest worker and the page measured (`ingest: …` measures). */
+  steps?: boolean;
+  /** Whether to open the overview afterwards and time its summary. */
+  overview?: boolean;
+}
+
 /**
  * In headless Chromium: upload a CSV on the portfolio page until it is saved, then open the
- * overview until its DuckDB summary has rendered; with the peak memory of the tab and its workers
- * during the upload. The file is chosen `pickerSeconds` after the file input took the focus. The CSVs are written to a temporary folder and removed.
+ * overview until its summary has rendered; with the peak memory of the tab and its workers
+ * during the upload. The file is chosen `pickerSeconds` after the file input took the focus. The
+ * CSVs are written to a temporary folder and removed.
  */
-export async function ingestBench(sizes = [100_000, 1_000_000], {pickerSeconds = 5} = {}): Promise<Measurement[]> {
+export async function ingestBench(
+  sizes = [100_000, 1_000_000],
+  {pickerSeconds = 5, steps = false, overview = true}: IngestBenchOptions = {}
+): Promise<Measurement[]> {
   const site = await openSite();
   const folder = mkdtempSync(join(tmpdir(), "tierwise-bench-"));
   const results: Measurement[] = [];
@@ -67,8 +84,10 @@ export async function ingestBench(sizes = [100_000, 1_000_000], {pickerSeconds =
       const {page, context} = await visit(site, "/data");
       // A user reaches for the file input and spends a few seconds in the file picker: the page
       // starts DuckDB then. The clock starts when the file is chosen.
-      await page.locator("input[type=file]").focus();
-      await new Promise((resolve) => setTimeout(resolve, pickerSeconds * 1000));
+      if (pickerSeconds > 0) {
+        await page.locator("input[type=file]").focus();
+        await new Promise((resolve) => setTimeout(resolve, pickerSeconds * 1000));
+      }
       const started = performance.now();
       const [loaded, memory] = await peakRendererMemory(site.browser, async () => {
         await page.locator("input[type=file]").setInputFiles(path);
@@ -76,13 +95,27 @@ export async function ingestBench(sizes = [100_000, 1_000_000], {pickerSeconds =
         await page.getByText("Every page now uses").waitFor({timeout: 300_000});
         return performance.now();
       });
-      await page.goto(site.origin + "/", {timeout: 300_000});
-      await page.locator("form table tbody tr").first().waitFor({timeout: 300_000});
-      const summarised = performance.now();
-      const label = `upload ${rows.toLocaleString("en-US")}-row CSV`;
+      const label = `upload ${rows.toLocaleString("en-US")}-row CSV${pickerSeconds > 0 ? "" : " (cold)"}`;
       results.push({name: `${label}: read, check, save`, value: Math.round(loaded - started), unit: "ms"});
       results.push({name: `${label}: peak tab memory`, value: Math.round(memory / 2 ** 20), unit: "MB"});
-      results.push({name: `then overview summary`, value: Math.round(summarised - loaded), unit: "ms"});
+      if (steps) {
+        const measures = (scope: {evaluate: Page["evaluate"]}) =>
+          scope.evaluate(() =>
+            performance
+              .getEntriesByType("measure")
+              .filter((m) => m.name.startsWith("ingest: "))
+              .map((m) => ({name: m.name, duration: m.duration}))
+          );
+        const worker = page.workers().find((w) => w.url().includes("ingest"));
+        const all = [...(worker ? await measures(worker) : []), ...(await measures(page))];
+        for (const {name, duration} of all)
+          results.push({name: `  ${name.replace(/^ingest: /, "")}`, value: Math.round(duration), unit: "ms"});
+      }
+      if (overview) {
+        await page.goto(site.origin + "/", {timeout: 300_000});
+        await page.locator("form table tbody tr").first().waitFor({timeout: 300_000});
+        results.push({name: `then overview summary`, value: Math.round(performance.now() - loaded), unit: "ms"});
+      }
       await context.close();
     }
   } finally {

@@ -1,6 +1,7 @@
 import {readFileSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 import * as duckdb from "@duckdb/duckdb-wasm/blocking";
+import fc from "fast-check";
 import {beforeAll, describe, expect, it} from "vitest";
 import {
   accountFields,
@@ -60,6 +61,84 @@ describe("csvRecords()", () => {
     expect(csvRecords(utf8('id,name\nA1,"open\nA2,x\n')).unterminatedQuote).toBe(true);
     expect(csvRecords(utf8("a\tb|c\n")).delimiter).toBe("\t");
     expect(() => csvRecords(utf8("a"), {delimiter: '"'})).toThrow('invalid delimiter: "\\""');
+  });
+});
+
+// The record scan as it was, byte by byte: csvRecords, which skips through lines without a quote
+// or a lone carriage return, must find the same records.
+function formerRecords(bytes: Uint8Array, d: number) {
+  const [QUOTE, LF, CR] = [0x22, 0x0a, 0x0d];
+  const lines: number[] = [];
+  const offsets: number[] = [];
+  let [line, i, headerCells, unterminatedQuote] = [1, 0, 0, false];
+  while (i < bytes.length) {
+    if (bytes[i] === LF || bytes[i] === CR) {
+      if (bytes[i] === CR && bytes[i + 1] === LF) ++i;
+      ++i;
+      ++line;
+      continue;
+    }
+    lines.push(line);
+    offsets.push(i);
+    let [cells, fieldStart] = [1, true];
+    while (i < bytes.length) {
+      const b = bytes[i]!;
+      if (fieldStart && b === QUOTE) {
+        for (++i; ;) {
+          if (i >= bytes.length) {
+            unterminatedQuote = true;
+            break;
+          }
+          const c = bytes[i]!;
+          if (c === QUOTE) {
+            if (bytes[i + 1] === QUOTE) i += 2;
+            else {
+              ++i;
+              break;
+            }
+          } else {
+            if (c === LF || (c === CR && bytes[i + 1] !== LF)) ++line;
+            ++i;
+          }
+        }
+        fieldStart = false;
+      } else if (b === d) {
+        ++cells;
+        fieldStart = true;
+        ++i;
+      } else if (b === LF || b === CR) break;
+      else {
+        fieldStart = false;
+        ++i;
+      }
+    }
+    if (lines.length === 1) headerCells = cells;
+    if (i < bytes.length) {
+      if (bytes[i] === CR && bytes[i + 1] === LF) ++i;
+      ++i;
+      ++line;
+    }
+  }
+  return {lines, offsets, headerCells, unterminatedQuote};
+}
+
+describe("csvRecords() against the former byte-by-byte scan", () => {
+  it("finds the same records, lines and offsets in any text of quotes, delimiters and line breaks (property)", () => {
+    const piece = fc.constantFrom("a", "b1", ",", '"', '""', "\n", "\r", "\r\n", " ", "华");
+    fc.assert(
+      fc.property(fc.array(piece, {maxLength: 40}), (pieces) => {
+        const bytes = utf8(pieces.join(""));
+        const found = csvRecords(bytes, {delimiter: ","});
+        const former = formerRecords(bytes, 0x2c);
+        expect({
+          lines: [...found.lines],
+          offsets: [...found.offsets],
+          headerCells: found.headerCells,
+          unterminatedQuote: found.unterminatedQuote
+        }).toEqual(former);
+      }),
+      {seed: 13, numRuns: 1000}
+    );
   });
 });
 

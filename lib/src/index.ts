@@ -146,6 +146,7 @@ export {
   type ParseNumberOptions
 } from "./ingest/parseValue.js";
 export {
+  columnEvidence,
   decideDecimalSeparators,
   decimalEvidence,
   numberFieldEvidence,
@@ -174,6 +175,8 @@ export {
 export {parseDelimited, type Delimited, type ParseDelimitedOptions} from "./ingest/parseDelimited.js";
 export {csvRecords, type CsvRecords} from "./ingest/csvRecords.js";
 export {arrowColumnValues, arrowTextCells, TextCells, type ArrowVectorLike} from "./ingest/arrowColumnValues.js";
+export {arrowCells, cellKind, NumberCells} from "./ingest/numberCells.js";
+export {isTrimSpace} from "./ingest/trimSpace.js";
 export {
   readDelimited,
   type DelimitedDatabase,

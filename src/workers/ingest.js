@@ -1,7 +1,7 @@
 // Reads a portfolio file in the browser, off the main thread: text (CSV/TSV in UTF-8, UTF-16,
 // GB18030 or Windows-1252, transcoded to UTF-8) with DuckDB-wasm's CSV reader (in a worker of its
-// own, started when the user reaches for a file, {type: "warm"}, or else when the first text file
-// is read: no other page waits for its 37 MB of WebAssembly to compile), Parquet with hyparquet,
+// own, started when the user reaches for a file, {type: "warm"}, or else when a file is chosen: no
+// other page waits for its 37 MB of WebAssembly to compile), Parquet with hyparquet (column by column),
 // Excel with read-excel-file; nothing leaves the browser. The format comes from the file's content, not its
 // name. Two steps, so the user can correct the column mapping, the sheet and the decimal separator
 // in between:
@@ -11,12 +11,12 @@
 //     (columns: the loaded accounts as AccountColumns, their typed arrays transferred)
 // and {type: "progress", message} along the way, {type: "error", message} on failure.
 import * as duckdb from "npm:@duckdb/duckdb-wasm";
-import {parquetReadObjects} from "hyparquet";
+import {parquetMetadata, parquetRead, parquetSchema} from "hyparquet";
 import readExcelFile from "read-excel-file/web-worker";
 import {
   accountColumnBuffers,
-  arrowTextCells,
-  decimalEvidence,
+  arrowCells,
+  columnEvidence,
   decodeText,
   detectColumns,
   detectEncoding,
@@ -32,7 +32,7 @@ import {
 
 /**
  * @typedef {import("tierwise").DelimitedDatabase} DelimitedDatabase
- * @typedef {{header: string[], rows: (string | number | null)[][], columns?: import("tierwise").CellColumn[], lines: number[], delimiter: string | null,
+ * @typedef {{header: string[], rows: (string | number | null)[][], columns?: import("tierwise").CellColumn[], skip?: number, lines: number[], delimiter: string | null,
  *   unterminatedQuote?: boolean, encoding: string | null, format: string, sheets: {name: string, score: number}[],
  *   sheet: string | null, headerLine: number, rejected?: import("tierwise").RejectedRow[],
  *   evidence?: import("tierwise").DecimalEvidence[]}} Table
@@ -62,20 +62,45 @@ function startDuckDB() {
     });
     if (!bundle.mainWorker) throw new Error("this browser cannot run DuckDB");
     const db = (running = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(bundle.mainWorker)));
-    await db.instantiate(bundle.mainModule);
+    await timed("instantiate DuckDB", () => db.instantiate(bundle.mainModule));
     const connection = await db.connect();
     return {
-      registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
+      registerFile: (name, bytes) => timed("register file", () => db.registerFileBuffer(name, bytes)),
       dropFile: async (name) => void (await db.dropFile(name)),
       async query(sql) {
-        const table = await connection.query(sql);
-        return Array.from({length: table.numCols}, (_, j) => {
-          const vector = table.getChildAt(j);
-          return vector ? arrowTextCells(vector) : [];
-        });
+        const table = await timed("query", () => connection.query(sql));
+        return timed("Arrow to cells", () =>
+          Array.from({length: table.numCols}, (_, j) => {
+            const vector = table.getChildAt(j);
+            return vector ? arrowCells(vector) : [];
+          })
+        );
       }
     };
   })());
+}
+
+/**
+ * A Parquet file's top-level columns, each as one array of cells (see `toCell`).
+ * @param {ArrayBuffer} file
+ * @returns {Promise<{header: string[], columns: import("tierwise").Cell[][], rows: number}>}
+ */
+async function parquetColumns(file) {
+  const metadata = parquetMetadata(file);
+  const names = parquetSchema(metadata).children.map((c) => c.element.name);
+  const rows = Number(metadata.num_rows);
+  const columns = names.map(() => new Array(rows).fill(null));
+  const index = new Map(names.map((name, j) => [name, j]));
+  await parquetRead({
+    file,
+    metadata,
+    onChunk({columnName, columnData, rowStart}) {
+      const column = columns[index.get(columnName) ?? -1];
+      if (!column) return;
+      for (let i = 0; i < columnData.length; ++i) column[rowStart + i] = toCell(columnData[i]);
+    }
+  });
+  return {header: uniqueHeaders(names), columns, rows};
 }
 
 /** @type {Table | null} */
@@ -84,17 +109,16 @@ let table = null;
 let workbook = null;
 
 /**
- * The cells of column `j` below the header, without copying them into an array.
+ * Column `j` of a table: DuckDB's cells (the header's first), or a view over a workbook's or
+ * Parquet file's rows.
  * @param {Table} table
  * @param {number} j
+ * @returns {import("tierwise").CellColumn}
  */
-function* column(table, j) {
-  if (table.columns) {
-    const cells = table.columns[j] ?? [];
-    for (let i = 1; i < cells.length; ++i) yield cells.at(i);
-  } else {
-    for (const row of table.rows) yield row[j];
-  }
+function columnOf(table, j) {
+  if (table.columns) return table.columns[j] ?? [];
+  const {rows} = table;
+  return {length: rows.length, at: (i) => rows[i]?.[j]};
 }
 
 /**
@@ -106,11 +130,31 @@ function* column(table, j) {
 function firstRows(table, count) {
   const {columns} = table;
   if (!columns) return table.rows.slice(0, count);
-  return Array.from({length: Math.min(count, table.lines.length)}, (_, i) => columns.map((c) => c.at(i + 1) ?? null));
+  const skip = table.skip ?? 0;
+  return Array.from({length: Math.min(count, table.lines.length)}, (_, i) =>
+    columns.map((c) => /** @type {string | number | null | undefined} */ (c.at(i + skip)) ?? null)
+  );
 }
 
 /** @param {string} message */
 const progress = (message) => postMessage({type: "progress", message});
+
+/**
+ * Runs `step` and records how long it took as a performance measure named `ingest: NAME`, so that
+ * a benchmark (or the browser's profiler) sees where a file's time goes.
+ * @template T
+ * @param {string} name
+ * @param {() => T} step
+ * @returns {T}
+ */
+function timed(name, step) {
+  const start = performance.now();
+  const result = step();
+  if (result instanceof Promise)
+    return /** @type {T} */ (result.finally(() => performance.measure(`ingest: ${name}`, {start})));
+  performance.measure(`ingest: ${name}`, {start});
+  return result;
+}
 
 /**
  * @param {{sheet: string, data: unknown[][]}[]} sheets
@@ -151,12 +195,17 @@ async function read(file) {
       throw new Error(`${file.name} is not a complete Parquet file (it may be truncated)`);
     }
     progress("Reading Parquet…");
-    const objects = await parquetReadObjects({file: bytes.buffer});
-    const names = objects[0] ? Object.keys(objects[0]) : [];
+    // DuckDB-wasm 1.29 has no Parquet reader of its own: read_parquet loads DuckDB's parquet
+    // extension from its extension host (duckdb_extensions() lists parquet neither installed nor
+    // loaded), which this site never reaches. hyparquet reads the file here, column by column,
+    // into the same column-wise check as text, with no object or array per row.
+    const {header, columns, rows} = await timed("read Parquet", () => parquetColumns(bytes.buffer));
     return {
-      header: uniqueHeaders(names),
-      rows: objects.map((o) => names.map((h) => toCell(o[h]))),
-      lines: objects.map((_, i) => i + 1),
+      header,
+      rows: [],
+      columns,
+      skip: 0,
+      lines: Array.from({length: rows}, (_, i) => i + 1),
       delimiter: null,
       encoding: null,
       format: "Parquet",
@@ -168,6 +217,10 @@ async function read(file) {
   }
   if (format === "xlsx") {
     progress("Reading Excel…");
+    // Not through DuckDB: a sheet must be searched row by row for its header (a title or notes may
+    // sit above it, see findTable), so read-excel-file's rows are needed as they are, and making
+    // them Arrow for DuckDB would copy every cell twice more for no reading DuckDB does better; the
+    // cells go through the same column-wise check as text and Parquet.
     let sheets;
     try {
       sheets = await readExcelFile(new Blob([bytes]));
@@ -182,16 +235,19 @@ async function read(file) {
   }
   if (format === "xls") throw new Error(`${file.name} is an old Excel 97-2003 workbook: save it as .xlsx or CSV`);
   if (format === "binary") throw new Error(`${file.name} looks binary, not CSV, Parquet or Excel`);
+  // DuckDB starts now, if the user's reach for the file did not start it: its WebAssembly compiles
+  // in its own worker while this one decodes the text and finds its records.
+  const db = startDuckDB();
+  // A failure to start is reported by the read below.
+  db.catch(() => undefined);
   progress("Decoding text…");
-  const detected = detectEncoding(bytes);
+  const detected = timed("detect encoding", () => detectEncoding(bytes));
   // DuckDB reads UTF-8: other encodings are transcoded first, a byte-order mark is dropped.
   const utf8 =
     detected.encoding === "UTF-8" ? bytes.subarray(detected.bom) : new TextEncoder().encode(decodeText(bytes).text);
-  progress("Starting DuckDB…");
-  const db = await startDuckDB();
   progress("Reading with DuckDB…");
   const size = utf8.length;
-  const parsed = await readDelimited(utf8, db);
+  const parsed = await timed("read with DuckDB", () => readDelimited(utf8, db));
   if (size > stopAfter && running) {
     await running.terminate();
     running = null;
@@ -201,7 +257,9 @@ async function read(file) {
   return {
     header: parsed.header,
     rows: [],
+    // The header line is the first cell of each column.
     columns: parsed.columns,
+    skip: 1,
     lines: parsed.lines,
     rejected: parsed.rejected,
     delimiter: parsed.delimiter,
@@ -254,7 +312,9 @@ onmessage = async ({data}) => {
         sheets: result.sheets,
         sheet: result.sheet,
         headerLine: result.headerLine,
-        evidence: (table.evidence = result.header.map((_, j) => decimalEvidence(column(result, j)))),
+        evidence: (table.evidence = timed("decimal evidence", () =>
+          result.header.map((_, j) => columnEvidence(columnOf(result, j), {skip: result.skip ?? 0}))
+        )),
         warning: result.unterminatedQuote ? "The file ends inside a quoted field: it may be truncated." : null,
         note: result.note
       });
@@ -271,9 +331,10 @@ onmessage = async ({data}) => {
       };
       // Text comes as DuckDB's columns, read straight into the accounts' columns; a workbook or
       // Parquet file as rows.
-      const result = table.columns
-        ? ingestColumns(table.header, table.columns, {...options, skip: 1})
-        : ingestRowsAsColumns(table.header, table.rows, options);
+      const {header, columns: cells, rows, skip = 0} = table;
+      const result = timed("check accounts", () =>
+        cells ? ingestColumns(header, cells, {...options, skip}) : ingestRowsAsColumns(header, rows, options)
+      );
       const {columns} = result;
       // The columns' typed arrays move to the page without a copy.
       postMessage(

@@ -85,20 +85,23 @@ export function arrowColumnValues(vector: ArrowVectorLike): ArrayLike<unknown> &
  */
 export class TextCells {
   readonly length: number;
-  readonly #text: string;
-  readonly #offsets: Uint32Array;
-  readonly #valid: Uint8Array | null;
+  /** Every value, one after the other. */
+  readonly text: string;
+  /** `length + 1` UTF-16 offsets into `text`: value `i` is `text.slice(offsets[i], offsets[i + 1])`. */
+  readonly offsets: Uint32Array;
+  /** 0 where the value is null, else 1; null when no value is. */
+  readonly valid: Uint8Array | null;
   constructor(text: string, offsets: Uint32Array, valid: Uint8Array | null) {
     this.length = offsets.length - 1;
-    this.#text = text;
-    this.#offsets = offsets;
-    this.#valid = valid;
+    this.text = text;
+    this.offsets = offsets;
+    this.valid = valid;
   }
   /** Value `i`, null for null (undefined past the end, as an array has it). */
   at(i: number): string | null | undefined {
     if (!(i >= 0 && i < this.length)) return undefined;
-    if (this.#valid !== null && this.#valid[i] === 0) return null;
-    return this.#text.slice(this.#offsets[i], this.#offsets[i + 1]);
+    if (this.valid !== null && this.valid[i] === 0) return null;
+    return this.text.slice(this.offsets[i], this.offsets[i + 1]);
   }
 }
 

@@ -46,6 +46,10 @@ export function csvRecords(bytes: Uint8Array, {delimiter}: {delimiter?: string} 
   let line = 1;
   let i = 0;
   let unterminatedQuote = false;
+  // The next quote and carriage return at or after i (n for none), searched for again only once i
+  // passes them: a record without either is its line, found by one search for the line feed.
+  let nextQuote = -1;
+  let nextCr = -1;
   while (i < n) {
     // A blank line (LF, CR LF or a lone CR) is no record.
     if (bytes[i] === LF || bytes[i] === CR) {
@@ -64,6 +68,18 @@ export function csvRecords(bytes: Uint8Array, {delimiter}: {delimiter?: string} 
     }
     lines[count] = line;
     offsets[count] = i;
+    if (count > 0) {
+      let lf = bytes.indexOf(LF, i);
+      if (lf < 0) lf = n;
+      if (nextQuote < i) nextQuote = bytes.indexOf(QUOTE, i) >>> 0;
+      if (nextCr < i) nextCr = bytes.indexOf(CR, i) >>> 0;
+      if (nextQuote >= lf && (nextCr >= lf || nextCr === lf - 1)) {
+        ++count;
+        i = Math.min(lf + 1, n);
+        ++line;
+        continue;
+      }
+    }
     let cells = 1;
     let fieldStart = true;
     while (i < n) {

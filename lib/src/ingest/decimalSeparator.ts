@@ -1,7 +1,11 @@
 import {accountFields} from "../portfolio/accountFields.js";
 import type {ColumnMapping} from "./detectColumns.js";
 import {quote} from "../text/excerpt.js";
+import {TextCells} from "./arrowColumnValues.js";
+import type {CellColumn} from "./ingestColumns.js";
+import {cellKind, NumberCells} from "./numberCells.js";
 import {plainNumber, readNumber, type DecimalSeparator} from "./parseValue.js";
+import {isTrimSpace} from "./trimSpace.js";
 
 /** What a column's texts say about its decimal separator, from {@link decimalEvidence}. */
 export interface DecimalEvidence {
@@ -33,27 +37,85 @@ export function decimalEvidence(cells: Iterable<string | number | null | undefin
     ambiguous: 0,
     ambiguousExample: null
   };
-  for (const cell of cells) {
-    if (typeof cell !== "string") continue;
-    // What readNumber says, without an object made: a plain number shows a point or nothing, and
-    // a text without a digit is no number.
-    if (cell.length <= 31) {
-      const value = plainNumber(cell);
-      if (!Number.isNaN(value)) {
-        if (cell.includes(".") && e.point++ === 0) e.pointExample = quote(cell.trim());
-        continue;
-      }
-    }
-    if (!/\d/.test(cell)) continue;
-    const r = readNumber(cell);
-    if (r.kind === "ambiguous") {
-      if (e.ambiguous++ === 0) e.ambiguousExample = quote(cell.trim());
-    } else if (r.kind === "value" && r.decimal === ".") {
-      if (e.point++ === 0) e.pointExample = quote(cell.trim());
-    } else if (r.kind === "value" && r.decimal === ",") {
-      if (e.comma++ === 0) e.commaExample = quote(cell.trim());
+  for (const cell of cells) count(e, cell);
+  return e;
+}
+
+/** Adds what one cell shows to `e`. */
+function count(e: DecimalEvidence, cell: string | number | null | undefined): void {
+  if (typeof cell !== "string") return;
+  // What readNumber says, without an object made: a plain number shows a point or nothing, and
+  // a text without a digit is no number.
+  if (cell.length <= 31) {
+    const value = plainNumber(cell);
+    if (!Number.isNaN(value)) {
+      if (cell.includes(".") && e.point++ === 0) e.pointExample = quote(cell.trim());
+      return;
     }
   }
+  if (!/\d/.test(cell)) return;
+  const r = readNumber(cell);
+  if (r.kind === "ambiguous") {
+    if (e.ambiguous++ === 0) e.ambiguousExample = quote(cell.trim());
+  } else if (r.kind === "value" && r.decimal === ".") {
+    if (e.point++ === 0) e.pointExample = quote(cell.trim());
+  } else if (r.kind === "value" && r.decimal === ",") {
+    if (e.comma++ === 0) e.commaExample = quote(cell.trim());
+  }
+}
+
+// Currency codes a number may start with (see readNumber): a text starting with any other letter
+// is no number.
+const currencyStarts = new Set(["us$", "usd", "cny", "rmb", "eur", "gbp", "jpy", "hk$"]);
+
+/**
+ * {@link decimalEvidence} of a column's cells from `skip` on, read without a string per cell where
+ * the column allows: a `NumberCells` column counts its plain numbers from their kinds, and a
+ * `TextCells` column passes over, by their characters, the cells no reading could take for a
+ * number (no digit, or a letter first that starts no currency code), as most names, ids and
+ * industries are. The same counts and examples as `decimalEvidence` of the cells.
+ *
+ * @example
+ * columnEvidence(arrowCells(vector), {skip: 1});
+ */
+export function columnEvidence(column: CellColumn, {skip = 0}: {skip?: number} = {}): DecimalEvidence {
+  const e: DecimalEvidence = {
+    point: 0,
+    pointExample: null,
+    comma: 0,
+    commaExample: null,
+    ambiguous: 0,
+    ambiguousExample: null
+  };
+  if (column instanceof NumberCells) {
+    const {kinds} = column;
+    for (let i = skip; i < column.length; ++i) {
+      const kind = kinds[i];
+      if (kind === cellKind.point) {
+        if (e.point++ === 0) e.pointExample = quote(column.at(i)!.trim());
+      } else if (kind === cellKind.text) count(e, column.at(i));
+    }
+    return e;
+  }
+  if (column instanceof TextCells) {
+    const {text, offsets} = column;
+    for (let i = skip; i < column.length; ++i) {
+      let a = offsets[i]!;
+      const b = offsets[i + 1]!;
+      let digit = false;
+      for (let j = a; j < b && !digit; ++j) {
+        const c = text.charCodeAt(j);
+        digit = c >= 48 && c <= 57;
+      }
+      if (!digit) continue;
+      while (a < b && isTrimSpace(text.charCodeAt(a))) ++a;
+      const first = text.charCodeAt(a) | 0x20;
+      if (first >= 0x61 && first <= 0x7a && !currencyStarts.has(text.slice(a, a + 3).toLowerCase())) continue;
+      count(e, column.at(i));
+    }
+    return e;
+  }
+  for (let i = skip; i < column.length; ++i) count(e, column.at(i));
   return e;
 }
 

@@ -1,7 +1,9 @@
 import {accountFields, missingAccountColumns, type Account} from "../portfolio/accountFields.js";
 import {accountNumberFields, type AccountColumns, type AccountTextField} from "../portfolio/accountColumns.js";
 import type {RejectedRow} from "../portfolio/validateAccounts.js";
+import {TextCells} from "./arrowColumnValues.js";
 import {
+  columnEvidence,
   decideDecimalSeparators,
   decimalEvidence,
   numberFieldEvidence,
@@ -10,7 +12,9 @@ import {
 } from "./decimalSeparator.js";
 import {detectColumns, type ColumnMapping} from "./detectColumns.js";
 import {excerpt, quote} from "../text/excerpt.js";
+import {cellKind, NumberCells} from "./numberCells.js";
 import {parseNumber, parseYear, plainNumber, type DecimalSeparator} from "./parseValue.js";
+import {isTrimSpace} from "./trimSpace.js";
 import {uniqueHeaders} from "./uniqueHeaders.js";
 
 /**
@@ -70,10 +74,6 @@ const fourDigits = (s: string) => {
   return true;
 };
 
-function* cellsOf(column: CellColumn, skip: number): Generator<string | number | null | undefined> {
-  for (let i = skip; i < column.length; ++i) yield column.at(i);
-}
-
 /**
  * Turns the columns of a tabular file (a header and, per column, one cell per row, as DuckDB's CSV
  * reader returns them) into accounts held as columns, without an object per row: maps columns,
@@ -126,15 +126,27 @@ export function ingestColumns(
     givenEvidence ??
     names.map((_, j) =>
       accountFields.some((f, k) => f.type === "number" && index[k] === j)
-        ? decimalEvidence(cellsOf(cells[j]!, skip))
+        ? columnEvidence(cells[j]!, {skip})
         : decimalEvidence([])
     );
   const decimals = decideDecimalSeparators(numberFieldEvidence(names, evidence, mapping), {chosen: decimal});
   const fields = accountFields.map((field, k) => {
     const j = index[k]!;
+    const column = j < 0 ? null : cells[j]!;
     return {
       field,
-      column: j < 0 ? null : cells[j]!,
+      column,
+      // Cells read without a string each: plain numbers by their kind and value, text by its
+      // offsets in the column's one string.
+      numbers: column instanceof NumberCells && field.type !== "string" ? column : null,
+      texts:
+        field.type !== "string"
+          ? null
+          : column instanceof TextCells
+            ? column
+            : column instanceof NumberCells
+              ? column.cells
+              : null,
       // Where the message names the file's column, when it is not the field's own name.
       source:
         j >= 0 && mapping[field.name] !== field.name
@@ -148,20 +160,26 @@ export function ingestColumns(
     };
   });
 
-  // Loaded accounts are appended as they pass: text by concatenation (V8 joins the pieces once),
-  // numbers into typed arrays of the input's length, cut to the accounts' at the end.
-  const text: Record<AccountTextField, {text: string; offsets: Uint32Array}> = {
-    id: {text: "", offsets: new Uint32Array(n + 1)},
-    name: {text: "", offsets: new Uint32Array(n + 1)},
-    industry: {text: "", offsets: new Uint32Array(n + 1)},
-    region: {text: "", offsets: new Uint32Array(n + 1)}
-  };
+  // Loaded accounts are appended as they pass: text as pieces joined once at the end (a run of
+  // consecutive cells of a column's one string is one piece, cut when the run ends), numbers into
+  // typed arrays of the input's length, cut to the accounts' at the end.
+  const text = {} as Record<AccountTextField, TextOutput>;
+  for (const name of ["id", "name", "industry", "region"] as const) text[name] = new TextOutput(n);
+  // Where a text cell read by its offsets starts and ends, trimmed, by field.
+  const from = new Float64Array(fields.length);
+  const to = new Float64Array(fields.length);
   const numbers = {} as Record<(typeof accountNumberFields)[number], Float64Array>;
   for (const name of accountNumberFields) numbers[name] = new Float64Array(n);
   const values = new Array<string | number | null>(fields.length);
   const ids = new Map<string, number>();
+  // Ids read by their offsets are hashed first: only those whose hash another id shares can repeat,
+  // and only they are cut out as strings and kept in `ids` (a million distinct ids never are).
+  const idTexts = fields[0]!.field.name === "id" ? fields[0]!.texts : null;
+  const repeated = idTexts === null ? null : repeatedHashes(idTexts, skip);
   const rejected: RejectedRow[] = [];
   const problems: RejectedRow[] = [];
+  // Whether this row's id is known to be unique (by its hash), so it is not cut out as a string.
+  let uniqueId = false;
   let loaded = 0;
   let rejectedRows = 0;
   let row = 0;
@@ -171,10 +189,47 @@ export function ingestColumns(
   for (let i = 0; i < n; ++i) {
     row = rowNumbers?.[i] ?? firstRow + i;
     problems.length = 0;
+    uniqueId = false;
     // Reading: numbers and years as the file writes them; a row with a value that cannot be read
     // is rejected for that alone.
     for (let k = 0; k < fields.length; ++k) {
-      const {field, column, source, number} = fields[k]!;
+      const {field, column, source, number, numbers: plain, texts} = fields[k]!;
+      if (texts !== null) {
+        const at = skip + i;
+        if (texts.valid !== null && texts.valid[at] === 0) {
+          values[k] = null;
+          continue;
+        }
+        let a = texts.offsets[at]!;
+        let b = texts.offsets[at + 1]!;
+        while (a < b && isTrimSpace(texts.text.charCodeAt(a))) ++a;
+        while (b > a && isTrimSpace(texts.text.charCodeAt(b - 1))) --b;
+        from[k] = a;
+        to[k] = b;
+        // Only the id is needed as a string (to find repeated ids); the other text is copied by its offsets.
+        if (a === b) values[k] = null;
+        else if (k !== 0) values[k] = textByOffsets;
+        else if (repeated !== null && !repeated.hashes.has(repeated.of[i]!)) {
+          values[k] = textByOffsets;
+          uniqueId = true;
+        } else values[k] = texts.text.slice(a, b);
+        continue;
+      }
+      if (plain !== null) {
+        const kind = plain.kinds[skip + i];
+        if (kind === cellKind.null) {
+          values[k] = null;
+          continue;
+        }
+        if (
+          field.type === "integer"
+            ? kind === cellKind.fourDigits
+            : kind !== cellKind.text && (kind !== cellKind.point || number.decimal !== ",")
+        ) {
+          values[k] = plain.values[skip + i]!;
+          continue;
+        }
+      }
       const raw = column === null ? null : (column.at(skip + i) ?? null);
       if (field.type === "string") {
         values[k] = raw == null ? null : String(raw).trim();
@@ -250,9 +305,10 @@ export function ingestColumns(
           for (const [column, y] of years)
             if (y !== null && y > asOf) reject(column, y, `${column} ${y} is after the current year ${asOf}`);
         }
-        const seen = ids.get(id);
+        // An id read by its offsets whose hash no other id shares is unique.
+        const seen = uniqueId ? undefined : ids.get(id);
         if (seen !== undefined) reject("id", id, `duplicate id ${quote(id)} (first at row ${seen})`);
-        else if (problems.length === 0) ids.set(id, row);
+        else if (problems.length === 0 && !uniqueId) ids.set(id, row);
       }
     }
     if (problems.length > 0) {
@@ -261,22 +317,91 @@ export function ingestColumns(
       continue;
     }
     for (let k = 0; k < fields.length; ++k) {
-      const name = fields[k]!.field.name;
+      const {field, texts} = fields[k]!;
       const value = values[k]!;
       if (typeof value === "string") {
-        const column = text[name as AccountTextField];
-        column.text += value;
-        if (column.text.length > 0xffffffff) throw new RangeError(`text column ${name} too long`);
-        column.offsets[loaded + 1] = column.text.length;
+        const column = text[field.name as AccountTextField];
+        if (texts !== null) column.addRange(texts.text, from[k]!, to[k]!, loaded);
+        else column.add(value, loaded);
       } else {
-        numbers[name as (typeof accountNumberFields)[number]][loaded] = value ?? NaN;
+        numbers[field.name as (typeof accountNumberFields)[number]][loaded] = value ?? NaN;
       }
     }
     ++loaded;
   }
   const columns = {length: loaded} as AccountColumns;
-  for (const name of ["id", "name", "industry", "region"] as const)
-    columns[name] = {text: text[name].text, offsets: text[name].offsets.slice(0, loaded + 1)};
+  for (const name of ["id", "name", "industry", "region"] as const) columns[name] = text[name].finish(name, loaded);
   for (const name of accountNumberFields) columns[name] = numbers[name].slice(0, loaded);
   return {columns, rejected, rejectedRows, rows: n, mapping, header: names, decimals};
+}
+
+/**
+ * A 32-bit hash (FNV-1a over UTF-16 code units) of each cell's trimmed text from `skip` on, and
+ * the hashes that occur more than once: a cell whose hash is not among them equals no other cell.
+ */
+function repeatedHashes(cells: TextCells, skip: number): {of: Uint32Array; hashes: Set<number>} {
+  const {text, offsets} = cells;
+  const n = cells.length - skip;
+  const of = new Uint32Array(n);
+  for (let i = 0; i < n; ++i) {
+    let a = offsets[skip + i]!;
+    let b = offsets[skip + i + 1]!;
+    while (a < b && isTrimSpace(text.charCodeAt(a))) ++a;
+    while (b > a && isTrimSpace(text.charCodeAt(b - 1))) --b;
+    let h = 0x811c9dc5;
+    for (let j = a; j < b; ++j) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
+    of[i] = h >>> 0;
+  }
+  const sorted = of.slice().sort();
+  const hashes = new Set<number>();
+  for (let i = 1; i < n; ++i) if (sorted[i] === sorted[i - 1]) hashes.add(sorted[i]!);
+  return {of, hashes};
+}
+
+// Stands for a text value copied by its offsets, which is only ever tested for being text.
+const textByOffsets = "\u0000";
+
+/** A text column being written: pieces joined once, and the offset at which each value ends. */
+class TextOutput {
+  readonly offsets: Uint32Array;
+  readonly #pieces: string[] = [];
+  #source = "";
+  #start = 0;
+  #end = 0;
+  #length = 0;
+  constructor(n: number) {
+    this.offsets = new Uint32Array(n + 1);
+  }
+  #flush(): void {
+    if (this.#end > this.#start) this.#pieces.push(this.#source.slice(this.#start, this.#end));
+    this.#start = this.#end = 0;
+  }
+  /** Appends `source.slice(start, end)` as value `index`, extending the current run when it continues it. */
+  addRange(source: string, start: number, end: number, index: number): void {
+    if (source !== this.#source || start !== this.#end) {
+      this.#flush();
+      this.#source = source;
+      this.#start = start;
+    }
+    this.#end = end;
+    this.#grow(end - start, index);
+  }
+  /** Appends `value` as value `index`. */
+  add(value: string, index: number): void {
+    this.#flush();
+    this.#pieces.push(value);
+    this.#grow(value.length, index);
+  }
+  #grow(length: number, index: number): void {
+    this.#length += length;
+    if (this.#length > 0xffffffff) throw new RangeError("text column too long");
+    this.offsets[index + 1] = this.#length;
+  }
+  finish(name: string, length: number): {text: string; offsets: Uint32Array} {
+    this.#flush();
+    const text = this.#pieces.join("");
+    if (text.length !== this.#length)
+      throw new RangeError(`text column ${name}: ${text.length} characters written, ${this.#length} counted`);
+    return {text, offsets: this.offsets.slice(0, length + 1)};
+  }
 }

@@ -70,17 +70,19 @@ function reason(type: string, message: string, cells: number): string {
  * inside a quote; the page names the delimiter used.
  *
  * @example
- * const {header, columns, lines, rejected} = await readDelimited(bytes, database);
+ * const {header, columns, lines, rejected} = await readDelimited(bytes, database); // or a promise of one
  * const {columns: accounts} = ingestColumns(header, columns, {skip: 1, rowNumbers: lines});
  */
 export async function readDelimited(
   bytes: Uint8Array,
-  db: DelimitedDatabase,
+  database: DelimitedDatabase | PromiseLike<DelimitedDatabase>,
   {delimiter}: ReadDelimitedOptions = {}
 ): Promise<ReadDelimited> {
+  // The records are found while a database still starting (given as a promise) gets ready.
   const records = csvRecords(bytes, delimiter === undefined ? {} : {delimiter});
   const {headerCells, unterminatedQuote} = records;
   const base = {delimiter: records.delimiter, unterminatedQuote};
+  const db = await database;
   if (records.count === 0) return {...base, header: [], columns: [], rows: [], lines: [], rejected: []};
   const file = "tierwise-upload.csv";
   const names = Array.from({length: headerCells}, (_, j) => `c${j}`);
