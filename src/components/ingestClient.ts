@@ -1,4 +1,4 @@
-import {accountsFromColumns, checkFileSize} from "tierwise";
+import {accountView, checkFileSize} from "tierwise";
 import type {
   Account,
   AccountColumns,
@@ -34,7 +34,7 @@ export interface Inspected {
 export interface IngestResult {
   /** The loaded accounts as columns, moved from the worker without a copy. */
   columns: AccountColumns;
-  /** The same accounts as objects, built from the columns when first read. */
+  /** The same accounts as rows that read the columns (see accountView), made when first read. */
   readonly accounts: Account[];
   rejected: RejectedRow[];
   rejectedRows: number;
@@ -143,7 +143,7 @@ export class IngestClient {
     return {
       ...result,
       get accounts() {
-        return (accounts ??= accountsFromColumns(result.columns));
+        return (accounts ??= accountView(result.columns));
       }
     };
   }
