@@ -4,9 +4,12 @@ import {readLinkState} from "./linkState.js";
 import {loadPortfolio, type Portfolio} from "./portfolio.js";
 import {
   estimatedAttrition,
+  linkSetsAside,
   restoreSimulator,
+  simulatorLink,
   storedProblems,
   tierRulesInUse,
+  type AttritionSource,
   type LinkRead,
   type Presets,
   type RulesInUse,
@@ -37,8 +40,11 @@ export interface AppState {
   hazardEdits: Map<string, number[]>;
   /** Settings saved in this browser that could not be used, one sentence each. */
   problems: string[];
-  /** The hazards of "attrition estimated from this portfolio" (estimates, then saved edits), computed once. */
-  estimated(): Record<string, number[]>;
+  /**
+   * The hazards of "attrition estimated from this portfolio": the baseline's "*" path, each
+   * industry's estimate (computed once), and `edits` on top (by default those saved in this browser).
+   */
+  estimated(edits?: ReadonlyMap<string, number[]>): Record<string, number[]>;
 }
 
 /**
@@ -58,6 +64,7 @@ export async function loadAppState(
   const rules = readSavedRules();
   const edits = readSavedHazardEdits();
   const hazardEdits = new Map(Object.entries(edits.hazard));
+  let estimates: ReturnType<typeof estimatedHazards> | null = null;
   let estimated: Record<string, number[]> | null = null;
   const baseline = (presets as Presets).baseline;
   if (!baseline) throw new Error("the scenario presets have no baseline");
@@ -71,19 +78,59 @@ export async function loadAppState(
     savedRules: rules.rules,
     hazardEdits,
     problems: storedProblems(rules.problem, edits.problem),
-    estimated: () =>
-      (estimated ??= estimatedAttrition({
-        estimates: estimatedHazards(accounts, {asOf}),
-        edits: hazardEdits,
-        // An industry without an estimate falls back to the BLS baseline.
-        fallback: baseline.attrition.hazard["*"]!
-      }))
+    estimated(edits = hazardEdits) {
+      const hazard = () =>
+        estimatedAttrition({
+          estimates: (estimates ??= estimatedHazards(accounts, {asOf})),
+          edits,
+          // An industry without an estimate falls back to the BLS baseline.
+          fallback: baseline.attrition.hazard["*"]!
+        });
+      return edits === hazardEdits ? (estimated ??= hazard()) : hazard();
+    }
   };
 }
 
-/** The Simulator's starting point: its link restored (or why not), and the tier rules in use. */
-export function simulatorState(app: AppState): SimulatorRestored & {rules: RulesInUse} {
+/** The Simulator's starting point: its link restored (or why not), the tier rules and hazards in use, and its link writer. */
+export interface SimulatorState extends SimulatorRestored {
+  rules: RulesInUse;
+  /** What the link sets aside of what this browser saved, one sentence each (see `linkSetsAside`). */
+  setAside: string[];
+  /** The estimated hazards the Simulator uses: with the link's hazard edits if it carries them, else those saved here. */
+  estimated(): Record<string, number[]>;
+  /** The link (version 2) for the scenario simulated and the run. */
+  link(
+    scenario: Scenario,
+    run: {attrition: AttritionSource; trials: number; seed: number}
+  ): ReturnType<typeof simulatorLink>;
+}
+
+/**
+ * The Simulator's starting point. A link wins over what this browser saved: its tier rules and,
+ * for estimated attrition, its hazard edits (the saved ones are then noted as set aside).
+ */
+export function simulatorState(app: AppState): SimulatorState {
   const restored = restoreSimulator(app.link, {industries: app.industries});
   const rules = tierRulesInUse({link: restored.settings.tierRules, saved: app.savedRules, base: restored.base});
-  return {...restored, rules};
+  const edits = restored.edits ?? app.hazardEdits;
+  return {
+    ...restored,
+    rules,
+    setAside: linkSetsAside({
+      linkEdits: restored.edits,
+      savedEdits: app.hazardEdits,
+      linkRules: restored.settings.tierRules,
+      savedRules: app.savedRules
+    }),
+    estimated: () => app.estimated(edits),
+    link: (scenario, {attrition, trials, seed}) =>
+      simulatorLink(scenario, {
+        attrition,
+        trials,
+        seed,
+        base: restored.base !== null,
+        presets: app.presets,
+        estimates: () => app.estimated(new Map())
+      })
+  };
 }
