@@ -14,6 +14,7 @@ import {
   estimatedAttrition,
   importedSimulatorLink,
   linkSetsAside,
+  restoreQuery,
   restoreSimulator,
   simulatorDefaults,
   simulatorLink,
@@ -604,5 +605,18 @@ describe("storedProblems()", () => {
       "The tier rules saved in this browser are invalid."
     ]);
     expect(storedProblems(null, undefined)).toEqual([]);
+  });
+});
+
+describe("restoreQuery()", () => {
+  it("reads the link's query, and says why a link holds none", () => {
+    expect(restoreQuery(null)).toEqual({query: null, problem: null});
+    expect(restoreQuery(link({q: "SELECT 1"}))).toEqual({query: "SELECT 1", problem: null});
+    expect(restoreQuery(link({q: 1}))).toEqual({query: null, problem: "the link holds no query"});
+    expect(restoreQuery(link([{q: "SELECT 1"}]))).toEqual({query: null, problem: "the link holds no query"});
+    expect(restoreQuery({error: "the link's settings are damaged (not readable JSON)"})).toEqual({
+      query: null,
+      problem: "the link's settings are damaged (not readable JSON)"
+    });
   });
 });

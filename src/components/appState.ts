@@ -15,6 +15,7 @@ import {
   type RulesInUse,
   type SimulatorRestored
 } from "./statePrecedence.js";
+import {readSegments, type SegmentState} from "./segments.js";
 import {readSavedRules} from "./tierRulesStore.js";
 
 /**
@@ -26,12 +27,12 @@ import {readSavedRules} from "./tierRulesStore.js";
 export interface AppState {
   portfolio: Portfolio;
   presets: Presets;
-  /** The last year the portfolio's history covers (see `portfolioAsOf`). */
-  asOf: number;
-  /** The portfolio's industries: a scenario must give each a hazard path (or a "*" default) to run on it. */
-  industries: Set<string>;
-  /** The accounts still active, the ones a relationship is invested in. */
-  active: Account[];
+  /** The last year the portfolio's history covers (see `portfolioAsOf`); computed when first read. */
+  readonly asOf: number;
+  /** The portfolio's industries: a scenario must give each a hazard path (or a "*" default) to run on it. Computed when first read. */
+  readonly industries: Set<string>;
+  /** The accounts still active, the ones a relationship is invested in; computed when first read. */
+  readonly active: Account[];
   /** The link's settings as the address carries them. */
   link: LinkRead;
   /** The tier rules saved on the Portfolio & tiers page, or null. */
@@ -40,6 +41,8 @@ export interface AppState {
   hazardEdits: Map<string, number[]>;
   /** Settings saved in this browser that could not be used, one sentence each. */
   problems: string[];
+  /** The segments saved in this browser and the one in use, read afresh at each call (a page may save one). */
+  segments(): SegmentState;
   /**
    * The hazards of "attrition estimated from this portfolio": the baseline's "*" path, each
    * industry's estimate (computed once), and `edits` on top (by default those saved in this browser).
@@ -48,7 +51,9 @@ export interface AppState {
 }
 
 /**
- * Loads the portfolio in use and reads every stored setting once.
+ * Loads the portfolio in use and reads every stored setting once. What costs a pass over the
+ * accounts (the year they cover, their industries, the active ones, the estimates) is computed
+ * only when a page first reads it, so a page that only summarises pays for none of it.
  *
  * @example
  * const app = await loadAppState(FileAttachment("data/sample-portfolio.csv"), FileAttachment("data/scenarios.json"));
@@ -60,28 +65,38 @@ export async function loadAppState(
 ): Promise<AppState> {
   const [portfolio, presets] = await Promise.all([loadPortfolio(sample, {segment}), presetsFile.json()]);
   const {accounts} = portfolio;
-  const asOf = portfolioAsOf(accounts);
   const rules = readSavedRules();
   const edits = readSavedHazardEdits();
   const hazardEdits = new Map(Object.entries(edits.hazard));
-  let estimates: ReturnType<typeof estimatedHazards> | null = null;
-  let estimated: Record<string, number[]> | null = null;
   const baseline = (presets as Presets).baseline;
   if (!baseline) throw new Error("the scenario presets have no baseline");
+  let asOf: number | undefined;
+  let industries: Set<string> | undefined;
+  let active: Account[] | undefined;
+  let estimates: ReturnType<typeof estimatedHazards> | undefined;
+  let estimated: Record<string, number[]> | undefined;
+  const lastYear = () => (asOf ??= portfolioAsOf(accounts));
   return {
     portfolio,
     presets: presets as Presets,
-    asOf,
-    industries: new Set(accounts.map((a) => a.industry)),
-    active: accounts.filter((a) => a.exitYear === null),
+    get asOf() {
+      return lastYear();
+    },
+    get industries() {
+      return (industries ??= new Set(accounts.map((a) => a.industry)));
+    },
+    get active() {
+      return (active ??= accounts.filter((a) => a.exitYear === null));
+    },
     link: readLinkState(),
     savedRules: rules.rules,
     hazardEdits,
     problems: storedProblems(rules.problem, edits.problem),
+    segments: () => readSegments(),
     estimated(edits = hazardEdits) {
       const hazard = () =>
         estimatedAttrition({
-          estimates: (estimates ??= estimatedHazards(accounts, {asOf})),
+          estimates: (estimates ??= estimatedHazards(accounts, {asOf: lastYear()})),
           edits,
           // An industry without an estimate falls back to the BLS baseline.
           fallback: baseline.attrition.hazard["*"]!

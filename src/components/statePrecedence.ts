@@ -895,3 +895,17 @@ export function restoreAllocation(
     return failed("invalid number of futures or seed");
   return {settings: v as unknown as AllocationLink, problem: null};
 }
+
+/**
+ * The Explore page's query from its link (`{q: "SELECT …"}`): null when the link holds none, with
+ * the reason when a link was given but cannot be read. Never throws.
+ *
+ * @example
+ * restoreQuery({value: {q: "SELECT 1"}}) // {query: "SELECT 1", problem: null}
+ */
+export function restoreQuery(link: LinkRead): {query: string | null; problem: string | null} {
+  if (link === null) return {query: null, problem: null};
+  if ("error" in link) return {query: null, problem: link.error};
+  const q = isRecord(link.value) ? link.value.q : undefined;
+  return typeof q === "string" ? {query: q, problem: null} : {query: null, problem: "the link holds no query"};
+}
