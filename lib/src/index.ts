@@ -75,6 +75,8 @@ export {
 export {orderByValue, type OrderScratch} from "./tiering/orderByValue.js";
 export {accountProfit, type AccountProfitOptions} from "./tiering/accountProfit.js";
 export {whaleCurve, type WhaleCurve, type WhaleCurveOptions, type WhalePoint} from "./tiering/whaleCurve.js";
+export {tierTotals, type TierTotal, type TierTotalsOptions} from "./tiering/tierTotals.js";
+export {tierMoves, type TierMove} from "./tiering/tierMoves.js";
 export {costToServe, defaultCostToServe, type CostToServe} from "./economics/costToServe.js";
 export {defaultTierPolicies, type TierPolicy} from "./economics/tierPolicy.js";
 export {accountCashFlows, type AccountCashFlows, type EconomicsSettings} from "./economics/accountCashFlows.js";
