@@ -47,5 +47,12 @@ describe("tierTotals()", () => {
     // 1,000,000 × 0.4 − 1 × 150,000 − (25,000 × 4 + 5% × 1,000,000) = 100,000.
     expect(tierTotals(tiered([["a", "A", 1_000_000, 0.4, 1]])).total.profit).toBe(100_000);
     expect(tierTotals([])).toEqual({byTier: [], total: {accounts: 0, revenue: 0, profit: 0, heads: 0}});
+    const all = tierTotals(tiered([["a", "A", 1_000_000, 0.4, 1]]), {all: true}).byTier;
+    expect(all.map((d) => [d.tier, d.accounts, d.profit])).toEqual([
+      ["S", 0, 0],
+      ["A", 1, 100_000],
+      ["B", 0, 0],
+      ["C", 0, 0]
+    ]);
   });
 });

@@ -2,8 +2,11 @@ import {accountProfit, type AccountProfitOptions} from "./accountProfit.js";
 import type {TieredAccount} from "./assignTiers.js";
 import {tiers, type Tier} from "./tiers.js";
 
-/** Options of {@link tierTotals}: how an account's profit is costed (see {@link accountProfit}). */
-export type TierTotalsOptions = AccountProfitOptions;
+/** Options of {@link tierTotals}: how an account's profit is costed (see {@link accountProfit}), and whether empty tiers are listed. */
+export interface TierTotalsOptions extends AccountProfitOptions {
+  /** List every tier, an empty one with zero accounts (and NaN per head); default false: only tiers with accounts. */
+  all?: boolean;
+}
 
 /** One tier's accounts and what they earn in a year. */
 export interface TierTotal {
@@ -23,8 +26,8 @@ export interface TierTotal {
 
 /**
  * Each tier's totals (accounts, revenue, profit, heads, and revenue and profit per head, 人效),
- * in tier order S, A, B, C, leaving out tiers without accounts; and the totals over all tiered
- * accounts. Empty input gives no tiers and zero totals.
+ * in tier order S, A, B, C, leaving out tiers without accounts unless `all`; and the totals over
+ * all tiered accounts. Empty input gives no tiers (or four empty ones) and zero totals.
  *
  * @example
  * const {byTier, total} = tierTotals(assignTiers(accounts), {costPerHead: 150_000});
@@ -33,7 +36,7 @@ export interface TierTotal {
  */
 export function tierTotals(
   tiered: readonly TieredAccount[],
-  options: TierTotalsOptions = {}
+  {all = false, ...options}: TierTotalsOptions = {}
 ): {byTier: TierTotal[]; total: {accounts: number; revenue: number; profit: number; heads: number}} {
   const sums = new Map<Tier, {accounts: number; revenue: number; profit: number; heads: number}>();
   const total = {accounts: 0, revenue: 0, profit: 0, heads: 0};
@@ -49,7 +52,7 @@ export function tierTotals(
     }
   }
   const byTier = tiers.flatMap((tier) => {
-    const sum = sums.get(tier);
+    const sum = sums.get(tier) ?? (all ? {accounts: 0, revenue: 0, profit: 0, heads: 0} : undefined);
     return sum ? [{tier, ...sum, revenuePerHead: sum.revenue / sum.heads, profitPerHead: sum.profit / sum.heads}] : [];
   });
   return {byTier, total};
