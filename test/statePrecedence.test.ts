@@ -6,6 +6,7 @@ import {
   allocatedSimulatorLink,
   allocationDefaults,
   allocationHeadsRange,
+  allocationLink,
   restoreAllocation,
   attritionFor,
   comparisonDefaults,
@@ -22,6 +23,7 @@ import {
   sliderProblems,
   storedProblems,
   tierRulesInUse,
+  type AllocationLink,
   type ScenarioLink,
   type SimulatorLink
 } from "../src/components/statePrecedence.js";
@@ -572,9 +574,19 @@ describe("restoreAllocation()", () => {
   it("uses today's heads on the step when there is no link, and restores a valid one", () => {
     expect(allocationHeadsRange(776.1)).toEqual([0, 1560]);
     expect(allocationHeadsRange(2)).toEqual([0, 10]);
-    expect(restoreAllocation(null, options)).toEqual({settings: allocationDefaults(776.1), problem: null});
+    expect(restoreAllocation(null, options)).toEqual({
+      settings: allocationDefaults(776.1),
+      problem: null,
+      tierRules: null,
+      edits: null
+    });
     expect(allocationDefaults(776.1).heads).toBe(776);
-    expect(restoreAllocation(link(good), options)).toEqual({settings: good, problem: null});
+    expect(restoreAllocation(link(good), options)).toEqual({
+      settings: good,
+      problem: null,
+      tierRules: null,
+      edits: null
+    });
   });
 
   it("falls back to the defaults with the reason, for every kind of bad link", () => {
@@ -592,10 +604,45 @@ describe("restoreAllocation()", () => {
         {...good, perTier: perTier(2, 3)},
         "the tiers' least heads per account take 600 heads, more than the 500 to place"
       ],
-      [{...good, trials: 20000}, "invalid number of futures or seed"]
+      [{...good, trials: 20000}, "invalid number of futures or seed"],
+      [{...good, h: {Telecom: [0.2]}}, "hazard paths without tier rules"],
+      [{...good, tierRules: rankRules, h: [0.2]}, "the link's hazard paths are not a list by industry"]
     ];
     for (const [value, problem] of cases)
-      expect(restoreAllocation(link(value), options)).toEqual({settings: allocationDefaults(776.1), problem});
+      expect(restoreAllocation(link(value), options)).toEqual({
+        settings: allocationDefaults(776.1),
+        problem,
+        tierRules: null,
+        edits: null
+      });
+    expect(restoreAllocation(link({...good, tierRules: {...rankRules, weights: "heavy"}}), options).problem).toMatch(
+      /^tierRules\.weights/
+    );
+    expect(restoreAllocation(link({...good, tierRules: rankRules, h: {Telecom: [2]}}), options).problem).toMatch(
+      /^attrition\.hazard\.Telecom/
+    );
+  });
+
+  it("restores the tier rules and hazard edits it wrote, and checks the least heads under the link's rules", () => {
+    const edits = new Map([["Telecom", [0.3, 0.2]]]);
+    const written = allocationLink({...good, attrition: "estimated"} as AllocationLink, {tierRules: rankRules, edits});
+    expect(written).toEqual({...good, attrition: "estimated", tierRules: rankRules, h: {Telecom: [0.3, 0.2]}});
+    // A preset's hazards take no edits; the rules travel still.
+    const preset = {...good, attrition: "baseline"} as AllocationLink;
+    expect(allocationLink(preset, {tierRules: rankRules, edits})).toEqual({...preset, tierRules: rankRules});
+    const seen: unknown[] = [];
+    const restored = restoreAllocation(link(written), {
+      todayHeads: 776.1,
+      tierCounts: (rules) => (seen.push(rules), counts)
+    });
+    expect(restored).toEqual({settings: written, problem: null, tierRules: rankRules, edits});
+    expect(seen).toEqual([rankRules]);
+    // With no edits the link still says so: the browser's saved edits are not used.
+    const none = allocationLink({...good, attrition: "estimated"} as AllocationLink, {
+      tierRules: rankRules,
+      edits: new Map()
+    });
+    expect(restoreAllocation(link(none), options).edits).toEqual(new Map());
   });
 });
 

@@ -1,14 +1,16 @@
-import {portfolioAsOf, type Account, type Scenario} from "tierwise";
+import {assignTiers, portfolioAsOf, type Account, type Scenario, type Tier, type TierRules} from "tierwise";
 import {estimatedHazards, readSavedHazardEdits} from "./hazardsStore.js";
 import {readLinkState} from "./linkState.js";
 import {loadPortfolio, type Portfolio} from "./portfolio.js";
 import {
   estimatedAttrition,
   linkSetsAside,
+  restoreAllocation,
   restoreSimulator,
   simulatorLink,
   storedProblems,
   tierRulesInUse,
+  type AllocationRestored,
   type AttritionSource,
   type LinkRead,
   type Presets,
@@ -147,5 +149,48 @@ export function simulatorState(app: AppState): SimulatorState {
         presets: app.presets,
         estimates: () => app.estimated(new Map())
       })
+  };
+}
+
+/** The Allocate page's starting point: its link restored (or why not), the tier rules and hazards in use. */
+export interface AllocationState extends AllocationRestored {
+  /** The tier rules in use: the link's, else those saved here, else the defaults. */
+  rules: RulesInUse;
+  /** The hazard edits in use: the link's when it carries rules, else those saved here. */
+  hazardEdits: ReadonlyMap<string, number[]>;
+  /** What the link sets aside of what this browser saved, one sentence each. */
+  setAside: string[];
+  /** The estimated hazards with {@link hazardEdits} on top. */
+  estimated(): Record<string, number[]>;
+}
+
+/**
+ * The Allocate page's starting point. `todayHeads` are the heads the active accounts have today:
+ * the default total and the range of the total's input.
+ */
+export function allocationState(app: AppState, {todayHeads}: {todayHeads: number}): AllocationState {
+  const inUse = (link: TierRules | null) => tierRulesInUse({link, saved: app.savedRules, base: null});
+  const restored = restoreAllocation(app.link, {
+    todayHeads,
+    // Each tier's active accounts under the rules in use, for the check that the tiers' least heads fit.
+    tierCounts: (rules) => {
+      const counts = new Map<Tier, number>();
+      for (const {tier} of assignTiers(app.portfolio.accounts, inUse(rules).rules))
+        counts.set(tier, (counts.get(tier) ?? 0) + 1);
+      return counts;
+    }
+  });
+  const hazardEdits = restored.edits ?? app.hazardEdits;
+  return {
+    ...restored,
+    rules: inUse(restored.tierRules),
+    hazardEdits,
+    setAside: linkSetsAside({
+      linkEdits: restored.edits,
+      savedEdits: app.hazardEdits,
+      linkRules: restored.tierRules,
+      savedRules: app.savedRules
+    }),
+    estimated: () => app.estimated(hazardEdits)
   };
 }

@@ -808,6 +808,13 @@ export interface AllocationLink {
   perTier: Record<Tier, {min: number; max: number}>;
   trials: number;
   seed: number;
+  /**
+   * The tier rules the accounts were tiered by. Written since links carry what they simulate; a
+   * link without them (written before) takes the rules saved in the browser that opens it.
+   */
+  tierRules?: TierRules;
+  /** With `tierRules`, the hazard edits over the estimates that estimated attrition used; absent, none. */
+  h?: Record<string, number[]>;
 }
 
 /** Allocate moves heads in quarter steps (the model's default); an account takes at most the response's maxHeads. */
@@ -846,11 +853,11 @@ export function allocationDefaults(todayHeads: number): AllocationLink {
  */
 export function restoreAllocation(
   link: LinkRead,
-  {todayHeads, tierCounts}: {todayHeads: number; tierCounts: () => ReadonlyMap<Tier, number>}
-): {settings: AllocationLink; problem: string | null} {
+  {todayHeads, tierCounts}: {todayHeads: number; tierCounts: (rules: TierRules | null) => ReadonlyMap<Tier, number>}
+): AllocationRestored {
   const defaults = allocationDefaults(todayHeads);
-  const failed = (problem: string) => ({settings: defaults, problem});
-  if (link === null) return {settings: defaults, problem: null};
+  const failed = (problem: string): AllocationRestored => ({settings: defaults, problem, tierRules: null, edits: null});
+  if (link === null) return {settings: defaults, problem: null, tierRules: null, edits: null};
   if ("error" in link) return failed(link.error);
   const v = link.value as Partial<Record<keyof AllocationLink, unknown>> | null;
   if (v?.version !== 1) return failed(`the link is from another version (${JSON.stringify(v?.version)})`);
@@ -879,8 +886,26 @@ export function restoreAllocation(
   const bounds = perTier as AllocationLink["perTier"];
   const below = tiers.find((t) => bounds[t].min > bounds[t].max);
   if (below) return failed(`tier ${below}'s least heads per account are above its most`);
+  let tierRules: TierRules | null = null;
+  let edits: Map<string, number[]> | null = null;
+  if (v.tierRules !== undefined) {
+    if (v.h !== undefined && !isRecord(v.h)) return failed("the link's hazard paths are not a list by industry");
+    const h = (v.h ?? {}) as Record<string, unknown>;
+    try {
+      // The model's own checks of rules and paths; the defaults' "*" stands beside the paths.
+      const parsed = parseScenario({
+        version: 1,
+        tierRules: v.tierRules,
+        attrition: {hazard: {...defaultScenario.attrition.hazard, ...h}}
+      });
+      tierRules = parsed.tierRules;
+      edits = new Map(Object.keys(h).map((industry) => [industry, parsed.attrition.hazard[industry]!]));
+    } catch (error) {
+      return failed((error as Error).message);
+    }
+  } else if (v.h !== undefined) return failed("hazard paths without tier rules");
   // The tiers' minimums must fit in the total, so that the first allocation can be made.
-  const counts = tierCounts();
+  const counts = tierCounts(tierRules);
   const least = tiers.reduce((sum, t) => sum + bounds[t].min * (counts.get(t) ?? 0), 0);
   const heads = (x: number) => formatNumber(x, {digits: 2});
   if ((v.heads as number) < least - 1e-9)
@@ -893,7 +918,33 @@ export function restoreAllocation(
     (v.seed as number) < 1
   )
     return failed("invalid number of futures or seed");
-  return {settings: v as unknown as AllocationLink, problem: null};
+  return {settings: v as unknown as AllocationLink, problem: null, tierRules, edits};
+}
+
+/** Allocate's settings restored from its link, with the rules and hazard edits it carries. */
+export interface AllocationRestored {
+  settings: AllocationLink;
+  problem: string | null;
+  /** The link's tier rules, which win over saved ones; null for no link or one written before it carried them. */
+  tierRules: TierRules | null;
+  /** The link's hazard edits (empty for none), which replace saved ones; null when the link carries no rules. */
+  edits: Map<string, number[]> | null;
+}
+
+/**
+ * Allocate's link: its inputs, the tier rules its accounts are tiered by and, for estimated
+ * attrition, the hazard edits over the estimates, so that it gives the same allocation whatever
+ * the browser that opens it has saved.
+ *
+ * @example
+ * allocationLink(allocationDefaults(776), {tierRules: defaultScenario.tierRules, edits: new Map()}).h // undefined
+ */
+export function allocationLink(
+  settings: Omit<AllocationLink, "tierRules" | "h">,
+  {tierRules, edits}: {tierRules: TierRules; edits: ReadonlyMap<string, number[]>}
+): AllocationLink {
+  const h = settings.attrition === "estimated" && edits.size > 0 ? {h: Object.fromEntries(edits)} : {};
+  return {...settings, tierRules, ...h};
 }
 
 /**
