@@ -21,6 +21,7 @@ export {lifeTable, type LifeTable, type LifeTableOptions} from "./survival/lifeT
 export {fitExponential} from "./survival/fitExponential.js";
 export {fitWeibull, type FitWeibullOptions} from "./survival/fitWeibull.js";
 export {type ParametricFit} from "./survival/parametricFit.js";
+export {industrySurvival, type IndustrySurvival, type IndustrySurvivalOptions} from "./survival/industrySurvival.js";
 export {fitShiftedBetaGeometric, type ShiftedBetaGeometric} from "./survival/fitShiftedBetaGeometric.js";
 export {normalQuantile} from "./math/normalQuantile.js";
 export {logGamma, logBeta, gammaQ, chiSquareSurvival} from "./math/gamma.js";
