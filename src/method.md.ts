@@ -78,6 +78,9 @@ written once, in src/components/statePrecedence.ts, and tested in Node:
   whatever tier rules or hazard edits are saved in the browser that opens it; the page says which
   saved settings the link sets aside. Links written before this format still restore, with the
   settings saved in the browser that opens them. The default scenario's link is 60 characters.
+- **Allocate and Compare** links hold the same way: Allocate's names the tier rules and hazard edits
+  it allocated with; Compare's carries a scenario in full when its browser had rules or edits saved,
+  and its plain estimate is read as the plain estimate wherever it is opened.
 `;
 
 process.stdout.write(

@@ -520,6 +520,21 @@ describe("restoreComparison()", () => {
     });
   });
 
+  it("reads the estimate of a link as the plain one where this browser's own differs", () => {
+    const plain = estimatedScenario({estimated: {"*": [0.1]}, savedRules: null, rulesText: ""});
+    const restored = restoreComparison(link(good), {...options, plainEstimate: () => plain});
+    expect(restored.settings.scenarios).toEqual([
+      {preset: "baseline"},
+      {scenario: compactScenario(plain)},
+      {scenario: compactScenario(imported)}
+    ]);
+    expect(restored.linked).toEqual([
+      {index: 1, scenario: plain},
+      {index: 2, scenario: imported}
+    ]);
+    expect(restored.settings.reference).toBe(2);
+  });
+
   it("falls back to the defaults with the reason, for every kind of bad link", () => {
     const uncovered = compactScenario({...imported, attrition: {...imported.attrition, hazard: {Telecom: [0.1]}}});
     const cases: [unknown, string][] = [

@@ -723,12 +723,21 @@ export interface ComparisonRestored {
  * scenarios that validate and fit the portfolio's `industries`, a reference among them and
  * offered numbers of futures; otherwise the defaults, with the reason. Never throws.
  *
+ * A link writes `{estimated: true}` only when its browser had no tier rules or hazard edits saved:
+ * it stands for the plain estimate with the default rules. Where this browser has saved some, its
+ * own estimate differs, so `plainEstimate` (given only then) supplies the scenario the link meant,
+ * carried as a linked scenario.
+ *
  * @example
  * restoreComparison(null, {presets: ["baseline", "shakeout"], industries: []}).settings.reference // 0
  */
 export function restoreComparison(
   link: LinkRead,
-  {presets, industries}: {presets: readonly string[]; industries: Iterable<string>}
+  {
+    presets,
+    industries,
+    plainEstimate
+  }: {presets: readonly string[]; industries: Iterable<string>; plainEstimate?: (() => Scenario) | undefined}
 ): ComparisonRestored {
   const failed = (problem: string): ComparisonRestored => ({settings: comparisonDefaults, linked: [], problem});
   if (link === null) return {settings: comparisonDefaults, linked: [], problem: null};
@@ -753,6 +762,7 @@ export function restoreComparison(
       linked.push({index: i, scenario});
     } else if (s?.preset === undefined && s?.estimated !== true)
       return failed(`scenario ${i + 1} is neither a preset, the estimate, nor a scenario`);
+    else if (s?.estimated === true && plainEstimate) linked.push({index: i, scenario: plainEstimate()});
   }
   if (!(Number.isInteger(v.reference) && (v.reference as number) >= 0 && (v.reference as number) < v.scenarios.length))
     return failed("invalid reference scenario");
@@ -768,7 +778,20 @@ export function restoreComparison(
     !(tornadoTrials as readonly unknown[]).includes(tornado?.trials)
   )
     return failed("invalid tornado settings");
-  return {settings: v as unknown as ComparisonLink, linked, problem: null};
+  const settings = v as unknown as ComparisonLink;
+  const plain = new Map(linked.map(({index, scenario}) => [index, scenario]));
+  return {
+    settings: plainEstimate
+      ? {
+          ...settings,
+          scenarios: settings.scenarios.map((s, i) =>
+            "estimated" in s ? {scenario: compactScenario(plain.get(i)!)} : s
+          )
+        }
+      : settings,
+    linked,
+    problem: null
+  };
 }
 
 /**
