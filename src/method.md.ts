@@ -48,6 +48,41 @@ ${rows.join("\n")}
 `;
 }
 
+/**
+ * Where a page's settings come from: the one state module and its precedence, said once here and
+ * kept beside the code that applies it (src/components/appState.ts, statePrecedence.ts).
+ */
+const state = `## Settings, links and saved choices
+
+Every page starts from one state, gathered by \`loadAppState\` (src/components/appState.ts): the
+portfolio in use with the segment in use applied (a segment made on another portfolio is not
+applied, and the portfolio badge says so), the scenario presets, the tier rules saved on Portfolio
+& tiers, the hazard edits saved on Attrition, and the page's link. What costs a pass over the
+accounts (the year their history covers, their industries, the active ones, the estimated hazards)
+is computed only when a page first reads it. The rules that choose between these places are
+written once, in src/components/statePrecedence.ts, and tested in Node:
+
+- **A link wins.** A link that can be restored is used whatever this browser saved; one that cannot
+  is named with its reason, the defaults are shown, and the address stays as it was opened until a
+  setting changes. Settings saved here that cannot be read are named too, never dropped in silence.
+- **Tier rules:** the link's, else those saved on Portfolio & tiers, else an imported scenario's,
+  else the defaults.
+- **Hazards estimated from this portfolio:** the baseline's \`*\` path for industries without an
+  estimate, each industry's Weibull estimate at its active accounts' current ages over 15 years
+  (exactly the paths the Attrition page's table shows), and the hazard edits on top.
+- **The scenario simulated** is built by \`simulatorScenario\` and checked by the model's own
+  \`parseScenario\`; the Simulator's link carries that scenario and the run (futures and seed),
+  not its inputs: only what differs from the default scenario, the hazard paths that differ from
+  those the attrition source supplies (the edits over the estimates, or an imported scenario's
+  paths in full), and always its tier rules. Opened on the same portfolio it gives the same numbers,
+  whatever tier rules or hazard edits are saved in the browser that opens it; the page says which
+  saved settings the link sets aside. Links written before this format still restore, with the
+  settings saved in the browser that opens them. The default scenario's link is 60 characters.
+- **Allocate and Compare** links hold the same way: Allocate's names the tier rules and hazard edits
+  it allocated with; Compare's carries a scenario in full when its browser had rules or edits saved,
+  and its plain estimate is read as the plain estimate wherever it is opened.
+`;
+
 process.stdout.write(
   `---
 title: Method
@@ -63,6 +98,7 @@ file can have and what each one feeds.
 ${section(sections[0]!)}
 ${dictionary(accountFields)}
 ${sections.slice(1).map(section).join("\n")}
+${state}
 <style>
 /* A long formula scrolls sideways inside the column rather than running past it. */
 .katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.25rem 0; }

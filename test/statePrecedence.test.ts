@@ -1,10 +1,12 @@
 import {describe, expect, it} from "vitest";
 import {readFileSync} from "node:fs";
+import {encodeLinkState} from "../src/components/linkState.js";
 import {compactScenario, defaultScenario, parseScenario, type Scenario} from "tierwise";
 import {
   allocatedSimulatorLink,
   allocationDefaults,
   allocationHeadsRange,
+  allocationLink,
   restoreAllocation,
   attritionFor,
   comparisonDefaults,
@@ -12,12 +14,17 @@ import {
   restoreComparison,
   estimatedAttrition,
   importedSimulatorLink,
+  linkSetsAside,
+  restoreQuery,
   restoreSimulator,
   simulatorDefaults,
   simulatorLink,
   simulatorScenario,
+  sliderProblems,
   storedProblems,
   tierRulesInUse,
+  type AllocationLink,
+  type ScenarioLink,
   type SimulatorLink
 } from "../src/components/statePrecedence.js";
 
@@ -27,6 +34,11 @@ const presets = {baseline: preset("baseline"), shakeout: preset("shakeout"), reg
 const industries = ["Telecom", "Retail"];
 const link = (value: unknown) => ({value: structuredClone(value)});
 const rankRules = {...defaultScenario.tierRules, cut: {by: "rank" as const, topN: 7, shareA: 0.2, shareB: 0.3}};
+// A link in the format written before version 2: every input, the tier rules, the imported scenario compacted.
+const v1Link = (
+  {attrition, global, tiers}: Pick<SimulatorLink, "attrition" | "global" | "tiers">,
+  {tierRules, base}: {tierRules: Scenario["tierRules"]; base: Scenario | null}
+): SimulatorLink => ({version: 1, attrition, global, tiers, tierRules, ...(base ? {base: compactScenario(base)} : {})});
 const imported: Scenario = {
   ...defaultScenario,
   name: "Telecom stress",
@@ -38,7 +50,12 @@ const imported: Scenario = {
 
 describe("restoreSimulator()", () => {
   it("uses the defaults, and says nothing, when there is no link", () => {
-    expect(restoreSimulator(null, {industries})).toEqual({settings: simulatorDefaults, base: null, problem: null});
+    expect(restoreSimulator(null, {industries})).toEqual({
+      settings: simulatorDefaults,
+      base: null,
+      problem: null,
+      edits: null
+    });
     expect(simulatorDefaults.global).toEqual({
       horizon: 10,
       discountRate: 0.1,
@@ -51,14 +68,14 @@ describe("restoreSimulator()", () => {
     expect(simulatorDefaults.tiers.S).toEqual({...simulatorDefaults.tiers.S, keepShare: false, firstShare: 0.1});
   });
 
-  it("restores a link it wrote, with its tier rules and imported scenario", () => {
+  it("restores a link of version 1, with its tier rules and imported scenario", () => {
     const settings: SimulatorLink = {
       ...simulatorDefaults,
       attrition: "imported",
       global: {...simulatorDefaults.global, horizon: 7, trials: 5000, seed: 42},
       tiers: {...simulatorDefaults.tiers, B: {...simulatorDefaults.tiers.B, headsPerAccount: 0.35}}
     };
-    const written = simulatorLink(settings, {tierRules: rankRules, base: imported});
+    const written = v1Link(settings, {tierRules: rankRules, base: imported});
     const restored = restoreSimulator(link(written), {industries});
     expect(restored.problem).toBe(null);
     expect(restored.settings).toEqual(written);
@@ -66,9 +83,9 @@ describe("restoreSimulator()", () => {
   });
 
   it("falls back to the defaults with the reason, for every kind of bad link", () => {
-    const good = simulatorLink(simulatorDefaults, {tierRules: defaultScenario.tierRules, base: null});
+    const good = v1Link(simulatorDefaults, {tierRules: defaultScenario.tierRules, base: null});
     const cases: [unknown, string][] = [
-      [{...good, version: 2}, "the link is from another version (2)"],
+      [{...good, version: 3}, "the link is from another version (3)"],
       [{...good, attrition: "imported"}, 'unknown attrition source "imported"'],
       [{...good, attrition: "guess"}, 'unknown attrition source "guess"'],
       [{...good, global: {...good.global, trials: 300}}, "invalid number of futures or seed"],
@@ -81,7 +98,12 @@ describe("restoreSimulator()", () => {
       ]
     ];
     for (const [value, problem] of cases)
-      expect(restoreSimulator(link(value), {industries})).toEqual({settings: simulatorDefaults, base: null, problem});
+      expect(restoreSimulator(link(value), {industries})).toEqual({
+        settings: simulatorDefaults,
+        base: null,
+        problem,
+        edits: null
+      });
     expect(restoreSimulator({error: "the link's settings are damaged (not readable JSON)"}, {industries}).problem).toBe(
       "the link's settings are damaged (not readable JSON)"
     );
@@ -89,7 +111,7 @@ describe("restoreSimulator()", () => {
   });
 
   it("refuses settings the model refuses, in the model's words", () => {
-    const good = simulatorLink(simulatorDefaults, {tierRules: defaultScenario.tierRules, base: null});
+    const good = v1Link(simulatorDefaults, {tierRules: defaultScenario.tierRules, base: null});
     const negative = restoreSimulator(link({...good, global: {...good.global, discountRate: -0.5}}), {industries});
     expect(negative.settings).toBe(simulatorDefaults);
     expect(negative.problem).toMatch(/^discountRate/);
@@ -105,6 +127,224 @@ describe("restoreSimulator()", () => {
     );
     const invalid = restoreSimulator(link({...simulatorDefaults, base: {version: 1, horizon: -1}}), {industries});
     expect(invalid.problem).toMatch(/^the imported scenario is invalid: horizon/);
+  });
+});
+
+describe("simulatorLink() and restoreSimulator(), version 2", () => {
+  const estimates = [
+    {industry: "Telecom", hazard: [0.25, 0.2]},
+    {industry: "Retail", hazard: [0.15]}
+  ];
+  const fallback = [0.1];
+  const estimatedWith = (edits: ReadonlyMap<string, number[]>) => estimatedAttrition({estimates, edits, fallback});
+  const unedited = estimatedWith(new Map());
+  const asOf = 2024;
+
+  /** Writes the link of the scenario these settings simulate, restores it, and simulates what it restores. */
+  function roundTrip(
+    settings: Pick<SimulatorLink, "attrition" | "global" | "tiers">,
+    {
+      edits = new Map(),
+      base = null,
+      tierRules = defaultScenario.tierRules
+    }: {
+      edits?: Map<string, number[]>;
+      base?: Scenario | null;
+      tierRules?: Scenario["tierRules"];
+    } = {}
+  ) {
+    const scenario = simulatorScenario(settings, {asOf, presets, estimated: estimatedWith(edits), base, tierRules});
+    const run = {attrition: settings.attrition, trials: settings.global.trials, seed: settings.global.seed};
+    const written = simulatorLink(scenario, {...run, base: base !== null, presets, estimates: () => unedited});
+    const restored = restoreSimulator(link(written), {industries});
+    expect(restored.problem).toBe(null);
+    const again = simulatorScenario(restored.settings, {
+      asOf,
+      presets,
+      estimated: estimatedWith(restored.edits ?? new Map()),
+      base: restored.base,
+      tierRules: restored.settings.tierRules!
+    });
+    const rewritten = simulatorLink(again, {
+      ...run,
+      base: restored.base !== null,
+      presets,
+      estimates: () => unedited
+    });
+    return {scenario, written, restored, again, rewritten};
+  }
+
+  it("carries the default scenario in a few characters", () => {
+    const {written, scenario, again, rewritten} = roundTrip(simulatorDefaults);
+    expect(written).toEqual({v: 2, a: "estimated", s: {}, n: 1000, r: 1});
+    expect(encodeLinkState(written)).toBe("eyJ2IjoyLCJhIjoiZXN0aW1hdGVkIiwicyI6e30sIm4iOjEwMDAsInIiOjF9");
+    expect(again).toEqual(scenario);
+    expect(rewritten).toEqual(written);
+  });
+
+  it("gives back the same scenario with its hazard edits, tier rules and policies, whatever this browser saved", () => {
+    const edits = new Map([
+      ["Telecom", [0.3, 0.25, 0.2, 0.2, 0.15, 0.15, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1]],
+      ["Mining", [0.12]]
+    ]);
+    const settings = {
+      ...simulatorDefaults,
+      global: {...simulatorDefaults.global, horizon: 7, discountRate: 0.085, trials: 5000, seed: 42},
+      tiers: {
+        ...simulatorDefaults.tiers,
+        A: {...simulatorDefaults.tiers.A, keepShare: true},
+        B: {...simulatorDefaults.tiers.B, headsPerAccount: 0.35}
+      }
+    };
+    const {written, restored, scenario, again, rewritten} = roundTrip(settings, {edits, tierRules: rankRules});
+    expect(written.h).toEqual(Object.fromEntries(edits));
+    expect(written.s).toEqual({
+      horizon: 7,
+      discountRate: 0.085,
+      tierRules: {cut: {by: "rank", topN: 7, shareA: 0.2, shareB: 0.3}},
+      tiers: {A: {firstShare: "current"}, B: {headsPerAccount: 0.35}}
+    });
+    expect(encodeLinkState(written).length).toBe(416);
+    expect(restored.edits).toEqual(edits);
+    expect(again).toEqual(scenario);
+    expect(again.attrition.hazard).toEqual({"*": [0.1], Telecom: edits.get("Telecom"), Retail: [0.15], Mining: [0.12]});
+    expect(rewritten).toEqual(written);
+    // The link's rules win over rules saved in this browser afterwards, the defaults included.
+    const saved = {...rankRules, cut: {...rankRules.cut, topN: 3}};
+    expect(tierRulesInUse({link: restored.settings.tierRules, saved, base: null}).rules).toEqual(rankRules);
+    const plain = roundTrip(simulatorDefaults).restored;
+    expect(tierRulesInUse({link: plain.settings.tierRules, saved, base: null})).toEqual({
+      rules: defaultScenario.tierRules,
+      source: "from the link"
+    });
+    // A link with no edits uses none, not the ones this browser saved.
+    expect(plain.edits).toEqual(new Map());
+  });
+
+  it("carries a preset by name and an imported scenario in full", () => {
+    const shakeout = roundTrip({...simulatorDefaults, attrition: "shakeout"});
+    expect(shakeout.written).toEqual({v: 2, a: "shakeout", s: {}, n: 1000, r: 1});
+    expect(shakeout.again).toEqual(shakeout.scenario);
+    expect(shakeout.restored.edits).toBe(null);
+    const settings = restoreSimulator(link(importedSimulatorLink(imported, {industries, trials: 200, seed: 3}).link), {
+      industries
+    }).settings;
+    const fromImport = roundTrip(settings, {base: imported, tierRules: imported.tierRules});
+    expect(fromImport.written).toEqual({
+      v: 2,
+      a: "imported",
+      s: {
+        name: "Telecom stress",
+        description: "Telecom dies fast.",
+        costPerHead: 200_000,
+        tierRules: {cut: {by: "rank", topN: 7, shareA: 0.2, shareB: 0.3}}
+      },
+      h: {Telecom: [0.3, 0.2], "*": [0.1]},
+      b: 1,
+      n: 200,
+      r: 3
+    });
+    expect(fromImport.restored.base).toEqual({...imported, asOf: defaultScenario.asOf});
+    expect(fromImport.again).toEqual({...imported, asOf});
+    expect(fromImport.rewritten).toEqual(fromImport.written);
+  });
+
+  it("keeps what the inputs do not show, such as an allocation's effort response", () => {
+    const allocated = restoreSimulator(
+      link(
+        allocatedSimulatorLink({
+          attrition: "estimated",
+          trials: 1000,
+          seed: 1,
+          tiers: {
+            S: {heads: 260, accounts: 100},
+            A: {heads: 101, accounts: 300},
+            B: {heads: 0, accounts: 700},
+            C: {heads: 5, accounts: 0}
+          }
+        })
+      ),
+      {industries}
+    );
+    const {written, again, scenario, rewritten} = roundTrip(allocated.settings, {base: allocated.base});
+    expect(written.b).toBe(1);
+    expect(again.response?.anchor).toEqual({S: 2, A: 1, B: 0.5, C: 0.15});
+    expect(again).toEqual(scenario);
+    expect(rewritten).toEqual(written);
+  });
+
+  it("falls back to the defaults with the reason, for every kind of bad link", () => {
+    const good: ScenarioLink = {v: 2, a: "estimated", s: {}, h: {Telecom: [0.3]}, n: 1000, r: 1};
+    const cases: [unknown, string][] = [
+      [{...good, a: "guess"}, 'unknown attrition source "guess"'],
+      [{...good, n: 300}, "invalid number of futures or seed"],
+      [{...good, r: 1.5}, "invalid number of futures or seed"],
+      [{...good, s: [1]}, "the link carries no scenario"],
+      [{...good, h: [0.1]}, "the link's hazard paths are not a list by industry"],
+      [{...good, b: true}, "the link's base flag must be 1"],
+      [{...good, a: "imported"}, "imported attrition without its imported scenario"],
+      [
+        {...good, a: "baseline"},
+        "hazard paths over the preset baseline: only estimated or imported attrition takes them"
+      ],
+      [
+        {...good, a: "imported", b: 1, h: {Telecom: [0.3]}},
+        'the imported scenario does not fit this portfolio: no hazard path for the industry "Retail" and no "*" default'
+      ],
+      [
+        {...good, s: {costPerHead: 152_500}},
+        "costPerHead is 152500; the simulator's slider takes 0 to 1000000 in steps of 5000"
+      ],
+      [
+        {...good, s: {response: {anchor: {S: 2}}}},
+        "the link's scenario holds settings the simulator's inputs do not show, without its base"
+      ]
+    ];
+    for (const [value, problem] of cases)
+      expect(restoreSimulator(link(value), {industries})).toEqual({
+        settings: simulatorDefaults,
+        base: null,
+        problem,
+        edits: null
+      });
+    expect(restoreSimulator(link({...good, h: {Telecom: [1.5]}}), {industries}).problem).toMatch(
+      /^attrition\.hazard\.Telecom/
+    );
+    expect(restoreSimulator(link({...good, s: {discountRate: -1}}), {industries}).problem).toMatch(/^discountRate/);
+  });
+
+  it("sliderProblems() names every number the inputs cannot show", () => {
+    expect(sliderProblems(defaultScenario)).toEqual([]);
+    expect(sliderProblems({...defaultScenario, costPerHead: 152_500})).toEqual([
+      "costPerHead is 152500; the simulator's slider takes 0 to 1000000 in steps of 5000"
+    ]);
+  });
+});
+
+describe("linkSetsAside()", () => {
+  it("names saved hazard edits and tier rules that differ from the link's, and nothing else", () => {
+    const savedEdits = new Map([
+      ["Telecom", [0.3]],
+      ["Retail", [0.2]]
+    ]);
+    expect(linkSetsAside({linkEdits: new Map(), savedEdits, linkRules: rankRules, savedRules: rankRules})).toEqual([
+      "This link carries its own hazard edits (none), so the 2 industries' edits saved on the Attrition page are not used while you follow it."
+    ]);
+    // The same edits in another order, no saved rules, or a link without edits (version 1): nothing to say.
+    const reordered = new Map([...savedEdits].reverse());
+    expect(linkSetsAside({linkEdits: reordered, savedEdits, linkRules: rankRules, savedRules: null})).toEqual([]);
+    expect(linkSetsAside({linkEdits: null, savedEdits, linkRules: undefined, savedRules: rankRules})).toEqual([]);
+    expect(
+      linkSetsAside({
+        linkEdits: new Map([["Telecom", [0.3]]]),
+        savedEdits: new Map([["Telecom", [0.4]]]),
+        linkRules: defaultScenario.tierRules,
+        savedRules: rankRules
+      })
+    ).toEqual([
+      "This link carries its own hazard edits (1 industry), so the 1 industry's edits saved on the Attrition page are not used while you follow it.",
+      "This link carries its own tier rules, so the rules saved on the Portfolio & tiers page are not used while you follow it."
+    ]);
   });
 });
 
@@ -280,6 +520,21 @@ describe("restoreComparison()", () => {
     });
   });
 
+  it("reads the estimate of a link as the plain one where this browser's own differs", () => {
+    const plain = estimatedScenario({estimated: {"*": [0.1]}, savedRules: null, rulesText: ""});
+    const restored = restoreComparison(link(good), {...options, plainEstimate: () => plain});
+    expect(restored.settings.scenarios).toEqual([
+      {preset: "baseline"},
+      {scenario: compactScenario(plain)},
+      {scenario: compactScenario(imported)}
+    ]);
+    expect(restored.linked).toEqual([
+      {index: 1, scenario: plain},
+      {index: 2, scenario: imported}
+    ]);
+    expect(restored.settings.reference).toBe(2);
+  });
+
   it("falls back to the defaults with the reason, for every kind of bad link", () => {
     const uncovered = compactScenario({...imported, attrition: {...imported.attrition, hazard: {Telecom: [0.1]}}});
     const cases: [unknown, string][] = [
@@ -334,9 +589,19 @@ describe("restoreAllocation()", () => {
   it("uses today's heads on the step when there is no link, and restores a valid one", () => {
     expect(allocationHeadsRange(776.1)).toEqual([0, 1560]);
     expect(allocationHeadsRange(2)).toEqual([0, 10]);
-    expect(restoreAllocation(null, options)).toEqual({settings: allocationDefaults(776.1), problem: null});
+    expect(restoreAllocation(null, options)).toEqual({
+      settings: allocationDefaults(776.1),
+      problem: null,
+      tierRules: null,
+      edits: null
+    });
     expect(allocationDefaults(776.1).heads).toBe(776);
-    expect(restoreAllocation(link(good), options)).toEqual({settings: good, problem: null});
+    expect(restoreAllocation(link(good), options)).toEqual({
+      settings: good,
+      problem: null,
+      tierRules: null,
+      edits: null
+    });
   });
 
   it("falls back to the defaults with the reason, for every kind of bad link", () => {
@@ -354,10 +619,45 @@ describe("restoreAllocation()", () => {
         {...good, perTier: perTier(2, 3)},
         "the tiers' least heads per account take 600 heads, more than the 500 to place"
       ],
-      [{...good, trials: 20000}, "invalid number of futures or seed"]
+      [{...good, trials: 20000}, "invalid number of futures or seed"],
+      [{...good, h: {Telecom: [0.2]}}, "hazard paths without tier rules"],
+      [{...good, tierRules: rankRules, h: [0.2]}, "the link's hazard paths are not a list by industry"]
     ];
     for (const [value, problem] of cases)
-      expect(restoreAllocation(link(value), options)).toEqual({settings: allocationDefaults(776.1), problem});
+      expect(restoreAllocation(link(value), options)).toEqual({
+        settings: allocationDefaults(776.1),
+        problem,
+        tierRules: null,
+        edits: null
+      });
+    expect(restoreAllocation(link({...good, tierRules: {...rankRules, weights: "heavy"}}), options).problem).toMatch(
+      /^tierRules\.weights/
+    );
+    expect(restoreAllocation(link({...good, tierRules: rankRules, h: {Telecom: [2]}}), options).problem).toMatch(
+      /^attrition\.hazard\.Telecom/
+    );
+  });
+
+  it("restores the tier rules and hazard edits it wrote, and checks the least heads under the link's rules", () => {
+    const edits = new Map([["Telecom", [0.3, 0.2]]]);
+    const written = allocationLink({...good, attrition: "estimated"} as AllocationLink, {tierRules: rankRules, edits});
+    expect(written).toEqual({...good, attrition: "estimated", tierRules: rankRules, h: {Telecom: [0.3, 0.2]}});
+    // A preset's hazards take no edits; the rules travel still.
+    const preset = {...good, attrition: "baseline"} as AllocationLink;
+    expect(allocationLink(preset, {tierRules: rankRules, edits})).toEqual({...preset, tierRules: rankRules});
+    const seen: unknown[] = [];
+    const restored = restoreAllocation(link(written), {
+      todayHeads: 776.1,
+      tierCounts: (rules) => (seen.push(rules), counts)
+    });
+    expect(restored).toEqual({settings: written, problem: null, tierRules: rankRules, edits});
+    expect(seen).toEqual([rankRules]);
+    // With no edits the link still says so: the browser's saved edits are not used.
+    const none = allocationLink({...good, attrition: "estimated"} as AllocationLink, {
+      tierRules: rankRules,
+      edits: new Map()
+    });
+    expect(restoreAllocation(link(none), options).edits).toEqual(new Map());
   });
 });
 
@@ -367,5 +667,18 @@ describe("storedProblems()", () => {
       "The tier rules saved in this browser are invalid."
     ]);
     expect(storedProblems(null, undefined)).toEqual([]);
+  });
+});
+
+describe("restoreQuery()", () => {
+  it("reads the link's query, and says why a link holds none", () => {
+    expect(restoreQuery(null)).toEqual({query: null, problem: null});
+    expect(restoreQuery(link({q: "SELECT 1"}))).toEqual({query: "SELECT 1", problem: null});
+    expect(restoreQuery(link({q: 1}))).toEqual({query: null, problem: "the link holds no query"});
+    expect(restoreQuery(link([{q: "SELECT 1"}]))).toEqual({query: null, problem: "the link holds no query"});
+    expect(restoreQuery({error: "the link's settings are damaged (not readable JSON)"})).toEqual({
+      query: null,
+      problem: "the link's settings are damaged (not readable JSON)"
+    });
   });
 });

@@ -3,7 +3,7 @@ import {accountColumns, accountsFromColumns, ingestRows, parseDelimited, type Ac
 import {readFileSync} from "node:fs";
 import {portfolioFormat, portfolioRecord, readPortfolioRecord} from "../src/components/portfolioRecord.js";
 import {parseStoredHazards} from "../src/components/hazardsStore.js";
-import {parseStoredRules} from "../src/components/tierRulesStore.js";
+import {parseStoredRules, rulesProblem} from "../src/components/tierRulesStore.js";
 import {parseStoredScenarios} from "../src/components/savedScenarios.js";
 import {decodeLinkState, encodeLinkState} from "../src/components/linkState.js";
 
@@ -78,6 +78,29 @@ describe("stored settings", () => {
     );
     expect(parseStoredHazards("{not json").problem).toBe(
       'the hazard edits saved in this browser are not readable ("{not json") and were not used'
+    );
+  });
+
+  it("rulesProblem() names what makes the tier form's rules inconsistent, in order", () => {
+    const form = {
+      weights: {wallet: 1, growth: 0, revenue: 0, margin: 0, health: 0, strategicFit: 0},
+      by: "rank" as const,
+      topN: 100,
+      shareA: 0.15,
+      shareB: 0.35,
+      S: 0.8,
+      A: 0.65,
+      B: 0.45
+    };
+    expect(rulesProblem(form)).toBe(null);
+    expect(rulesProblem({...form, shareA: 0.6, shareB: 0.5})).toBe(
+      "The A and B shares add up to more than all accounts."
+    );
+    // The shares of a rank cut do not matter to a score cut, and the reverse.
+    expect(rulesProblem({...form, by: "score", shareA: 0.6, shareB: 0.5})).toBe(null);
+    expect(rulesProblem({...form, by: "score", A: 0.9})).toBe("Score thresholds must fall from S to A to B.");
+    expect(rulesProblem({...form, A: 0.9, weights: {...form.weights, wallet: 0}})).toBe(
+      "Give at least one criterion a weight above zero."
     );
   });
 

@@ -21,6 +21,7 @@ export {lifeTable, type LifeTable, type LifeTableOptions} from "./survival/lifeT
 export {fitExponential} from "./survival/fitExponential.js";
 export {fitWeibull, type FitWeibullOptions} from "./survival/fitWeibull.js";
 export {type ParametricFit} from "./survival/parametricFit.js";
+export {industrySurvival, type IndustrySurvival, type IndustrySurvivalOptions} from "./survival/industrySurvival.js";
 export {fitShiftedBetaGeometric, type ShiftedBetaGeometric} from "./survival/fitShiftedBetaGeometric.js";
 export {normalQuantile} from "./math/normalQuantile.js";
 export {logGamma, logBeta, gammaQ, chiSquareSurvival} from "./math/gamma.js";
@@ -77,6 +78,8 @@ export {
 export {orderByValue, type OrderScratch} from "./tiering/orderByValue.js";
 export {accountProfit, type AccountProfitOptions} from "./tiering/accountProfit.js";
 export {whaleCurve, type WhaleCurve, type WhaleCurveOptions, type WhalePoint} from "./tiering/whaleCurve.js";
+export {tierTotals, type TierTotal, type TierTotalsOptions} from "./tiering/tierTotals.js";
+export {tierMoves, type TierMove} from "./tiering/tierMoves.js";
 export {costToServe, defaultCostToServe, type CostToServe} from "./economics/costToServe.js";
 export {defaultTierPolicies, type TierPolicy} from "./economics/tierPolicy.js";
 export {accountCashFlows, type AccountCashFlows, type EconomicsSettings} from "./economics/accountCashFlows.js";

@@ -133,6 +133,35 @@ export const simulatorDefaults: SimulatorLink = {
   tiers: Object.fromEntries(tiers.map((t) => [t, tierSettings(defaultScenario.tiers[t])])) as Record<Tier, TierSettings>
 };
 
+/**
+ * The Simulator's link, version 2: the scenario it simulates and the run, so that a link gives the
+ * same numbers on the same portfolio whatever this browser saves afterwards (tier rules, hazard
+ * edits). Short keys keep it short; the hazards a source supplies are named, not copied.
+ */
+export interface ScenarioLink {
+  v: 2;
+  /** Where the hazards come from. */
+  a: AttritionSource;
+  /**
+   * The scenario, as compactScenario writes it (only what differs from the defaults), without its
+   * version, its `asOf` (the portfolio's), its hazards (in `h`), and, unless `b`, its name and
+   * description (the attrition source's). Tier rules that equal the defaults are omitted too:
+   * a version 2 link always names its rules, so saved ones never replace them.
+   */
+  s: Record<string, unknown>;
+  /**
+   * Hazard paths over those the source supplies: for estimated attrition the edits in use over
+   * the portfolio's estimates, for an imported scenario all of its paths; omitted when none.
+   */
+  h?: Record<string, number[]>;
+  /** 1 when the scenario sits on an imported one (its name, description and what the inputs do not show). */
+  b?: 1;
+  /** Futures. */
+  n: number;
+  /** Seed. */
+  r: number;
+}
+
 /** The Simulator's settings restored from its link, the scenario it imported, and why not if it could not be. */
 export interface SimulatorRestored {
   settings: SimulatorLink;
@@ -140,9 +169,19 @@ export interface SimulatorRestored {
   base: Scenario | null;
   /** Why the link could not be restored (the defaults are used instead), or null. */
   problem: string | null;
+  /**
+   * The hazard edits the link carries for estimated attrition, which replace those saved in this
+   * browser; null when the link carries none (no link, a version 1 link, another source).
+   */
+  edits: Map<string, number[]> | null;
 }
 
-const restoreFailed = (problem: string): SimulatorRestored => ({settings: simulatorDefaults, base: null, problem});
+const restoreFailed = (problem: string): SimulatorRestored => ({
+  settings: simulatorDefaults,
+  base: null,
+  problem,
+  edits: null
+});
 
 /** The scenario a tier's settings and the global settings describe over `from`, unchecked. */
 function scenarioOver(
@@ -178,8 +217,9 @@ function scenarioOver(
  * // "the link's settings are damaged (not readable JSON)"
  */
 export function restoreSimulator(link: LinkRead, {industries}: {industries: Iterable<string>}): SimulatorRestored {
-  if (link === null) return {settings: simulatorDefaults, base: null, problem: null};
+  if (link === null) return {settings: simulatorDefaults, base: null, problem: null, edits: null};
   if ("error" in link) return restoreFailed(link.error);
+  if (isRecord(link.value) && link.value.v === 2) return restoreScenarioLink(link.value, {industries});
   const v = link.value as Partial<Record<keyof SimulatorLink, unknown>> | null;
   if (v?.version !== 1) return restoreFailed(`the link is from another version (${JSON.stringify(v?.version)})`);
   let base: Scenario | null = null;
@@ -237,7 +277,215 @@ export function restoreSimulator(link: LinkRead, {industries}: {industries: Iter
     ...(v.tierRules !== undefined ? {tierRules: parsed.tierRules} : {}),
     ...(base ? {base: compactScenario(base)} : {})
   };
-  return {settings, base, problem: null};
+  return {settings, base, problem: null, edits: null};
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === "object" && !Array.isArray(x);
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The scenario's global numbers as the Simulator's inputs hold them. */
+function globalSettings(scenario: Scenario): Omit<GlobalSettings, "trials" | "seed"> {
+  const {horizon, discountRate, costPerHead} = scenario;
+  return {horizon, discountRate, costPerHead, shockVolatility: scenario.attrition.shockVolatility};
+}
+
+/** Each number of the scenario the Simulator's inputs show that is off its slider, one sentence each. */
+export function sliderProblems(scenario: Scenario): string[] {
+  const problems: string[] = [];
+  const check = (path: string, value: number, slider: {range: readonly [number, number]; step: number}) => {
+    if (!onSlider(value, slider))
+      problems.push(
+        `${path} is ${value}; the simulator's slider takes ${slider.range[0]} to ${slider.range[1]} in steps of ${slider.step}`
+      );
+  };
+  const global = globalSettings(scenario);
+  for (const [k, v] of Object.entries(global) as [keyof typeof global, number][])
+    check(k === "shockVolatility" ? "attrition.shockVolatility" : k, v, simulatorSliders[k]);
+  for (const t of tiers) {
+    const p = scenario.tiers[t];
+    for (const k of ["rampYears", "headsPerAccount", "presalesCost", "shareCeiling", "shareGrowth"] as const)
+      check(`tiers.${t}.${k}`, p[k], simulatorSliders[k]);
+    if (p.firstShare !== "current") check(`tiers.${t}.firstShare`, p.firstShare, simulatorSliders.firstShare);
+  }
+  return problems;
+}
+
+/**
+ * The hazards a source supplies before anything the link adds: the portfolio's estimates without
+ * edits, a preset's paths, or none for an imported scenario (the link carries all of its paths).
+ */
+function sourceHazards(
+  source: AttritionSource,
+  {presets, estimates}: {presets: Presets; estimates: Estimated}
+): Record<string, number[]> {
+  if (source === "imported") return {};
+  if (source === "estimated") return typeof estimates === "function" ? estimates() : estimates;
+  const preset = presets[source];
+  if (!preset) throw new Error(`there is no preset ${source}`);
+  return preset.attrition.hazard;
+}
+
+/**
+ * The Simulator's link (version 2) for the scenario it simulates and the run: the scenario
+ * compacted, its hazard paths that differ from those its source supplies (`estimates` are the
+ * portfolio's estimates without edits, computed only for estimated attrition), futures and seed.
+ *
+ * @example
+ * simulatorLink(scenario, {attrition: "baseline", trials: 1000, seed: 1, base: false, presets, estimates: {}})
+ * // {v: 2, a: "baseline", s: {}, n: 1000, r: 1} for the default policies and rules
+ */
+export function simulatorLink(
+  scenario: Scenario,
+  {
+    attrition,
+    trials,
+    seed,
+    base,
+    presets,
+    estimates
+  }: {
+    attrition: AttritionSource;
+    trials: number;
+    seed: number;
+    base: boolean;
+    presets: Presets;
+    estimates: Estimated;
+  }
+): ScenarioLink {
+  const supplied = sourceHazards(attrition, {presets, estimates});
+  const added = Object.entries(scenario.attrition.hazard).filter(
+    ([industry, path]) => !(Object.hasOwn(supplied, industry) && sameJson(supplied[industry], path))
+  );
+  const compact = compactScenario({
+    ...scenario,
+    attrition: {...scenario.attrition, hazard: defaultScenario.attrition.hazard}
+  });
+  const dropped = ["version", "asOf", ...(base ? [] : ["name", "description"])];
+  const s = Object.fromEntries(Object.entries(compact).filter(([k]) => !dropped.includes(k)));
+  return {
+    v: 2,
+    a: attrition,
+    s,
+    ...(added.length > 0 ? {h: Object.fromEntries(added)} : {}),
+    ...(base ? {b: 1 as const} : {}),
+    n: trials,
+    r: seed
+  };
+}
+
+/** A version 2 link restored, or the defaults with the reason (see {@link restoreSimulator}). */
+function restoreScenarioLink(
+  v: Record<string, unknown>,
+  {industries}: {industries: Iterable<string>}
+): SimulatorRestored {
+  const sources: unknown[] = ["estimated", ...presetAttrition, "imported"];
+  if (!sources.includes(v.a)) return restoreFailed(`unknown attrition source ${JSON.stringify(v.a)}`);
+  const source = v.a as AttritionSource;
+  if (!(simulatorTrials as readonly unknown[]).includes(v.n) || !Number.isSafeInteger(v.r) || (v.r as number) < 1)
+    return restoreFailed("invalid number of futures or seed");
+  if (!isRecord(v.s)) return restoreFailed("the link carries no scenario");
+  if (v.h !== undefined && !isRecord(v.h)) return restoreFailed("the link's hazard paths are not a list by industry");
+  if (v.b !== undefined && v.b !== 1) return restoreFailed("the link's base flag must be 1");
+  const added = (v.h ?? {}) as Record<string, unknown>;
+  const base = v.b === 1;
+  if (source === "imported" && !base) return restoreFailed("imported attrition without its imported scenario");
+  if (presetAttrition.includes(source as (typeof presetAttrition)[number]) && Object.keys(added).length > 0)
+    return restoreFailed(`hazard paths over the preset ${source}: only estimated or imported attrition takes them`);
+  const s = v.s as Record<string, unknown>;
+  const attrition = isRecord(s.attrition) ? s.attrition : {};
+  let parsed: Scenario;
+  try {
+    // The model's own validation; the link's paths are checked with the defaults' "*" beside them
+    // unless they are the imported scenario's, which must stand alone.
+    parsed = parseScenario({
+      ...s,
+      version: 1,
+      attrition: {
+        ...attrition,
+        hazard: source === "imported" ? added : {...defaultScenario.attrition.hazard, ...added}
+      }
+    });
+  } catch (error) {
+    return restoreFailed((error as Error).message);
+  }
+  if (source === "imported") {
+    const fit = checkScenarioHazards(parsed.attrition, industries);
+    if (fit.problem) return restoreFailed(`the imported scenario does not fit this portfolio: ${fit.problem}`);
+  }
+  const offSlider = sliderProblems(parsed);
+  if (offSlider.length > 0) return restoreFailed(offSlider.join("; "));
+  const settings: SimulatorLink = {
+    version: 1,
+    attrition: source,
+    global: {...globalSettings(parsed), trials: v.n as number, seed: v.r as number},
+    tiers: Object.fromEntries(tiers.map((t) => [t, tierSettings(parsed.tiers[t])])) as Record<Tier, TierSettings>,
+    tierRules: parsed.tierRules
+  };
+  // Without a base, the inputs over the defaults must give the scenario back: a link carrying
+  // more (an effort response, another setting the inputs do not show) would otherwise lose it.
+  if (!base) {
+    const rebuilt = parseScenario(
+      scenarioOver(defaultScenario, settings.global, settings.tiers, {tierRules: parsed.tierRules})
+    );
+    const strip = (x: Scenario) => ({...x, name: "", description: "", attrition: {...x.attrition, hazard: {}}});
+    if (!sameJson(strip(rebuilt), strip(parsed)))
+      return restoreFailed("the link's scenario holds settings the simulator's inputs do not show, without its base");
+  }
+  const paths = Object.keys(added).map((industry): [string, number[]] => [
+    industry,
+    parsed.attrition.hazard[industry]!
+  ]);
+  return {
+    settings,
+    base: base
+      ? {
+          ...parsed,
+          attrition: {
+            ...parsed.attrition,
+            hazard: source === "imported" ? parsed.attrition.hazard : defaultScenario.attrition.hazard
+          }
+        }
+      : null,
+    problem: null,
+    edits: source === "estimated" ? new Map(paths) : null
+  };
+}
+
+/**
+ * What a link sets aside of what this browser saved, as sentences for the page: hazard edits or
+ * tier rules saved here that differ from those the link carries, which it uses instead.
+ *
+ * @example
+ * linkSetsAside({linkEdits: new Map(), savedEdits: new Map([["Telecom", [0.3]]]), linkRules: null, savedRules: null})
+ * // ["This link carries its own hazard edits (none), so the 1 industry's edits saved on the Attrition page are not used while you follow it."]
+ */
+export function linkSetsAside({
+  linkEdits,
+  savedEdits,
+  linkRules,
+  savedRules
+}: {
+  linkEdits: ReadonlyMap<string, number[]> | null;
+  savedEdits: ReadonlyMap<string, number[]>;
+  linkRules: TierRules | null | undefined;
+  savedRules: TierRules | null;
+}): string[] {
+  const notes: string[] = [];
+  const asObject = (m: ReadonlyMap<string, number[]>) => JSON.stringify([...m].sort(([a], [b]) => (a < b ? -1 : 1)));
+  if (linkEdits && savedEdits.size > 0 && asObject(linkEdits) !== asObject(savedEdits)) {
+    const theirs =
+      linkEdits.size === 0 ? "none" : `${linkEdits.size} ${linkEdits.size === 1 ? "industry" : "industries"}`;
+    const ours = `${savedEdits.size} ${savedEdits.size === 1 ? "industry's" : "industries'"}`;
+    notes.push(
+      `This link carries its own hazard edits (${theirs}), so the ${ours} edits saved on the Attrition page are not used while you follow it.`
+    );
+  }
+  if (linkRules && savedRules && !sameJson(linkRules, savedRules))
+    notes.push(
+      "This link carries its own tier rules, so the rules saved on the Portfolio & tiers page are not used while you follow it."
+    );
+  return notes;
 }
 
 /** Which tier rules a page uses, and where they come from, in words for the page. */
@@ -341,15 +589,6 @@ export function simulatorScenario(
   );
 }
 
-/** The Simulator's link for these settings: every input, the tier rules, and the imported scenario compacted. */
-export function simulatorLink(
-  settings: Pick<SimulatorLink, "attrition" | "global" | "tiers">,
-  {tierRules, base}: {tierRules: TierRules; base: Scenario | null}
-): SimulatorLink {
-  const {attrition, global, tiers: policies} = settings;
-  return {version: 1, attrition, global, tiers: policies, tierRules, ...(base ? {base: compactScenario(base)} : {})};
-}
-
 /** Whether `value` is on a slider: within its range and on its steps. */
 export function onSlider(value: number, {range: [min, max], step}: {range: readonly [number, number]; step: number}) {
   return value >= min && value <= max && Math.abs(Math.round((value - min) / step) * step + min - value) < 1e-9;
@@ -367,26 +606,8 @@ export function importedSimulatorLink(
   const problems: string[] = [];
   const fit = checkScenarioHazards(scenario.attrition, industries);
   if (fit.problem) problems.push(`it does not fit this portfolio: ${fit.problem}`);
-  const check = (path: string, value: number, slider: {range: readonly [number, number]; step: number}) => {
-    if (!onSlider(value, slider))
-      problems.push(
-        `${path} is ${value}; the simulator's slider takes ${slider.range[0]} to ${slider.range[1]} in steps of ${slider.step}`
-      );
-  };
-  const global = {
-    horizon: scenario.horizon,
-    discountRate: scenario.discountRate,
-    costPerHead: scenario.costPerHead,
-    shockVolatility: scenario.attrition.shockVolatility
-  };
-  for (const [k, v] of Object.entries(global) as [keyof typeof global, number][])
-    check(k === "shockVolatility" ? "attrition.shockVolatility" : k, v, simulatorSliders[k]);
-  for (const t of tiers) {
-    const p = scenario.tiers[t];
-    for (const k of ["rampYears", "headsPerAccount", "presalesCost", "shareCeiling", "shareGrowth"] as const)
-      check(`tiers.${t}.${k}`, p[k], simulatorSliders[k]);
-    if (p.firstShare !== "current") check(`tiers.${t}.firstShare`, p.firstShare, simulatorSliders.firstShare);
-  }
+  problems.push(...sliderProblems(scenario));
+  const global = globalSettings(scenario);
   if (problems.length > 0) return {link: null, problems};
   const policies = Object.fromEntries(tiers.map((t) => [t, tierSettings(scenario.tiers[t])])) as Record<
     Tier,
@@ -502,12 +723,21 @@ export interface ComparisonRestored {
  * scenarios that validate and fit the portfolio's `industries`, a reference among them and
  * offered numbers of futures; otherwise the defaults, with the reason. Never throws.
  *
+ * A link writes `{estimated: true}` only when its browser had no tier rules or hazard edits saved:
+ * it stands for the plain estimate with the default rules. Where this browser has saved some, its
+ * own estimate differs, so `plainEstimate` (given only then) supplies the scenario the link meant,
+ * carried as a linked scenario.
+ *
  * @example
  * restoreComparison(null, {presets: ["baseline", "shakeout"], industries: []}).settings.reference // 0
  */
 export function restoreComparison(
   link: LinkRead,
-  {presets, industries}: {presets: readonly string[]; industries: Iterable<string>}
+  {
+    presets,
+    industries,
+    plainEstimate
+  }: {presets: readonly string[]; industries: Iterable<string>; plainEstimate?: (() => Scenario) | undefined}
 ): ComparisonRestored {
   const failed = (problem: string): ComparisonRestored => ({settings: comparisonDefaults, linked: [], problem});
   if (link === null) return {settings: comparisonDefaults, linked: [], problem: null};
@@ -532,6 +762,7 @@ export function restoreComparison(
       linked.push({index: i, scenario});
     } else if (s?.preset === undefined && s?.estimated !== true)
       return failed(`scenario ${i + 1} is neither a preset, the estimate, nor a scenario`);
+    else if (s?.estimated === true && plainEstimate) linked.push({index: i, scenario: plainEstimate()});
   }
   if (!(Number.isInteger(v.reference) && (v.reference as number) >= 0 && (v.reference as number) < v.scenarios.length))
     return failed("invalid reference scenario");
@@ -547,7 +778,20 @@ export function restoreComparison(
     !(tornadoTrials as readonly unknown[]).includes(tornado?.trials)
   )
     return failed("invalid tornado settings");
-  return {settings: v as unknown as ComparisonLink, linked, problem: null};
+  const settings = v as unknown as ComparisonLink;
+  const plain = new Map(linked.map(({index, scenario}) => [index, scenario]));
+  return {
+    settings: plainEstimate
+      ? {
+          ...settings,
+          scenarios: settings.scenarios.map((s, i) =>
+            "estimated" in s ? {scenario: compactScenario(plain.get(i)!)} : s
+          )
+        }
+      : settings,
+    linked,
+    problem: null
+  };
 }
 
 /**
@@ -587,6 +831,13 @@ export interface AllocationLink {
   perTier: Record<Tier, {min: number; max: number}>;
   trials: number;
   seed: number;
+  /**
+   * The tier rules the accounts were tiered by. Written since links carry what they simulate; a
+   * link without them (written before) takes the rules saved in the browser that opens it.
+   */
+  tierRules?: TierRules;
+  /** With `tierRules`, the hazard edits over the estimates that estimated attrition used; absent, none. */
+  h?: Record<string, number[]>;
 }
 
 /** Allocate moves heads in quarter steps (the model's default); an account takes at most the response's maxHeads. */
@@ -625,11 +876,11 @@ export function allocationDefaults(todayHeads: number): AllocationLink {
  */
 export function restoreAllocation(
   link: LinkRead,
-  {todayHeads, tierCounts}: {todayHeads: number; tierCounts: () => ReadonlyMap<Tier, number>}
-): {settings: AllocationLink; problem: string | null} {
+  {todayHeads, tierCounts}: {todayHeads: number; tierCounts: (rules: TierRules | null) => ReadonlyMap<Tier, number>}
+): AllocationRestored {
   const defaults = allocationDefaults(todayHeads);
-  const failed = (problem: string) => ({settings: defaults, problem});
-  if (link === null) return {settings: defaults, problem: null};
+  const failed = (problem: string): AllocationRestored => ({settings: defaults, problem, tierRules: null, edits: null});
+  if (link === null) return {settings: defaults, problem: null, tierRules: null, edits: null};
   if ("error" in link) return failed(link.error);
   const v = link.value as Partial<Record<keyof AllocationLink, unknown>> | null;
   if (v?.version !== 1) return failed(`the link is from another version (${JSON.stringify(v?.version)})`);
@@ -658,8 +909,26 @@ export function restoreAllocation(
   const bounds = perTier as AllocationLink["perTier"];
   const below = tiers.find((t) => bounds[t].min > bounds[t].max);
   if (below) return failed(`tier ${below}'s least heads per account are above its most`);
+  let tierRules: TierRules | null = null;
+  let edits: Map<string, number[]> | null = null;
+  if (v.tierRules !== undefined) {
+    if (v.h !== undefined && !isRecord(v.h)) return failed("the link's hazard paths are not a list by industry");
+    const h = (v.h ?? {}) as Record<string, unknown>;
+    try {
+      // The model's own checks of rules and paths; the defaults' "*" stands beside the paths.
+      const parsed = parseScenario({
+        version: 1,
+        tierRules: v.tierRules,
+        attrition: {hazard: {...defaultScenario.attrition.hazard, ...h}}
+      });
+      tierRules = parsed.tierRules;
+      edits = new Map(Object.keys(h).map((industry) => [industry, parsed.attrition.hazard[industry]!]));
+    } catch (error) {
+      return failed((error as Error).message);
+    }
+  } else if (v.h !== undefined) return failed("hazard paths without tier rules");
   // The tiers' minimums must fit in the total, so that the first allocation can be made.
-  const counts = tierCounts();
+  const counts = tierCounts(tierRules);
   const least = tiers.reduce((sum, t) => sum + bounds[t].min * (counts.get(t) ?? 0), 0);
   const heads = (x: number) => formatNumber(x, {digits: 2});
   if ((v.heads as number) < least - 1e-9)
@@ -672,5 +941,45 @@ export function restoreAllocation(
     (v.seed as number) < 1
   )
     return failed("invalid number of futures or seed");
-  return {settings: v as unknown as AllocationLink, problem: null};
+  return {settings: v as unknown as AllocationLink, problem: null, tierRules, edits};
+}
+
+/** Allocate's settings restored from its link, with the rules and hazard edits it carries. */
+export interface AllocationRestored {
+  settings: AllocationLink;
+  problem: string | null;
+  /** The link's tier rules, which win over saved ones; null for no link or one written before it carried them. */
+  tierRules: TierRules | null;
+  /** The link's hazard edits (empty for none), which replace saved ones; null when the link carries no rules. */
+  edits: Map<string, number[]> | null;
+}
+
+/**
+ * Allocate's link: its inputs, the tier rules its accounts are tiered by and, for estimated
+ * attrition, the hazard edits over the estimates, so that it gives the same allocation whatever
+ * the browser that opens it has saved.
+ *
+ * @example
+ * allocationLink(allocationDefaults(776), {tierRules: defaultScenario.tierRules, edits: new Map()}).h // undefined
+ */
+export function allocationLink(
+  settings: Omit<AllocationLink, "tierRules" | "h">,
+  {tierRules, edits}: {tierRules: TierRules; edits: ReadonlyMap<string, number[]>}
+): AllocationLink {
+  const h = settings.attrition === "estimated" && edits.size > 0 ? {h: Object.fromEntries(edits)} : {};
+  return {...settings, tierRules, ...h};
+}
+
+/**
+ * The Explore page's query from its link (`{q: "SELECT …"}`): null when the link holds none, with
+ * the reason when a link was given but cannot be read. Never throws.
+ *
+ * @example
+ * restoreQuery({value: {q: "SELECT 1"}}) // {query: "SELECT 1", problem: null}
+ */
+export function restoreQuery(link: LinkRead): {query: string | null; problem: string | null} {
+  if (link === null) return {query: null, problem: null};
+  if ("error" in link) return {query: null, problem: link.error};
+  const q = isRecord(link.value) ? link.value.q : undefined;
+  return typeof q === "string" ? {query: q, problem: null} : {query: null, problem: "the link holds no query"};
 }

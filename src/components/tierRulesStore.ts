@@ -1,4 +1,4 @@
-import {checkRules, defaultTierRules, parseScenario, type TierRules} from "tierwise";
+import {checkRules, criteria, defaultTierRules, parseScenario, type TierRules} from "tierwise";
 import {percent, words} from "./format.js";
 
 /** Tier rules saved on the Portfolio & tiers page, used by the Simulator and Compare in this browser. */
@@ -74,4 +74,18 @@ export function rulesFromForm(form: {
 /** Whether two rule sets are the same. */
 export function sameRules(a: TierRules, b: TierRules = defaultTierRules): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Why the Portfolio & tiers page's form does not make consistent rules, in a sentence for the
+ * page, or null when it does: no weight above zero, score thresholds that do not fall from S to B,
+ * or rank shares over all accounts.
+ */
+export function rulesProblem(form: Parameters<typeof rulesFromForm>[0]): string | null {
+  if (!criteria.some((c) => form.weights[c] > 0)) return "Give at least one criterion a weight above zero.";
+  if (form.by === "score" && !(form.S >= form.A && form.A >= form.B))
+    return "Score thresholds must fall from S to A to B.";
+  if (form.by === "rank" && form.shareA + form.shareB > 1)
+    return "The A and B shares add up to more than all accounts.";
+  return null;
 }

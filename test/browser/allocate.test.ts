@@ -13,6 +13,7 @@ import {
   type Account,
   type HeadsAllocation
 } from "tierwise";
+import {decodeLinkState} from "../../src/components/linkState.js";
 import {linkWritten, openSite, runFinished, runsDone, visit, type Site} from "./site.js";
 
 let site: Site;
@@ -151,6 +152,8 @@ it("allocate keeps its settings in the link, and a pasted link shows the same nu
   const shown = await first.page.locator(".tw-headline").allInnerTexts();
   const url = first.page.url();
   expect(url).toMatch(/#s=[A-Za-z0-9_-]+$/);
+  // The link names the tier rules it tiered by, so a browser with other saved rules gets the same numbers.
+  expect(decodeLinkState(new URL(url).hash)).toMatchObject({value: {heads: 500, tierRules: defaultScenario.tierRules}});
   expect(first.problems).toEqual([]);
   await first.context.close();
 

@@ -14,7 +14,8 @@ it("method shows the glossary, the data dictionary and the method notes from doc
     "Data dictionary",
     "Tiers, relationship economics and the simulation",
     "Allocating sales heads under attrition",
-    "Estimating attrition from account history"
+    "Estimating attrition from account history",
+    "Settings, links and saved choices"
   ]);
   // The Simulator's note on heads that respond to effort links to this section.
   expect(await page.locator("h2#allocating-sales-heads-under-attrition").count()).toBe(1);

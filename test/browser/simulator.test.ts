@@ -3,6 +3,8 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, expect, it} from "vitest";
 import {defaultScenario, ingestRows, parseDelimited, parseScenario, simulatePortfolio, tiers} from "tierwise";
+import {decodeLinkState, encodeLinkState} from "../../src/components/linkState.js";
+import {simulatorDefaults} from "../../src/components/statePrecedence.js";
 import {linkWritten, openSite, runFinished, runsDone, visit, type Site} from "./site.js";
 
 let site: Site;
@@ -89,37 +91,85 @@ it("simulator follows its inputs: a longer ramp lowers tier S's expected NPV", a
   await context.close();
 });
 
-it("simulator keeps every setting in the link, and a pasted link shows the same numbers", async () => {
+it("simulator keeps the scenario in the link: the same numbers after this browser's saved edits change, in another browser, and from an old link", async () => {
+  const estimated = "Attrition estimated from this portfolio, 1,000 futures, seed 1";
+  const saveEdits = (hazard: Record<string, number[]>) =>
+    first.page.evaluate((text) => localStorage.setItem("tierwise-hazards", text), JSON.stringify(hazard));
   const first = await visit(site, "/simulator");
-  await first.page.getByLabel("Shakeout: 100 → 50 → 20").check();
+  await first.page.getByText(estimated, {exact: true}).waitFor();
+  await saveEdits({"Telecom operators": [0.4, 0.3, 0.2]});
+  // Opened afresh: a reload would keep the link written before, which carries no edits and wins.
+  await first.page.goto("about:blank");
+  await first.page.goto(`${site.origin}/simulator`);
+  await first.page.getByText(estimated, {exact: true}).waitFor();
+  const runs = await runsDone(first.page);
   const ramp = first.page.getByLabel("Ramp years before the first order").first();
   await ramp.fill("4");
   await ramp.dispatchEvent("input");
-  await first.page.getByText("Shakeout: 100 → 50 → 20, 1,000 futures, seed 1", {exact: true}).waitFor();
+  await runFinished(first.page, runs);
   await linkWritten(first.page);
-  expect(first.page.url()).toMatch(/#s=[A-Za-z0-9_-]+$/);
-  const npv = () => first.page.locator(".tw-verdict .big").allInnerTexts();
   const url = first.page.url();
-  const shown = await npv();
+  const hash = url.slice(url.indexOf("#"));
+  // The scenario (ramp 4 on tier S, the saved Telecom edit) and the run, in a short link.
+  expect(decodeLinkState(hash)).toEqual({
+    value: {
+      v: 2,
+      a: "estimated",
+      s: {tiers: {S: {rampYears: 4}}},
+      h: {"Telecom operators": [0.4, 0.3, 0.2]},
+      n: 1000,
+      r: 1
+    }
+  });
+  expect(hash.length).toBe(155);
+  const shown = await first.page.locator(".tw-verdict .big").allInnerTexts();
+
+  // This browser's edits change: the link still simulates its own, and says the saved ones are set aside.
+  await saveEdits({"Telecom operators": [0.05], Banking: [0.6]});
+  await first.page.goto("about:blank");
+  await first.page.goto(url);
+  await first.page.getByText(estimated, {exact: true}).waitFor();
+  await first.page
+    .getByText(
+      "This link carries its own hazard edits (1 industry), so the 2 industries' edits saved on the Attrition page are not used while you follow it."
+    )
+    .waitFor();
+  expect(await first.page.locator(".tw-verdict .big").allInnerTexts()).toEqual(shown);
   expect(first.problems).toEqual([]);
   await first.context.close();
 
+  // Another browser, with nothing saved.
   const second = await visit(site, url.replace(site.origin, ""));
-  await second.page.getByText("Shakeout: 100 → 50 → 20, 1,000 futures, seed 1", {exact: true}).waitFor();
+  await second.page.getByText(estimated, {exact: true}).waitFor();
   expect(await second.page.getByLabel("Ramp years before the first order").first().inputValue()).toBe("4");
   expect(await second.page.locator(".tw-verdict .big").allInnerTexts()).toEqual(shown);
   expect(second.problems).toEqual([]);
   await second.context.close();
 
-  const broken = await visit(site, "/simulator#s=not-json");
-  await broken.page
+  // A link in the format written before (every input), then a damaged one.
+  const old = {
+    ...simulatorDefaults,
+    attrition: "shakeout",
+    tiers: {...simulatorDefaults.tiers, S: {...simulatorDefaults.tiers.S, rampYears: 4}},
+    tierRules: defaultScenario.tierRules
+  };
+  const third = await visit(site, `/simulator#s=${encodeLinkState(old)}`);
+  await third.page.getByText("Shakeout: 100 → 50 → 20, 1,000 futures, seed 1", {exact: true}).waitFor();
+  expect(await third.page.getByLabel("Ramp years before the first order").first().inputValue()).toBe("4");
+  await linkWritten(third.page);
+  expect(decodeLinkState(new URL(third.page.url()).hash)).toEqual({
+    value: {v: 2, a: "shakeout", s: {tiers: {S: {rampYears: 4}}}, n: 1000, r: 1}
+  });
+  await third.page.goto("about:blank");
+  await third.page.goto(`${site.origin}/simulator#s=not-json`);
+  await third.page
     .getByText(
       "This link's settings could not be restored (the link's settings are damaged (not readable JSON)); showing the defaults."
     )
     .waitFor();
-  expect(await broken.page.getByLabel("Ramp years before the first order").first().inputValue()).toBe("2");
-  expect(broken.problems).toEqual([]);
-  await broken.context.close();
+  expect(await third.page.getByLabel("Ramp years before the first order").first().inputValue()).toBe("2");
+  expect(third.problems).toEqual([]);
+  await third.context.close();
 });
 
 it("simulator imports a scenario file, refuses one that does not fit, and saves scenarios for Compare", async () => {
