@@ -45,3 +45,25 @@ it("overview summarises data/sample-portfolio.csv by industry without DuckDB, wi
   expect(await page.locator("svg [aria-label='bar'] rect").count()).toBe(byIndustry.length);
   await context.close();
 });
+
+it("overview's tier cards follow the tier rules saved on Portfolio & tiers, and say so", async () => {
+  const rules = {
+    weights: {wallet: 0.35, growth: 0.1, revenue: 0, margin: 0.15, health: 0.25, strategicFit: 0.15},
+    cut: {by: "rank", topN: 7, shareA: 0.1, shareB: 0.2}
+  };
+  const {page, context, problems} = await visit(site, "/", {
+    init: `localStorage.setItem("tierwise-tier-rules", ${JSON.stringify(JSON.stringify(rules))})`
+  });
+  expect(problems).toEqual([]);
+  await page.getByText("your rules saved on Portfolio & tiers (top 7 by score").waitFor({timeout: 60_000});
+  const active = accounts.filter((d) => d.exitYear === "").length;
+  const cards = page.locator(".card", {has: page.locator("h2", {hasText: /^Tier [SABC]$/})});
+  const counts = await cards.locator(".big").allInnerTexts();
+  // Top 7 in S, then 10% and 20% of the 1,358 active accounts in A and B, the rest in C.
+  const a = Math.round(0.1 * active);
+  const b = Math.round(0.2 * active);
+  expect(counts).toEqual(
+    ["7", String(a), String(b), String(active - 7 - a - b)].map((n) => Number(n).toLocaleString("en-US"))
+  );
+  await context.close();
+});
