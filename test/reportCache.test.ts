@@ -164,6 +164,13 @@ describe("the build's cache", () => {
     expect(readdirSync(cache).sort()).toEqual(["summary-aaaa-new.json", "summary-bbbb-other.json"]);
     expect(await readBookSummary(cache, "aaaa-new")).toEqual(summary);
     expect(await readBookSummary(cache, "aaaa-old")).toBeNull();
+    // The same book validated against two years keeps both.
+    const path = book();
+    const [latest, year] = await Promise.all([portfolioCacheKey(path, undefined), portfolioCacheKey(path, 2024)]);
+    await writeBookSummary(cache, latest, summary);
+    await writeBookSummary(cache, year, summary);
+    expect(await readBookSummary(cache, latest)).toEqual(summary);
+    expect(await readBookSummary(cache, year)).toEqual(summary);
   });
 
   it("a simulation is cached exactly (typed arrays and all) under a key of the accounts, scenario, futures, seed and year", async () => {

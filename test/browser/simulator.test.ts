@@ -210,6 +210,8 @@ it("simulator imports a scenario file, refuses one that does not fit, and saves 
   await page.getByRole("button", {name: "Save for comparison"}).click();
   await page.getByText('Saved "My imported bet" in this browser; open Compare to set it against others.').waitFor();
   await page.goto(site.origin + "/compare");
+  // The page's own signal that its first comparison is done and its inputs are settled.
+  await runFinished(page, 0);
   await page.getByLabel(/^My imported bet \(saved \d{4}-\d\d-\d\d\)$/).check();
   await page
     .getByText(

@@ -68,7 +68,8 @@ export async function portfolioCacheKey(path: string, asOf: number | undefined):
     .update(JSON.stringify([resolve(path), content.digest("hex"), asOf ?? null, layout, await codeStamp()]))
     .digest("hex")
     .slice(0, 32);
-  return `${pathPart(path)}-${key}`;
+  // The path and the year first: a newer version of the same book for the same year replaces the older.
+  return `${pathPart(path)}.${asOf ?? "latest"}-${key}`;
 }
 
 /**
