@@ -67,14 +67,11 @@ function startDuckDB() {
     return {
       registerFile: (name, bytes) => timed("register file", () => db.registerFileBuffer(name, bytes)),
       dropFile: async (name) => void (await db.dropFile(name)),
+      // DuckDB's Arrow vectors as they are: they are made cells (arrowCells) after the read, once a
+      // large file's DuckDB has been stopped, so that its memory and the cells are not held together.
       async query(sql) {
         const table = await timed("query", () => connection.query(sql));
-        return timed("Arrow to cells", () =>
-          Array.from({length: table.numCols}, (_, j) => {
-            const vector = table.getChildAt(j);
-            return vector ? arrowCells(vector) : [];
-          })
-        );
+        return Array.from({length: table.numCols}, (_, j) => table.getChildAt(j) ?? []);
       }
     };
   })());
@@ -253,12 +250,20 @@ async function read(file) {
     running = null;
     database = null;
   }
+  const columns = timed("Arrow to cells", () =>
+    parsed.columns.map(
+      (vector) =>
+        /** @type {import("tierwise").CellColumn} */ (
+          arrowCells(/** @type {import("tierwise").ArrowVectorLike} */ (/** @type {unknown} */ (vector)))
+        )
+    )
+  );
   // The cells stay in DuckDB's columns (the header line's first): no array per row.
   return {
     header: parsed.header,
     rows: [],
     // The header line is the first cell of each column.
-    columns: parsed.columns,
+    columns,
     skip: 1,
     lines: parsed.lines,
     rejected: parsed.rejected,

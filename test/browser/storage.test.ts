@@ -63,23 +63,35 @@ it("says on every page that a stored portfolio could not be read, and the data p
 });
 
 it("tells the user when an upload cannot be saved, and every page keeps the portfolio it showed", async () => {
-  // Storage that is full: every write fails as a browser over its quota fails it.
-  const init = `IDBObjectStore.prototype.put = function () { throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); };`;
+  // Storage that loses a column without an error (window.storageFault = "drop"), then storage that
+  // is full: every write fails as a browser over its quota fails it ("quota").
+  const init = `{
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (value, key) {
+      if (window.storageFault === "quota") throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      if (window.storageFault === "drop" && key === "current/name") return put.call(this, value, "elsewhere");
+      return put.call(this, value, key);
+    };
+  }`;
   const {page, context, problems} = await visit(site, "/data", {init});
   const csv =
     "id,name,industry,region,foundedYear,firstYear,exitYear,annualWallet,walletGrowth,annualRevenue,grossMargin,health,strategicFit,salesHeads\n" +
     "C1,Alpha,Telecom,Europe,1990,2015,,1000000,0.05,250000,0.3,0.8,4,1.5\n";
-  await page
-    .locator("input[type=file]")
-    .setInputFiles({name: "book.csv", mimeType: "text/csv", buffer: Buffer.from(csv)});
-  await page.getByRole("button", {name: "Load 1 rows"}).click();
-  await page
-    .getByText(
-      "book.csv was read but could not be saved in this browser: the browser's storage for this site is full (quota exceeded). Every page still uses Sample portfolio."
-    )
-    .waitFor();
-  expect(await page.getByText("Every page now uses book.csv").count()).toBe(0);
-  expect(await page.locator(".tw-portfolio").innerText()).toMatch(/^Portfolio: Sample portfolio/);
+  for (const [fault, file, reason] of [
+    ["drop", "lost.csv", "the saved copy does not read back as written (its part current/name is missing)"],
+    ["quota", "book.csv", "the browser's storage for this site is full (quota exceeded)"]
+  ] as const) {
+    await page.evaluate((fault) => ((window as unknown as {storageFault: string}).storageFault = fault), fault);
+    await page.locator("input[type=file]").setInputFiles({name: file, mimeType: "text/csv", buffer: Buffer.from(csv)});
+    await page.getByRole("button", {name: "Load 1 rows"}).click();
+    await page
+      .getByText(
+        `${file} was read but could not be saved in this browser: ${reason}. Every page still uses Sample portfolio.`
+      )
+      .waitFor();
+    expect(await page.getByText(`Every page now uses ${file}`).count()).toBe(0);
+    expect(await page.locator(".tw-portfolio").innerText()).toMatch(/^Portfolio: Sample portfolio/);
+  }
   expect(problems).toEqual([]);
   await context.close();
 });
