@@ -456,32 +456,30 @@ export function allocateHeads(
   const proportional = Float64Array.from(rows, (d) =>
     revenueSum > 0 ? (heads * d.account.annualRevenue) / revenueSum : heads / Math.max(1, n)
   );
-  const baseline = (h: Float64Array) => evaluator.total(h);
-  // Today's and the allocation's futures by tier; their sums are the portfolio's.
+  // Today's and the allocation's futures by tier (their sums are the portfolio's), and the two
+  // rules', in one pass over the futures.
   const tierOf = Uint8Array.from(rows, (d) => tiers.indexOf(d.tier));
-  const todayByTier = evaluator.totalsByTier(current, tierOf);
-  const allocatedByTier = evaluator.totalsByTier(allocated, tierOf);
+  const passed = evaluator.baselines({current, allocated, equal, proportional}, tierOf);
+  const {todayByTier, allocatedByTier, today: todayOf} = passed;
   const sumOf = (parts: Float64Array[]) => {
     const sum = new Float64Array(trials);
     for (const part of parts) for (let k = 0; k < trials; ++k) sum[k]! += part[k]!;
     return sum;
   };
-  const sumsOf = (heads: Float64Array) => {
-    const sums = {heads: 0, expectedNpv: 0, revenue: 0, headYears: 0};
-    for (let i = 0; i < n; ++i) {
-      const e = model.expected(i, heads[i]!, table);
-      sums.heads += heads[i]!;
-      sums.expectedNpv += e.npv;
-      sums.revenue += e.revenue;
-      sums.headYears += e.headYears;
-    }
-    return sums;
-  };
-  const total = evaluator.summary(sumOf(allocatedByTier), {...sumsOf(allocated), expectedNpv: expectedOf(level)});
+  // The allocation's expected figures are those of its levels' points on the curves.
+  const allocatedSums = {heads: 0, expectedNpv: 0, revenue: 0, headYears: 0};
+  for (let i = 0; i < n; ++i) {
+    const a = offset[i]! + level[i]!;
+    allocatedSums.heads += allocated[i]!;
+    allocatedSums.expectedNpv += value[a]!;
+    allocatedSums.revenue += revenueAt[a]!;
+    allocatedSums.headYears += headYearsAt[a]!;
+  }
+  const total = evaluator.summary(sumOf(allocatedByTier), {...allocatedSums, expectedNpv: expectedOf(level)});
   const baselines = {
-    current: n === 0 ? emptyTotal() : evaluator.summary(sumOf(todayByTier), sumsOf(current)),
-    equalPerTier: n === 0 ? emptyTotal() : baseline(equal),
-    proportionalToRevenue: n === 0 ? emptyTotal() : baseline(proportional)
+    current: n === 0 ? emptyTotal() : evaluator.summary(sumOf(todayByTier), passed.sums.current),
+    equalPerTier: n === 0 ? emptyTotal() : evaluator.summary(passed.equal, passed.sums.equal),
+    proportionalToRevenue: n === 0 ? emptyTotal() : evaluator.summary(passed.proportional, passed.sums.proportional)
   };
 
   // Value left on the table: the best allocation of today's total, and the best total.
@@ -512,8 +510,7 @@ export function allocateHeads(
   };
 
   // Per account rows, the next-head queue and the accounts that lose heads.
-  const currentValue = new Float64Array(n);
-  for (let i = 0; i < n; ++i) currentValue[i] = model.expected(i, current[i]!, table).npv;
+  const currentValue = todayOf.npv;
   const allocation: AllocationRow[] = rows.map((d, i) => {
     const k = level[i]!;
     return {
@@ -567,11 +564,10 @@ export function allocateHeads(
       allocation.forEach((row, i) => {
         if (tierOf[i] !== g) return;
         ++accountsIn;
-        const e = model.expected(i, row.current, table);
         sums.today.heads += row.current;
-        sums.today.expectedNpv += e.npv;
-        sums.today.revenue += e.revenue;
-        sums.today.headYears += e.headYears;
+        sums.today.expectedNpv += todayOf.npv[i]!;
+        sums.today.revenue += todayOf.revenue[i]!;
+        sums.today.headYears += todayOf.headYears[i]!;
         const a = offset[i]! + level[i]!;
         sums.allocated.heads += row.heads;
         sums.allocated.expectedNpv += value[a]!;
@@ -773,17 +769,67 @@ class Evaluator {
     return totals;
   }
 
-  /** The NPV of every future with these heads, summed by group (`group[i]` from 0 to 3). */
-  totalsByTier(heads: ArrayLike<number>, group: Uint8Array): Float64Array[] {
+  /**
+   * In one pass over the accounts and their futures: today's and the allocation's NPV of every
+   * future summed by tier (`group[i]` from 0 to 3), the two rules' summed, each added in account
+   * order as {@link totals} adds them (so to the same bits); the expected sums of today and the
+   * rules; and each account's expected figures today.
+   */
+  baselines(
+    heads: {current: Float64Array; allocated: Float64Array; equal: Float64Array; proportional: Float64Array},
+    group: Uint8Array
+  ) {
     const {trials, lived} = this.futures;
-    const totals = Array.from({length: 4}, () => new Float64Array(trials));
-    for (let i = 0; i < heads.length; ++i) {
-      this.model.npvByLifetime(i, heads[i]!, this.table);
-      const into = totals[group[i]!]!;
+    const n = group.length;
+    const todayByTier = Array.from({length: 4}, () => new Float64Array(trials));
+    const allocatedByTier = Array.from({length: 4}, () => new Float64Array(trials));
+    const equal = new Float64Array(trials);
+    const proportional = new Float64Array(trials);
+    const today = {npv: new Float64Array(n), revenue: new Float64Array(n), headYears: new Float64Array(n)};
+    const sums = {
+      current: {heads: 0, expectedNpv: 0, revenue: 0, headYears: 0},
+      equal: {heads: 0, expectedNpv: 0, revenue: 0, headYears: 0},
+      proportional: {heads: 0, expectedNpv: 0, revenue: 0, headYears: 0}
+    };
+    const tc = this.table;
+    const ta = this.from;
+    const te = new Float64Array(tc.length);
+    const tp = new Float64Array(tc.length);
+    for (let i = 0; i < n; ++i) {
+      const c = heads.current[i]!;
+      this.model.npvByLifetime(i, c, tc);
+      const e = this.model.expectedAfter(i, c, tc);
+      today.npv[i] = e.npv;
+      today.revenue[i] = e.revenue;
+      today.headYears[i] = e.headYears;
+      sums.current.heads += c;
+      sums.current.expectedNpv += e.npv;
+      sums.current.revenue += e.revenue;
+      sums.current.headYears += e.headYears;
+      this.model.npvByLifetime(i, heads.allocated[i]!, ta);
+      for (const [h, t, into] of [
+        [heads.equal[i]!, te, sums.equal],
+        [heads.proportional[i]!, tp, sums.proportional]
+      ] as const) {
+        this.model.npvByLifetime(i, h, t);
+        const f = this.model.expectedAfter(i, h, t);
+        into.expectedNpv += f.npv;
+        into.revenue += f.revenue;
+        into.headYears += f.headYears;
+        into.heads += h;
+      }
+      const todayInto = todayByTier[group[i]!]!;
+      const allocatedInto = allocatedByTier[group[i]!]!;
       const row = i * trials;
-      for (let k = 0; k < trials; ++k) into[k]! += this.table[lived[row + k]!]!;
+      for (let k = 0; k < trials; ++k) {
+        const L = lived[row + k]!;
+        todayInto[k]! += tc[L]!;
+        allocatedInto[k]! += ta[L]!;
+        equal[k]! += te[L]!;
+        proportional[k]! += tp[L]!;
+      }
     }
-    return totals;
+    return {todayByTier, allocatedByTier, equal, proportional, today, sums};
   }
 
   /** Moves account i from `before` to `after` heads in the futures' totals. */
@@ -801,22 +847,6 @@ class Evaluator {
       const L = lived[row + k]!;
       into[k]! += sign * (this.table[L]! - this.from[L]!);
     }
-  }
-
-  /** The figures of an allocation, computed afresh. */
-  total(heads: ArrayLike<number>): AllocationTotal {
-    let expectedNpv = 0;
-    let revenue = 0;
-    let headYears = 0;
-    let sum = 0;
-    for (let i = 0; i < heads.length; ++i) {
-      const e = this.model.expected(i, heads[i]!, this.table);
-      expectedNpv += e.npv;
-      revenue += e.revenue;
-      headYears += e.headYears;
-      sum += heads[i]!;
-    }
-    return this.summary(this.totals(heads), {heads: sum, expectedNpv, revenue, headYears});
   }
 
   /** The expected figures of an allocation from its sums. */
