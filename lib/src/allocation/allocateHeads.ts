@@ -378,9 +378,17 @@ export function allocateHeads(
       revenue: running.revenue,
       headYears: running.headYears
     };
-    return banded
-      ? {budget, gap: rowGap, ...evaluator.summary(running.totals, sums)}
-      : {budget, gap: rowGap, ...evaluator.sums(sums), p5: null, p95: null, probabilityPositive: null};
+    if (banded) return {budget, gap: rowGap, ...evaluator.summary(running.totals, sums)};
+    return {
+      budget,
+      gap: rowGap,
+      heads: round(sums.heads),
+      expectedNpv: sums.expectedNpv,
+      revenuePerHead: sums.headYears > 0 ? sums.revenue / sums.headYears : null,
+      p5: null,
+      p95: null,
+      probabilityPositive: null
+    };
   };
 
   // The hull greedy for every budget: whole segments in order while they fit, so each budget's
@@ -390,13 +398,12 @@ export function allocateHeads(
   let s = 0;
   let bound = running.npv;
   for (let u = 0; u <= units; ++u) {
-    while (s < segments.length && segments[s]!.slope > 0) {
-      const seg = segments[s]!;
-      if (running.units + seg.to - seg.from > u) break;
-      setLevel(seg.account, seg.to);
+    while (s < segments.length && segments.slope[s]! > 0) {
+      if (running.units + segments.to[s]! - segments.from[s]! > u) break;
+      setLevel(segments.account[s]!, segments.to[s]!);
       ++s;
     }
-    const nextSlope = s < segments.length ? Math.max(0, segments[s]!.slope) : 0;
+    const nextSlope = s < segments.length ? Math.max(0, segments.slope[s]!) : 0;
     const rowGap = nextSlope * (u - running.units) * step;
     bound = running.npv + rowGap;
     frontier.push(row(base + u * step, rowGap, u % every === 0 || u === units));
@@ -409,10 +416,10 @@ export function allocateHeads(
     for (let i = 0; i < n; ++i) setLevel(i, best[i]!);
   } else {
     for (let t = s; t < segments.length && running.units < units; ++t) {
-      const seg = segments[t]!;
-      if (seg.slope <= 0) break;
-      if (running.level[seg.account] === seg.from && running.units + seg.to - seg.from <= units)
-        setLevel(seg.account, seg.to);
+      if (segments.slope[t]! <= 0) break;
+      const i = segments.account[t]!;
+      if (running.level[i] === segments.from[t]! && running.units + segments.to[t]! - segments.from[t]! <= units)
+        setLevel(i, segments.to[t]!);
     }
   }
   let level: Int32Array = running.level.slice();
@@ -496,10 +503,11 @@ export function allocateHeads(
         : greedyValue(segments, n, currentUnits, expectedOf(new Int32Array(n)), at);
   let bestValue = expectedOf(new Int32Array(n));
   let bestUnits = 0;
-  for (const seg of segments) {
-    if (seg.slope <= 0) continue;
-    bestValue += at(seg.account, seg.to) - at(seg.account, seg.from);
-    bestUnits += seg.to - seg.from;
+  for (let t = 0; t < segments.length; ++t) {
+    if (segments.slope[t]! <= 0) continue;
+    const i = segments.account[t]!;
+    bestValue += at(i, segments.to[t]!) - at(i, segments.from[t]!);
+    bestUnits += segments.to[t]! - segments.from[t]!;
   }
   const leftOnTable = {
     reallocation: sameHeads === null ? 0 : sameHeads - baselines.current.expectedNpv,
@@ -610,43 +618,71 @@ export function allocateHeads(
   };
 }
 
-interface Segment {
-  account: number;
-  from: number;
-  to: number;
+/** Segments of the accounts' concave hulls, as columns, in the greedy's order. */
+interface Segments {
+  length: number;
+  account: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
   /** Expected NPV per head along the segment. */
-  slope: number;
+  slope: Float64Array;
 }
 
 /**
  * The segments of each account's upper concave hull (from its lowest heads), in the order the
  * greedy takes them: steepest first, ties by account then heads, so each account's segments come
- * in their own order.
+ * in their own order. They are made in account and heads order, so their index breaks ties.
  */
-function hullSegments(n: number, K: Int32Array, offset: Int32Array, value: Float64Array, step: number): Segment[] {
-  const segments: Segment[] = [];
-  const hull: number[] = [];
+function hullSegments(n: number, K: Int32Array, offset: Int32Array, value: Float64Array, step: number): Segments {
+  let capacity = 0;
+  for (let i = 0; i < n; ++i) capacity += K[i]!;
+  const account = new Int32Array(capacity);
+  const from = new Int32Array(capacity);
+  const to = new Int32Array(capacity);
+  const slope = new Float64Array(capacity);
+  let length = 0;
+  const hull = new Int32Array(largest(K) + 1);
   for (let i = 0; i < n; ++i) {
-    hull.length = 0;
-    const v = (k: number) => value[offset[i]! + k]!;
+    let top = 0;
+    const o = offset[i]!;
     for (let k = 0; k <= K[i]!; ++k) {
       // Pop the last vertex while it lies on or below the chord from the one before it to k.
-      while (hull.length >= 2) {
-        const a = hull[hull.length - 2]!;
-        const b = hull[hull.length - 1]!;
-        if ((v(b) - v(a)) * (k - a) <= (v(k) - v(a)) * (b - a)) hull.pop();
+      while (top >= 2) {
+        const a = hull[top - 2]!;
+        const b = hull[top - 1]!;
+        if ((value[o + b]! - value[o + a]!) * (k - a) <= (value[o + k]! - value[o + a]!) * (b - a)) --top;
         else break;
       }
-      hull.push(k);
+      hull[top++] = k;
     }
-    for (let s = 1; s < hull.length; ++s) {
-      const from = hull[s - 1]!;
-      const to = hull[s]!;
-      segments.push({account: i, from, to, slope: (v(to) - v(from)) / ((to - from) * step)});
+    for (let s = 1; s < top; ++s) {
+      const f = hull[s - 1]!;
+      const t = hull[s]!;
+      account[length] = i;
+      from[length] = f;
+      to[length] = t;
+      slope[length] = (value[o + t]! - value[o + f]!) / ((t - f) * step);
+      ++length;
     }
   }
-  segments.sort((a, b) => b.slope - a.slope || a.account - b.account || a.from - b.from);
-  return segments;
+  const order = new Int32Array(length);
+  for (let t = 0; t < length; ++t) order[t] = t;
+  order.sort((a, b) => slope[b]! - slope[a]! || a - b);
+  const sorted: Segments = {
+    length,
+    account: new Int32Array(length),
+    from: new Int32Array(length),
+    to: new Int32Array(length),
+    slope: new Float64Array(length)
+  };
+  for (let t = 0; t < length; ++t) {
+    const u = order[t]!;
+    sorted.account[t] = account[u]!;
+    sorted.from[t] = from[u]!;
+    sorted.to[t] = to[u]!;
+    sorted.slope[t] = slope[u]!;
+  }
+  return sorted;
 }
 
 /**
@@ -655,7 +691,7 @@ function hullSegments(n: number, K: Int32Array, offset: Int32Array, value: Float
  * best use of a fixed total, for splitting the gain into reallocation and sizing.
  */
 function greedyValue(
-  segments: Segment[],
+  segments: Segments,
   n: number,
   units: number,
   start: number,
@@ -664,12 +700,15 @@ function greedyValue(
   const level = new Int32Array(n);
   let left = units;
   let value = start;
-  for (const seg of segments) {
+  for (let t = 0; t < segments.length; ++t) {
     if (left <= 0) break;
-    if (level[seg.account] === seg.from && seg.to - seg.from <= left) {
-      value += at(seg.account, seg.to) - at(seg.account, seg.from);
-      level[seg.account] = seg.to;
-      left -= seg.to - seg.from;
+    const i = segments.account[t]!;
+    const from = segments.from[t]!;
+    const to = segments.to[t]!;
+    if (level[i] === from && to - from <= left) {
+      value += at(i, to) - at(i, from);
+      level[i] = to;
+      left -= to - from;
     }
   }
   return value;
@@ -840,28 +879,12 @@ class Evaluator {
   /** Adds sign · (NPV with `after` − NPV with `before`) of account i to every future in `into`. */
   delta(i: number, before: number, after: number, into: Float64Array, sign: number): void {
     const {trials, lived} = this.futures;
+    const d = this.table;
     this.model.npvByLifetime(i, before, this.from);
-    this.model.npvByLifetime(i, after, this.table);
+    this.model.npvByLifetime(i, after, d);
+    for (let L = 0; L < d.length; ++L) d[L] = sign * (d[L]! - this.from[L]!);
     const row = i * trials;
-    for (let k = 0; k < trials; ++k) {
-      const L = lived[row + k]!;
-      into[k]! += sign * (this.table[L]! - this.from[L]!);
-    }
-  }
-
-  /** The expected figures of an allocation from its sums. */
-  sums({
-    heads,
-    expectedNpv,
-    revenue,
-    headYears
-  }: {
-    heads: number;
-    expectedNpv: number;
-    revenue: number;
-    headYears: number;
-  }) {
-    return {heads: round(heads), expectedNpv, revenuePerHead: headYears > 0 ? revenue / headYears : null};
+    for (let k = 0; k < trials; ++k) into[k]! += d[lived[row + k]!]!;
   }
 
   /** The figures of an allocation from its futures' totals and its expected sums. */
