@@ -221,9 +221,11 @@ export {
   defaultEffortResponse,
   effortCashFlows,
   effortResponse,
+  effortShape,
   responseRateTimesAnchor,
   type EffortCashFlows,
-  type EffortResponse
+  type EffortResponse,
+  type EffortShape
 } from "./allocation/effortResponse.js";
 export {
   gaussHermite,
@@ -242,6 +244,7 @@ export {
   type AllocationRow,
   type AllocationTotal,
   type FewerHeads,
+  type FirstAllocation,
   type FrontierRow,
   type HeadsAllocation,
   type NextHead,

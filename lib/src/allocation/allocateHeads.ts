@@ -42,6 +42,26 @@ export interface AllocateHeadsOptions {
   next?: number;
   /** Called with the share done (0 to 1) now and then, for a progress bar. */
   onProgress?: (done: number) => void;
+  /**
+   * Called once, before any future is simulated (the longer part of a large book's run), with the
+   * mean-optimal allocation's expected figures and the frontier's banded rows: a first chart.
+   */
+  onFrontier?: (first: FirstAllocation) => void;
+}
+
+/**
+ * What {@link allocateHeads} knows before it simulates futures: the expected-NPV frontier at the
+ * budgets that will carry percentiles (percentiles still null), and the mean-optimal allocation's
+ * expected figures. Every number is the one the full result will have.
+ */
+export interface FirstAllocation {
+  step: number;
+  method: HeadsAllocation["method"];
+  gap: number;
+  /** The mean-optimal allocation's heads, expected NPV and revenue per head-year (for a risk objective, before its search). */
+  total: Pick<AllocationTotal, "heads" | "expectedNpv" | "revenuePerHead">;
+  /** At most {@link bandedRows} + 1 rows of the frontier, evenly spaced, and its last. */
+  frontier: FrontierRow[];
 }
 
 /** The portfolio's figures under one allocation of heads. */
@@ -264,7 +284,7 @@ export function allocateHeads(
   options: AllocateHeadsOptions
 ): HeadsAllocation {
   const {heads, step = 0.25, trials = 1000, seed = 42, objective = "mean", perTier = {}, locked = {}} = options;
-  const {next = 20, onProgress} = options;
+  const {next = 20, onProgress, onFrontier} = options;
   if (!(Number.isFinite(heads) && heads >= 0))
     throw new RangeError(`heads: must be a number of at least 0, got ${heads}`);
   if (!(Number.isFinite(step) && step > 0 && step <= 100))
@@ -327,11 +347,9 @@ export function allocateHeads(
       revenueAt[offset[i]! + k] = e.revenue;
       headYearsAt[offset[i]! + k] = e.headYears;
     }
+    if (onProgress && (i & 8191) === 8191) onProgress((0.2 * i) / n);
   }
   onProgress?.(0.2);
-  const futures = simulateFutures(model, {trials, seed});
-  onProgress?.(0.4);
-  const evaluator = new Evaluator(model, futures);
 
   // The concave hull of each account's curve: segments (account, from k, to k, slope per head).
   const segments = hullSegments(n, K, offset, value, step);
@@ -344,10 +362,10 @@ export function allocateHeads(
     return sum;
   };
 
-  // An allocation being built: its levels, its futures' totals and its running sums.
+  // An allocation being built: its levels and its running sums. Its moves are recorded, to be
+  // replayed over the futures once the frontier is known (see below).
   const running = {
     level: new Int32Array(n),
-    totals: evaluator.totals(lo),
     npv: 0,
     revenue: 0,
     headYears: 0,
@@ -358,10 +376,19 @@ export function allocateHeads(
     running.revenue += revenueAt[offset[i]!]!;
     running.headYears += headYearsAt[offset[i]!]!;
   }
+  // A move per segment taken, and at most one per account for the exact allocation.
+  const moves = {
+    count: 0,
+    account: new Int32Array(segments.length + n),
+    from: new Int32Array(segments.length + n),
+    to: new Int32Array(segments.length + n)
+  };
   const setLevel = (i: number, k: number) => {
     const was = running.level[i]!;
     if (was === k) return;
-    evaluator.move(running.totals, i, lo[i]! + was * step, lo[i]! + k * step);
+    moves.account[moves.count] = i;
+    moves.from[moves.count] = was;
+    moves.to[moves.count++] = k;
     const a = offset[i]! + was;
     const b = offset[i]! + k;
     running.npv += value[b]! - value[a]!;
@@ -378,7 +405,20 @@ export function allocateHeads(
       revenue: running.revenue,
       headYears: running.headYears
     };
-    if (banded) return {budget, gap: rowGap, ...evaluator.summary(running.totals, sums)};
+    // A banded row's percentiles are filled in when the moves are replayed over the futures.
+    if (banded) {
+      marks.push(moves.count, frontier.length);
+      return {
+        budget,
+        gap: rowGap,
+        heads: round(sums.heads),
+        expectedNpv: sums.expectedNpv,
+        p5: null,
+        p95: null,
+        probabilityPositive: null,
+        revenuePerHead: sums.headYears > 0 ? sums.revenue / sums.headYears : null
+      };
+    }
     return {
       budget,
       gap: rowGap,
@@ -395,6 +435,8 @@ export function allocateHeads(
   // allocation contains the previous one; the linear relaxation adds the next segment's slope
   // times the budget left, which bounds the optimum.
   const frontier: FrontierRow[] = [];
+  // Pairs (moves made, frontier row) of the banded rows.
+  const marks: number[] = [];
   let s = 0;
   let bound = running.npv;
   for (let u = 0; u <= units; ++u) {
@@ -425,7 +467,62 @@ export function allocateHeads(
   let level: Int32Array = running.level.slice();
   const gap = useExact ? 0 : Math.max(0, bound - running.npv);
   const last = frontier[frontier.length - 1]!;
-  if (running.npv !== last.expectedNpv) frontier[frontier.length - 1] = row(last.budget, gap, true);
+  if (running.npv !== last.expectedNpv) {
+    // The last row's own mark is superseded by the one its replacement makes.
+    if (marks[marks.length - 1] === frontier.length - 1) marks.length -= 2;
+    frontier.pop();
+    frontier.push(row(last.budget, gap, true));
+  }
+  if (onFrontier) {
+    const sums = {heads: 0, expectedNpv: expectedOf(level), revenue: 0, headYears: 0};
+    for (let i = 0; i < n; ++i) {
+      const a = offset[i]! + level[i]!;
+      sums.heads += lo[i]! + level[i]! * step;
+      sums.revenue += revenueAt[a]!;
+      sums.headYears += headYearsAt[a]!;
+    }
+    const banded: FrontierRow[] = [];
+    for (let m = 1; m < marks.length; m += 2) banded.push({...frontier[marks[m]!]!});
+    onFrontier({
+      step,
+      method: useExact ? "dynamic programming" : "hull greedy",
+      gap,
+      total: {
+        heads: round(sums.heads),
+        expectedNpv: sums.expectedNpv,
+        revenuePerHead: sums.headYears > 0 ? sums.revenue / sums.headYears : null
+      },
+      frontier: banded
+    });
+  }
+  onProgress?.(0.3);
+
+  // The futures, and the frontier's moves replayed over them in the order they were made: each
+  // future's total takes the same additions in the same order as if they were made as the
+  // frontier was found, so the percentiles do not depend on when they are computed.
+  const futures = simulateFutures(model, {
+    trials,
+    seed,
+    ...(onProgress ? {onProgress: (done: number) => onProgress(0.3 + 0.2 * done)} : {})
+  });
+  onProgress?.(0.5);
+  const evaluator = new Evaluator(model, futures);
+  {
+    const totals = evaluator.totals(lo);
+    let done = 0;
+    for (let m = 0; m < marks.length; m += 2) {
+      for (; done < marks[m]!; ++done) {
+        const i = moves.account[done]!;
+        evaluator.move(totals, i, lo[i]! + moves.from[done]! * step, lo[i]! + moves.to[done]! * step);
+      }
+      const r = frontier[marks[m + 1]!]!;
+      const figures = evaluator.summary(totals, {heads: 0, expectedNpv: 0, revenue: 0, headYears: 0});
+      r.p5 = figures.p5;
+      r.p95 = figures.p95;
+      r.probabilityPositive = figures.probabilityPositive;
+      if (onProgress && (m & 255) === 0) onProgress(0.5 + (0.2 * m) / marks.length);
+    }
+  }
   onProgress?.(0.7);
 
   const meanLevel = level;

@@ -191,7 +191,12 @@ export interface Futures {
 /** Simulates {@link Futures} for some accounts of a model (all by default). */
 export function simulateFutures(
   model: AllocationModel,
-  {trials, seed, only}: {trials: number; seed: number; only?: readonly number[]}
+  {
+    trials,
+    seed,
+    only,
+    onProgress
+  }: {trials: number; seed: number; only?: readonly number[]; onProgress?: (done: number) => void}
 ): Futures {
   const H = model.horizon;
   const indices = only ?? model.accounts.map((_, i) => i);
@@ -227,7 +232,9 @@ export function simulateFutures(
   // Industry by industry, so that one industry's thresholds stay in cache (a third faster on a
   // large book); each account's futures are its own whatever the order.
   const byIndustry = [...indices].sort((a, b) => model.accounts[a]!.industry - model.accounts[b]!.industry || a - b);
-  for (const i of byIndustry) {
+  for (let j = 0; j < byIndustry.length; ++j) {
+    if (onProgress && (j & 4095) === 4095) onProgress(j / byIndustry.length);
+    const i = byIndustry[j]!;
     const a = model.accounts[i]!;
     randomExponential(seed, `allocation lifetime\u0000${a.account.id}`).fill(e, trials);
     const T = thresholds.get(a.industry)!;

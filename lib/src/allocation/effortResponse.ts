@@ -211,7 +211,7 @@ export interface EffortShape {
  * over many accounts of a tier can compute it once per head count.
  *
  * @example
- * effortShape(defaultTierPolicies.S, 3, defaultEffortResponse); // {factor: 1, ramp: …} at the policy's heads
+ * effortShape(defaultTierPolicies.S, 2, defaultEffortResponse); // {factor: 1, ramp: 2}: the policy's own heads
  */
 export function effortShape(policy: TierPolicy, heads: number, response: EffortResponse, anchor?: number): EffortShape {
   const h0 = anchorHeads(policy, anchor);
