@@ -731,12 +731,12 @@ interface Segments {
  * in their own order. They are made in account and heads order, so their index breaks ties.
  */
 function hullSegments(n: number, K: Int32Array, offset: Int32Array, value: Float64Array, step: number): Segments {
-  let capacity = 0;
-  for (let i = 0; i < n; ++i) capacity += K[i]!;
-  const account = new Int32Array(capacity);
-  const from = new Int32Array(capacity);
-  const to = new Int32Array(capacity);
-  const slope = new Float64Array(capacity);
+  // Room for a few segments an account, grown as needed: a hull has far fewer than its points.
+  let capacity = Math.max(16, 4 * n);
+  let account = new Int32Array(capacity);
+  let from = new Int32Array(capacity);
+  let to = new Int32Array(capacity);
+  let slope = new Float64Array(capacity);
   let length = 0;
   const hull = new Int32Array(largest(K) + 1);
   for (let i = 0; i < n; ++i) {
@@ -751,6 +751,14 @@ function hullSegments(n: number, K: Int32Array, offset: Int32Array, value: Float
         else break;
       }
       hull[top++] = k;
+    }
+    if (length + top > capacity) {
+      capacity = 2 * (length + top);
+      const grow = <T extends Int32Array | Float64Array>(a: T, b: T) => (b.set(a.subarray(0, length)), b);
+      account = grow(account, new Int32Array(capacity));
+      from = grow(from, new Int32Array(capacity));
+      to = grow(to, new Int32Array(capacity));
+      slope = grow(slope, new Float64Array(capacity));
     }
     for (let s = 1; s < top; ++s) {
       const f = hull[s - 1]!;
