@@ -16,6 +16,7 @@ import {
   simulatePortfolio,
   tiers,
   type Account,
+  type FirstAllocation,
   type Scenario,
   type TieredAccount
 } from "tierwise";
@@ -264,6 +265,37 @@ describe("allocateHeads()", () => {
     // Per-tier heads add up to the total.
     const heads = tiers.reduce((s, t) => s + result.tiers[t].heads, 0);
     expect(heads).toBeCloseTo(result.total.heads, 9);
+  });
+
+  it("hands onFrontier, before any future is simulated, the banded frontier rows and total the result then has", () => {
+    const events: string[] = [];
+    let first: FirstAllocation | null = null;
+    // 6,000 budgets in steps of 0.01: every second one carries percentiles.
+    const result = allocateHeads(portfolio24, defaultScenario, {
+      heads: 60,
+      step: 0.01,
+      trials: 20,
+      onProgress: (done) => events.push(`progress ${done}`),
+      onFrontier: (f) => {
+        events.push("frontier");
+        first = f;
+      }
+    });
+    expect(events.filter((e) => e === "frontier")).toHaveLength(1);
+    expect(events.slice(events.indexOf("frontier") - 1, events.indexOf("frontier") + 2)).toEqual([
+      "progress 0.2",
+      "frontier",
+      "progress 0.3"
+    ]);
+    const got = first as unknown as FirstAllocation;
+    const banded = result.frontier.filter((row) => row.p5 !== null);
+    expect(banded).toHaveLength(3001);
+    expect(got.frontier).toEqual(banded.map((row) => ({...row, p5: null, p95: null, probabilityPositive: null})));
+    expect(got.frontier.map((row) => row.budget).slice(0, 3)).toEqual([0, 0.02, 0.04]);
+    expect(got.frontier.at(-1)!.budget).toBe(60);
+    const {heads, expectedNpv, revenuePerHead} = result.total;
+    expect(got.total).toEqual({heads, expectedNpv, revenuePerHead});
+    expect([got.method, got.gap, got.step]).toEqual([result.method, result.gap, 0.01]);
   });
 
   it("gives each tier's figures today and allocated as a run on that tier alone, locked, would", () => {

@@ -224,9 +224,11 @@ export {
   defaultEffortResponse,
   effortCashFlows,
   effortResponse,
+  effortShape,
   responseRateTimesAnchor,
   type EffortCashFlows,
-  type EffortResponse
+  type EffortResponse,
+  type EffortShape
 } from "./allocation/effortResponse.js";
 export {
   gaussHermite,
@@ -245,6 +247,7 @@ export {
   type AllocationRow,
   type AllocationTotal,
   type FewerHeads,
+  type FirstAllocation,
   type FrontierRow,
   type HeadsAllocation,
   type NextHead,

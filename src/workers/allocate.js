@@ -4,6 +4,9 @@
 //   {columns}                                                    → nothing (the page's portfolio as AccountColumns, sent early)
 //   {id, columns?, scenario, heads, trials, seed, asOf, objective, perTier}
 //     → {id, result}: allocateHeads' own; {id, progress} along the way, or {id, error}.
+//     Before the futures are simulated (most of a large book's run), one {id, progress, first}:
+//     allocateHeads' onFrontier, the expected-NPV frontier at the budgets that will carry
+//     percentiles and the mean-optimal allocation's expected figures, each the final result's own.
 import {accountView, allocateHeads, assignTiers} from "tierwise";
 
 /** @type {import("tierwise").Account[]} */
@@ -38,7 +41,8 @@ onmessage = ({data}) => {
       objective,
       perTier,
       tiered,
-      onProgress: progress
+      onProgress: progress,
+      onFrontier: (first) => postMessage({id: data.id, progress: 0.3, first})
     });
     postMessage({id: data.id, result});
   } catch (error) {

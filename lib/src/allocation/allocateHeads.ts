@@ -42,6 +42,26 @@ export interface AllocateHeadsOptions {
   next?: number;
   /** Called with the share done (0 to 1) now and then, for a progress bar. */
   onProgress?: (done: number) => void;
+  /**
+   * Called once, before any future is simulated (the longer part of a large book's run), with the
+   * mean-optimal allocation's expected figures and the frontier's banded rows: a first chart.
+   */
+  onFrontier?: (first: FirstAllocation) => void;
+}
+
+/**
+ * What {@link allocateHeads} knows before it simulates futures: the expected-NPV frontier at the
+ * budgets that will carry percentiles (percentiles still null), and the mean-optimal allocation's
+ * expected figures. Every number is the one the full result will have.
+ */
+export interface FirstAllocation {
+  step: number;
+  method: HeadsAllocation["method"];
+  gap: number;
+  /** The mean-optimal allocation's heads, expected NPV and revenue per head-year (for a risk objective, before its search). */
+  total: Pick<AllocationTotal, "heads" | "expectedNpv" | "revenuePerHead">;
+  /** At most {@link bandedRows} + 1 rows of the frontier, evenly spaced, and its last. */
+  frontier: FrontierRow[];
 }
 
 /** The portfolio's figures under one allocation of heads. */
@@ -264,7 +284,7 @@ export function allocateHeads(
   options: AllocateHeadsOptions
 ): HeadsAllocation {
   const {heads, step = 0.25, trials = 1000, seed = 42, objective = "mean", perTier = {}, locked = {}} = options;
-  const {next = 20, onProgress} = options;
+  const {next = 20, onProgress, onFrontier} = options;
   if (!(Number.isFinite(heads) && heads >= 0))
     throw new RangeError(`heads: must be a number of at least 0, got ${heads}`);
   if (!(Number.isFinite(step) && step > 0 && step <= 100))
@@ -327,11 +347,9 @@ export function allocateHeads(
       revenueAt[offset[i]! + k] = e.revenue;
       headYearsAt[offset[i]! + k] = e.headYears;
     }
+    if (onProgress && (i & 8191) === 8191) onProgress((0.2 * i) / n);
   }
   onProgress?.(0.2);
-  const futures = simulateFutures(model, {trials, seed});
-  onProgress?.(0.4);
-  const evaluator = new Evaluator(model, futures);
 
   // The concave hull of each account's curve: segments (account, from k, to k, slope per head).
   const segments = hullSegments(n, K, offset, value, step);
@@ -344,10 +362,10 @@ export function allocateHeads(
     return sum;
   };
 
-  // An allocation being built: its levels, its futures' totals and its running sums.
+  // An allocation being built: its levels and its running sums. Its moves are recorded, to be
+  // replayed over the futures once the frontier is known (see below).
   const running = {
     level: new Int32Array(n),
-    totals: evaluator.totals(lo),
     npv: 0,
     revenue: 0,
     headYears: 0,
@@ -358,10 +376,19 @@ export function allocateHeads(
     running.revenue += revenueAt[offset[i]!]!;
     running.headYears += headYearsAt[offset[i]!]!;
   }
+  // A move per segment taken, and at most one per account for the exact allocation.
+  const moves = {
+    count: 0,
+    account: new Int32Array(segments.length + n),
+    from: new Int32Array(segments.length + n),
+    to: new Int32Array(segments.length + n)
+  };
   const setLevel = (i: number, k: number) => {
     const was = running.level[i]!;
     if (was === k) return;
-    evaluator.move(running.totals, i, lo[i]! + was * step, lo[i]! + k * step);
+    moves.account[moves.count] = i;
+    moves.from[moves.count] = was;
+    moves.to[moves.count++] = k;
     const a = offset[i]! + was;
     const b = offset[i]! + k;
     running.npv += value[b]! - value[a]!;
@@ -378,25 +405,47 @@ export function allocateHeads(
       revenue: running.revenue,
       headYears: running.headYears
     };
-    return banded
-      ? {budget, gap: rowGap, ...evaluator.summary(running.totals, sums)}
-      : {budget, gap: rowGap, ...evaluator.sums(sums), p5: null, p95: null, probabilityPositive: null};
+    // A banded row's percentiles are filled in when the moves are replayed over the futures.
+    if (banded) {
+      marks.push(moves.count, frontier.length);
+      return {
+        budget,
+        gap: rowGap,
+        heads: round(sums.heads),
+        expectedNpv: sums.expectedNpv,
+        p5: null,
+        p95: null,
+        probabilityPositive: null,
+        revenuePerHead: sums.headYears > 0 ? sums.revenue / sums.headYears : null
+      };
+    }
+    return {
+      budget,
+      gap: rowGap,
+      heads: round(sums.heads),
+      expectedNpv: sums.expectedNpv,
+      revenuePerHead: sums.headYears > 0 ? sums.revenue / sums.headYears : null,
+      p5: null,
+      p95: null,
+      probabilityPositive: null
+    };
   };
 
   // The hull greedy for every budget: whole segments in order while they fit, so each budget's
   // allocation contains the previous one; the linear relaxation adds the next segment's slope
   // times the budget left, which bounds the optimum.
   const frontier: FrontierRow[] = [];
+  // Pairs (moves made, frontier row) of the banded rows.
+  const marks: number[] = [];
   let s = 0;
   let bound = running.npv;
   for (let u = 0; u <= units; ++u) {
-    while (s < segments.length && segments[s]!.slope > 0) {
-      const seg = segments[s]!;
-      if (running.units + seg.to - seg.from > u) break;
-      setLevel(seg.account, seg.to);
+    while (s < segments.length && segments.slope[s]! > 0) {
+      if (running.units + segments.to[s]! - segments.from[s]! > u) break;
+      setLevel(segments.account[s]!, segments.to[s]!);
       ++s;
     }
-    const nextSlope = s < segments.length ? Math.max(0, segments[s]!.slope) : 0;
+    const nextSlope = s < segments.length ? Math.max(0, segments.slope[s]!) : 0;
     const rowGap = nextSlope * (u - running.units) * step;
     bound = running.npv + rowGap;
     frontier.push(row(base + u * step, rowGap, u % every === 0 || u === units));
@@ -409,16 +458,71 @@ export function allocateHeads(
     for (let i = 0; i < n; ++i) setLevel(i, best[i]!);
   } else {
     for (let t = s; t < segments.length && running.units < units; ++t) {
-      const seg = segments[t]!;
-      if (seg.slope <= 0) break;
-      if (running.level[seg.account] === seg.from && running.units + seg.to - seg.from <= units)
-        setLevel(seg.account, seg.to);
+      if (segments.slope[t]! <= 0) break;
+      const i = segments.account[t]!;
+      if (running.level[i] === segments.from[t]! && running.units + segments.to[t]! - segments.from[t]! <= units)
+        setLevel(i, segments.to[t]!);
     }
   }
   let level: Int32Array = running.level.slice();
   const gap = useExact ? 0 : Math.max(0, bound - running.npv);
   const last = frontier[frontier.length - 1]!;
-  if (running.npv !== last.expectedNpv) frontier[frontier.length - 1] = row(last.budget, gap, true);
+  if (running.npv !== last.expectedNpv) {
+    // The last row's own mark is superseded by the one its replacement makes.
+    if (marks[marks.length - 1] === frontier.length - 1) marks.length -= 2;
+    frontier.pop();
+    frontier.push(row(last.budget, gap, true));
+  }
+  if (onFrontier) {
+    const sums = {heads: 0, expectedNpv: expectedOf(level), revenue: 0, headYears: 0};
+    for (let i = 0; i < n; ++i) {
+      const a = offset[i]! + level[i]!;
+      sums.heads += lo[i]! + level[i]! * step;
+      sums.revenue += revenueAt[a]!;
+      sums.headYears += headYearsAt[a]!;
+    }
+    const banded: FrontierRow[] = [];
+    for (let m = 1; m < marks.length; m += 2) banded.push({...frontier[marks[m]!]!});
+    onFrontier({
+      step,
+      method: useExact ? "dynamic programming" : "hull greedy",
+      gap,
+      total: {
+        heads: round(sums.heads),
+        expectedNpv: sums.expectedNpv,
+        revenuePerHead: sums.headYears > 0 ? sums.revenue / sums.headYears : null
+      },
+      frontier: banded
+    });
+  }
+  onProgress?.(0.3);
+
+  // The futures, and the frontier's moves replayed over them in the order they were made: each
+  // future's total takes the same additions in the same order as if they were made as the
+  // frontier was found, so the percentiles do not depend on when they are computed.
+  const futures = simulateFutures(model, {
+    trials,
+    seed,
+    ...(onProgress ? {onProgress: (done: number) => onProgress(0.3 + 0.2 * done)} : {})
+  });
+  onProgress?.(0.5);
+  const evaluator = new Evaluator(model, futures);
+  {
+    const totals = evaluator.totals(lo);
+    let done = 0;
+    for (let m = 0; m < marks.length; m += 2) {
+      for (; done < marks[m]!; ++done) {
+        const i = moves.account[done]!;
+        evaluator.move(totals, i, lo[i]! + moves.from[done]! * step, lo[i]! + moves.to[done]! * step);
+      }
+      const r = frontier[marks[m + 1]!]!;
+      const figures = evaluator.summary(totals, {heads: 0, expectedNpv: 0, revenue: 0, headYears: 0});
+      r.p5 = figures.p5;
+      r.p95 = figures.p95;
+      r.probabilityPositive = figures.probabilityPositive;
+      if (onProgress && (m & 255) === 0) onProgress(0.5 + (0.2 * m) / marks.length);
+    }
+  }
   onProgress?.(0.7);
 
   const meanLevel = level;
@@ -456,32 +560,30 @@ export function allocateHeads(
   const proportional = Float64Array.from(rows, (d) =>
     revenueSum > 0 ? (heads * d.account.annualRevenue) / revenueSum : heads / Math.max(1, n)
   );
-  const baseline = (h: Float64Array) => evaluator.total(h);
-  // Today's and the allocation's futures by tier; their sums are the portfolio's.
+  // Today's and the allocation's futures by tier (their sums are the portfolio's), and the two
+  // rules', in one pass over the futures.
   const tierOf = Uint8Array.from(rows, (d) => tiers.indexOf(d.tier));
-  const todayByTier = evaluator.totalsByTier(current, tierOf);
-  const allocatedByTier = evaluator.totalsByTier(allocated, tierOf);
+  const passed = evaluator.baselines({current, allocated, equal, proportional}, tierOf);
+  const {todayByTier, allocatedByTier, today: todayOf} = passed;
   const sumOf = (parts: Float64Array[]) => {
     const sum = new Float64Array(trials);
     for (const part of parts) for (let k = 0; k < trials; ++k) sum[k]! += part[k]!;
     return sum;
   };
-  const sumsOf = (heads: Float64Array) => {
-    const sums = {heads: 0, expectedNpv: 0, revenue: 0, headYears: 0};
-    for (let i = 0; i < n; ++i) {
-      const e = model.expected(i, heads[i]!, table);
-      sums.heads += heads[i]!;
-      sums.expectedNpv += e.npv;
-      sums.revenue += e.revenue;
-      sums.headYears += e.headYears;
-    }
-    return sums;
-  };
-  const total = evaluator.summary(sumOf(allocatedByTier), {...sumsOf(allocated), expectedNpv: expectedOf(level)});
+  // The allocation's expected figures are those of its levels' points on the curves.
+  const allocatedSums = {heads: 0, expectedNpv: 0, revenue: 0, headYears: 0};
+  for (let i = 0; i < n; ++i) {
+    const a = offset[i]! + level[i]!;
+    allocatedSums.heads += allocated[i]!;
+    allocatedSums.expectedNpv += value[a]!;
+    allocatedSums.revenue += revenueAt[a]!;
+    allocatedSums.headYears += headYearsAt[a]!;
+  }
+  const total = evaluator.summary(sumOf(allocatedByTier), {...allocatedSums, expectedNpv: expectedOf(level)});
   const baselines = {
-    current: n === 0 ? emptyTotal() : evaluator.summary(sumOf(todayByTier), sumsOf(current)),
-    equalPerTier: n === 0 ? emptyTotal() : baseline(equal),
-    proportionalToRevenue: n === 0 ? emptyTotal() : baseline(proportional)
+    current: n === 0 ? emptyTotal() : evaluator.summary(sumOf(todayByTier), passed.sums.current),
+    equalPerTier: n === 0 ? emptyTotal() : evaluator.summary(passed.equal, passed.sums.equal),
+    proportionalToRevenue: n === 0 ? emptyTotal() : evaluator.summary(passed.proportional, passed.sums.proportional)
   };
 
   // Value left on the table: the best allocation of today's total, and the best total.
@@ -498,10 +600,11 @@ export function allocateHeads(
         : greedyValue(segments, n, currentUnits, expectedOf(new Int32Array(n)), at);
   let bestValue = expectedOf(new Int32Array(n));
   let bestUnits = 0;
-  for (const seg of segments) {
-    if (seg.slope <= 0) continue;
-    bestValue += at(seg.account, seg.to) - at(seg.account, seg.from);
-    bestUnits += seg.to - seg.from;
+  for (let t = 0; t < segments.length; ++t) {
+    if (segments.slope[t]! <= 0) continue;
+    const i = segments.account[t]!;
+    bestValue += at(i, segments.to[t]!) - at(i, segments.from[t]!);
+    bestUnits += segments.to[t]! - segments.from[t]!;
   }
   const leftOnTable = {
     reallocation: sameHeads === null ? 0 : sameHeads - baselines.current.expectedNpv,
@@ -512,8 +615,7 @@ export function allocateHeads(
   };
 
   // Per account rows, the next-head queue and the accounts that lose heads.
-  const currentValue = new Float64Array(n);
-  for (let i = 0; i < n; ++i) currentValue[i] = model.expected(i, current[i]!, table).npv;
+  const currentValue = todayOf.npv;
   const allocation: AllocationRow[] = rows.map((d, i) => {
     const k = level[i]!;
     return {
@@ -567,11 +669,10 @@ export function allocateHeads(
       allocation.forEach((row, i) => {
         if (tierOf[i] !== g) return;
         ++accountsIn;
-        const e = model.expected(i, row.current, table);
         sums.today.heads += row.current;
-        sums.today.expectedNpv += e.npv;
-        sums.today.revenue += e.revenue;
-        sums.today.headYears += e.headYears;
+        sums.today.expectedNpv += todayOf.npv[i]!;
+        sums.today.revenue += todayOf.revenue[i]!;
+        sums.today.headYears += todayOf.headYears[i]!;
         const a = offset[i]! + level[i]!;
         sums.allocated.heads += row.heads;
         sums.allocated.expectedNpv += value[a]!;
@@ -614,43 +715,79 @@ export function allocateHeads(
   };
 }
 
-interface Segment {
-  account: number;
-  from: number;
-  to: number;
+/** Segments of the accounts' concave hulls, as columns, in the greedy's order. */
+interface Segments {
+  length: number;
+  account: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
   /** Expected NPV per head along the segment. */
-  slope: number;
+  slope: Float64Array;
 }
 
 /**
  * The segments of each account's upper concave hull (from its lowest heads), in the order the
  * greedy takes them: steepest first, ties by account then heads, so each account's segments come
- * in their own order.
+ * in their own order. They are made in account and heads order, so their index breaks ties.
  */
-function hullSegments(n: number, K: Int32Array, offset: Int32Array, value: Float64Array, step: number): Segment[] {
-  const segments: Segment[] = [];
-  const hull: number[] = [];
+function hullSegments(n: number, K: Int32Array, offset: Int32Array, value: Float64Array, step: number): Segments {
+  // Room for a few segments an account, grown as needed: a hull has far fewer than its points.
+  let capacity = Math.max(16, 4 * n);
+  let account = new Int32Array(capacity);
+  let from = new Int32Array(capacity);
+  let to = new Int32Array(capacity);
+  let slope = new Float64Array(capacity);
+  let length = 0;
+  const hull = new Int32Array(largest(K) + 1);
   for (let i = 0; i < n; ++i) {
-    hull.length = 0;
-    const v = (k: number) => value[offset[i]! + k]!;
+    let top = 0;
+    const o = offset[i]!;
     for (let k = 0; k <= K[i]!; ++k) {
       // Pop the last vertex while it lies on or below the chord from the one before it to k.
-      while (hull.length >= 2) {
-        const a = hull[hull.length - 2]!;
-        const b = hull[hull.length - 1]!;
-        if ((v(b) - v(a)) * (k - a) <= (v(k) - v(a)) * (b - a)) hull.pop();
+      while (top >= 2) {
+        const a = hull[top - 2]!;
+        const b = hull[top - 1]!;
+        if ((value[o + b]! - value[o + a]!) * (k - a) <= (value[o + k]! - value[o + a]!) * (b - a)) --top;
         else break;
       }
-      hull.push(k);
+      hull[top++] = k;
     }
-    for (let s = 1; s < hull.length; ++s) {
-      const from = hull[s - 1]!;
-      const to = hull[s]!;
-      segments.push({account: i, from, to, slope: (v(to) - v(from)) / ((to - from) * step)});
+    if (length + top > capacity) {
+      capacity = 2 * (length + top);
+      const grow = <T extends Int32Array | Float64Array>(a: T, b: T) => (b.set(a.subarray(0, length)), b);
+      account = grow(account, new Int32Array(capacity));
+      from = grow(from, new Int32Array(capacity));
+      to = grow(to, new Int32Array(capacity));
+      slope = grow(slope, new Float64Array(capacity));
+    }
+    for (let s = 1; s < top; ++s) {
+      const f = hull[s - 1]!;
+      const t = hull[s]!;
+      account[length] = i;
+      from[length] = f;
+      to[length] = t;
+      slope[length] = (value[o + t]! - value[o + f]!) / ((t - f) * step);
+      ++length;
     }
   }
-  segments.sort((a, b) => b.slope - a.slope || a.account - b.account || a.from - b.from);
-  return segments;
+  const order = new Int32Array(length);
+  for (let t = 0; t < length; ++t) order[t] = t;
+  order.sort((a, b) => slope[b]! - slope[a]! || a - b);
+  const sorted: Segments = {
+    length,
+    account: new Int32Array(length),
+    from: new Int32Array(length),
+    to: new Int32Array(length),
+    slope: new Float64Array(length)
+  };
+  for (let t = 0; t < length; ++t) {
+    const u = order[t]!;
+    sorted.account[t] = account[u]!;
+    sorted.from[t] = from[u]!;
+    sorted.to[t] = to[u]!;
+    sorted.slope[t] = slope[u]!;
+  }
+  return sorted;
 }
 
 /**
@@ -659,7 +796,7 @@ function hullSegments(n: number, K: Int32Array, offset: Int32Array, value: Float
  * best use of a fixed total, for splitting the gain into reallocation and sizing.
  */
 function greedyValue(
-  segments: Segment[],
+  segments: Segments,
   n: number,
   units: number,
   start: number,
@@ -668,12 +805,15 @@ function greedyValue(
   const level = new Int32Array(n);
   let left = units;
   let value = start;
-  for (const seg of segments) {
+  for (let t = 0; t < segments.length; ++t) {
     if (left <= 0) break;
-    if (level[seg.account] === seg.from && seg.to - seg.from <= left) {
-      value += at(seg.account, seg.to) - at(seg.account, seg.from);
-      level[seg.account] = seg.to;
-      left -= seg.to - seg.from;
+    const i = segments.account[t]!;
+    const from = segments.from[t]!;
+    const to = segments.to[t]!;
+    if (level[i] === from && to - from <= left) {
+      value += at(i, to) - at(i, from);
+      level[i] = to;
+      left -= to - from;
     }
   }
   return value;
@@ -773,17 +913,67 @@ class Evaluator {
     return totals;
   }
 
-  /** The NPV of every future with these heads, summed by group (`group[i]` from 0 to 3). */
-  totalsByTier(heads: ArrayLike<number>, group: Uint8Array): Float64Array[] {
+  /**
+   * In one pass over the accounts and their futures: today's and the allocation's NPV of every
+   * future summed by tier (`group[i]` from 0 to 3), the two rules' summed, each added in account
+   * order as {@link totals} adds them (so to the same bits); the expected sums of today and the
+   * rules; and each account's expected figures today.
+   */
+  baselines(
+    heads: {current: Float64Array; allocated: Float64Array; equal: Float64Array; proportional: Float64Array},
+    group: Uint8Array
+  ) {
     const {trials, lived} = this.futures;
-    const totals = Array.from({length: 4}, () => new Float64Array(trials));
-    for (let i = 0; i < heads.length; ++i) {
-      this.model.npvByLifetime(i, heads[i]!, this.table);
-      const into = totals[group[i]!]!;
+    const n = group.length;
+    const todayByTier = Array.from({length: 4}, () => new Float64Array(trials));
+    const allocatedByTier = Array.from({length: 4}, () => new Float64Array(trials));
+    const equal = new Float64Array(trials);
+    const proportional = new Float64Array(trials);
+    const today = {npv: new Float64Array(n), revenue: new Float64Array(n), headYears: new Float64Array(n)};
+    const sums = {
+      current: {heads: 0, expectedNpv: 0, revenue: 0, headYears: 0},
+      equal: {heads: 0, expectedNpv: 0, revenue: 0, headYears: 0},
+      proportional: {heads: 0, expectedNpv: 0, revenue: 0, headYears: 0}
+    };
+    const tc = this.table;
+    const ta = this.from;
+    const te = new Float64Array(tc.length);
+    const tp = new Float64Array(tc.length);
+    for (let i = 0; i < n; ++i) {
+      const c = heads.current[i]!;
+      this.model.npvByLifetime(i, c, tc);
+      const e = this.model.expectedAfter(i, c, tc);
+      today.npv[i] = e.npv;
+      today.revenue[i] = e.revenue;
+      today.headYears[i] = e.headYears;
+      sums.current.heads += c;
+      sums.current.expectedNpv += e.npv;
+      sums.current.revenue += e.revenue;
+      sums.current.headYears += e.headYears;
+      this.model.npvByLifetime(i, heads.allocated[i]!, ta);
+      for (const [h, t, into] of [
+        [heads.equal[i]!, te, sums.equal],
+        [heads.proportional[i]!, tp, sums.proportional]
+      ] as const) {
+        this.model.npvByLifetime(i, h, t);
+        const f = this.model.expectedAfter(i, h, t);
+        into.expectedNpv += f.npv;
+        into.revenue += f.revenue;
+        into.headYears += f.headYears;
+        into.heads += h;
+      }
+      const todayInto = todayByTier[group[i]!]!;
+      const allocatedInto = allocatedByTier[group[i]!]!;
       const row = i * trials;
-      for (let k = 0; k < trials; ++k) into[k]! += this.table[lived[row + k]!]!;
+      for (let k = 0; k < trials; ++k) {
+        const L = lived[row + k]!;
+        todayInto[k]! += tc[L]!;
+        allocatedInto[k]! += ta[L]!;
+        equal[k]! += te[L]!;
+        proportional[k]! += tp[L]!;
+      }
     }
-    return totals;
+    return {todayByTier, allocatedByTier, equal, proportional, today, sums};
   }
 
   /** Moves account i from `before` to `after` heads in the futures' totals. */
@@ -794,44 +984,12 @@ class Evaluator {
   /** Adds sign · (NPV with `after` − NPV with `before`) of account i to every future in `into`. */
   delta(i: number, before: number, after: number, into: Float64Array, sign: number): void {
     const {trials, lived} = this.futures;
+    const d = this.table;
     this.model.npvByLifetime(i, before, this.from);
-    this.model.npvByLifetime(i, after, this.table);
+    this.model.npvByLifetime(i, after, d);
+    for (let L = 0; L < d.length; ++L) d[L] = sign * (d[L]! - this.from[L]!);
     const row = i * trials;
-    for (let k = 0; k < trials; ++k) {
-      const L = lived[row + k]!;
-      into[k]! += sign * (this.table[L]! - this.from[L]!);
-    }
-  }
-
-  /** The figures of an allocation, computed afresh. */
-  total(heads: ArrayLike<number>): AllocationTotal {
-    let expectedNpv = 0;
-    let revenue = 0;
-    let headYears = 0;
-    let sum = 0;
-    for (let i = 0; i < heads.length; ++i) {
-      const e = this.model.expected(i, heads[i]!, this.table);
-      expectedNpv += e.npv;
-      revenue += e.revenue;
-      headYears += e.headYears;
-      sum += heads[i]!;
-    }
-    return this.summary(this.totals(heads), {heads: sum, expectedNpv, revenue, headYears});
-  }
-
-  /** The expected figures of an allocation from its sums. */
-  sums({
-    heads,
-    expectedNpv,
-    revenue,
-    headYears
-  }: {
-    heads: number;
-    expectedNpv: number;
-    revenue: number;
-    headYears: number;
-  }) {
-    return {heads: round(heads), expectedNpv, revenuePerHead: headYears > 0 ? revenue / headYears : null};
+    for (let k = 0; k < trials; ++k) into[k]! += d[lived[row + k]!]!;
   }
 
   /** The figures of an allocation from its futures' totals and its expected sums. */

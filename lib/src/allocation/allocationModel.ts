@@ -9,9 +9,11 @@ import type {Tier} from "../tiering/tiers.js";
 import {
   accountPaths,
   effortResponse,
+  effortShape,
   fillEffortCashFlows,
   type AccountPaths,
-  type EffortResponse
+  type EffortResponse,
+  type EffortShape
 } from "./effortResponse.js";
 import {lifetimeDistribution, shockQuadrature} from "./expectedSurvival.js";
 
@@ -43,6 +45,8 @@ export class AllocationModel {
   /** (1 + r)^t for t = 0..H. */
   private readonly discount: Float64Array;
   private readonly flows: {investment: Float64Array; revenue: Float64Array; contribution: Float64Array};
+  /** Each tier's effort shape by heads: the same for every account of the tier, and its pow and exp are dear. */
+  private readonly shapes = new Map<Tier, Map<number, EffortShape>>();
 
   constructor(rows: readonly {account: Account; tier: Tier}[], scenario: Scenario) {
     const H = scenario.horizon;
@@ -85,7 +89,17 @@ export class AllocationModel {
   npvByLifetime(i: number, heads: number, out: Float64Array): void {
     const H = this.horizon;
     const {account, policy, paths, tier} = this.accounts[i]!;
-    fillEffortCashFlows(account, policy, heads, this.scenario, this.response, this.flows, paths, this.anchor(tier));
+    fillEffortCashFlows(
+      account,
+      policy,
+      heads,
+      this.scenario,
+      this.response,
+      this.flows,
+      paths,
+      this.anchor(tier),
+      heads > 0 ? this.shape(tier, policy, heads) : undefined
+    );
     const {investment, contribution} = this.flows;
     const d = this.discount;
     // K(t): investment of years 1..t; M(t): contribution of years 1..t. NPV(L) = M(L) − K(min(L + 1, H)).
@@ -102,6 +116,14 @@ export class AllocationModel {
   /** The expected NPV of account i with `heads` heads, and its expected revenue and head-years. */
   expected(i: number, heads: number, table: Float64Array): {npv: number; revenue: number; headYears: number} {
     this.npvByLifetime(i, heads, table);
+    return this.expectedAfter(i, heads, table);
+  }
+
+  /**
+   * {@link expected} from the table {@link npvByLifetime} has just filled for account i and
+   * `heads`, for a loop that also needs the table.
+   */
+  expectedAfter(i: number, heads: number, table: Float64Array): {npv: number; revenue: number; headYears: number} {
     const p = this.accounts[i]!.lifetime;
     const H = this.horizon;
     let npv = 0;
@@ -133,6 +155,19 @@ export class AllocationModel {
     ).rampYears;
   }
 
+  /** The effort shape of a tier's accounts with `heads` heads, computed once per tier and head count. */
+  private shape(tier: Tier, policy: TierPolicy, heads: number): EffortShape {
+    let byHeads = this.shapes.get(tier);
+    if (!byHeads) this.shapes.set(tier, (byHeads = new Map()));
+    let shape = byHeads.get(heads);
+    if (shape === undefined) {
+      shape = effortShape(policy, heads, this.response, this.anchor(tier));
+      // Head counts off the allocation's grid (a baseline's shares of revenue) are not kept.
+      if (byHeads.size < 4096) byHeads.set(heads, shape);
+    }
+    return shape;
+  }
+
   /** The anchor heads of a tier's response, if the scenario sets one. */
   private anchor(tier: Tier): number | undefined {
     const anchor = this.response.anchor;
@@ -156,13 +191,20 @@ export interface Futures {
 /** Simulates {@link Futures} for some accounts of a model (all by default). */
 export function simulateFutures(
   model: AllocationModel,
-  {trials, seed, only}: {trials: number; seed: number; only?: readonly number[]}
+  {
+    trials,
+    seed,
+    only,
+    onProgress
+  }: {trials: number; seed: number; only?: readonly number[]; onProgress?: (done: number) => void}
 ): Futures {
   const H = model.horizon;
   const indices = only ?? model.accounts.map((_, i) => i);
   const sigma = model.scenario.attrition.shockVolatility;
   // Cumulative hazard thresholds by industry, trial and year: alive after t years iff E · inverseRisk ≥ T[t].
   const thresholds = new Map<number, Float64Array>();
+  // Whether an industry's thresholds never fall (no negative hazard), which the shortcut needs.
+  const risingThresholds = new Map<number, boolean>();
   for (const i of indices) {
     const j = model.accounts[i]!.industry;
     if (thresholds.has(j)) continue;
@@ -180,22 +222,35 @@ export function simulateFutures(
       }
     }
     thresholds.set(j, T);
+    risingThresholds.set(
+      j,
+      c.every((x) => x >= 0)
+    );
   }
   const lived = new Uint8Array(model.accounts.length * trials);
   const e = new Float64Array(trials);
   // Industry by industry, so that one industry's thresholds stay in cache (a third faster on a
   // large book); each account's futures are its own whatever the order.
   const byIndustry = [...indices].sort((a, b) => model.accounts[a]!.industry - model.accounts[b]!.industry || a - b);
-  for (const i of byIndustry) {
+  for (let j = 0; j < byIndustry.length; ++j) {
+    if (onProgress && (j & 4095) === 4095) onProgress(j / byIndustry.length);
+    const i = byIndustry[j]!;
     const a = model.accounts[i]!;
     randomExponential(seed, `allocation lifetime\u0000${a.account.id}`).fill(e, trials);
     const T = thresholds.get(a.industry)!;
+    const rising = risingThresholds.get(a.industry)!;
+    const row = i * trials;
     for (let k = 0; k < trials; ++k) {
       const x = e[k]! * a.inverseRisk;
-      let L = 0;
       const base = k * H;
+      // The thresholds never fall, so most futures (alive at the horizon) need one comparison.
+      if (rising && T[base + H - 1]! <= x) {
+        lived[row + k] = H;
+        continue;
+      }
+      let L = 0;
       while (L < H && T[base + L]! <= x) ++L;
-      lived[i * trials + k] = L;
+      lived[row + k] = L;
     }
   }
   return {trials, seed, lived};

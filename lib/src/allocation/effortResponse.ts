@@ -165,7 +165,8 @@ export function fillEffortCashFlows(
   response: EffortResponse,
   {investment, revenue, contribution}: {investment: Float64Array; revenue: Float64Array; contribution: Float64Array},
   paths: AccountPaths = accountPaths(account, settings, response),
-  anchor?: number
+  anchor?: number,
+  shape?: EffortShape
 ): {rampYears: number; response: number} {
   const {horizon, costPerHead} = settings;
   if (!(heads >= 0 && Number.isFinite(heads))) throw new RangeError(`invalid heads: ${heads} (a number of at least 0)`);
@@ -181,15 +182,7 @@ export function fillEffortCashFlows(
     }
     return {rampYears: 0, response: 0};
   }
-  const h0 = anchorHeads(policy, anchor);
-  const b = responseRateTimesAnchor(response.elasticity) / h0;
-  const factor = heads === h0 ? 1 : (1 - exp(-b * heads)) / (1 - exp(-b * h0));
-  const ramp =
-    policy.rampYears === 0
-      ? 0
-      : heads === h0
-        ? policy.rampYears
-        : policy.rampYears * pow(h0 / heads, response.rampExponent);
+  const {factor, ramp} = shape ?? effortShape(policy, heads, response, anchor);
   const current = account.annualWallet > 0 ? Math.min(1, account.annualRevenue / account.annualWallet) : 0;
   let share = Math.min(1, (policy.firstShare === "current" ? current : policy.firstShare) * factor);
   const ceiling = Math.min(1, policy.shareCeiling * factor);
@@ -204,4 +197,31 @@ export function fillEffortCashFlows(
     share += policy.shareGrowth * (ceiling - share);
   }
   return {rampYears: ramp, response: factor};
+}
+
+/** What heads do to any account of a tier: the factor r(h) on its shares and its ramp in years. */
+export interface EffortShape {
+  factor: number;
+  ramp: number;
+}
+
+/**
+ * The {@link EffortShape} of `heads` heads (above 0) under a tier's policy, as
+ * {@link fillEffortCashFlows} computes it: it depends on the tier, not the account, so a loop
+ * over many accounts of a tier can compute it once per head count.
+ *
+ * @example
+ * effortShape(defaultTierPolicies.S, 2, defaultEffortResponse); // {factor: 1, ramp: 2}: the policy's own heads
+ */
+export function effortShape(policy: TierPolicy, heads: number, response: EffortResponse, anchor?: number): EffortShape {
+  const h0 = anchorHeads(policy, anchor);
+  const b = responseRateTimesAnchor(response.elasticity) / h0;
+  const factor = heads === h0 ? 1 : (1 - exp(-b * heads)) / (1 - exp(-b * h0));
+  const ramp =
+    policy.rampYears === 0
+      ? 0
+      : heads === h0
+        ? policy.rampYears
+        : policy.rampYears * pow(h0 / heads, response.rampExponent);
+  return {factor, ramp};
 }
