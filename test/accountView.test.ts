@@ -9,41 +9,9 @@ import {
   generateSamplePortfolio,
   type Account
 } from "tierwise";
+import {edgeAccounts} from "./fixtures/accounts.js";
 
-const accounts: Account[] = [
-  {
-    id: "A1",
-    name: "华为 Ærø 😀",
-    industry: "Telecom",
-    region: "Asia",
-    foundedYear: 1987,
-    firstYear: 2015,
-    exitYear: null,
-    annualWallet: 1_000_000,
-    walletGrowth: 0.05,
-    annualRevenue: 250_000,
-    grossMargin: 0.3,
-    health: 0.8,
-    strategicFit: 4,
-    salesHeads: 1.5
-  },
-  {
-    id: "B2",
-    name: "Beta",
-    industry: "Banking",
-    region: "Asia",
-    foundedYear: null,
-    firstYear: 2010,
-    exitYear: 2019,
-    annualWallet: 0,
-    walletGrowth: null,
-    annualRevenue: 0,
-    grossMargin: -0.25,
-    health: 0,
-    strategicFit: 0,
-    salesHeads: 0
-  }
-];
+const accounts = edgeAccounts("Asia");
 
 describe("accountView()", () => {
   it("reads every field from the columns, a missing number as null, and writes the account as JSON", () => {

@@ -17,24 +17,13 @@ import {
   type CellColumn,
   type IngestColumnsOptions
 } from "tierwise";
+import {utf8Chunk} from "./fixtures/arrowText.js";
 
-// An Arrow Utf8 vector as DuckDB returns one: chunks of UTF-8 bytes with offsets and a validity bitmap.
-const chunk = (values: readonly (string | null)[]) => {
-  const encoded = values.map((v) => new TextEncoder().encode(v ?? ""));
-  const offsets = new Int32Array(values.length + 1);
-  encoded.forEach((e, i) => (offsets[i + 1] = offsets[i]! + e.length));
-  const bytes = new Uint8Array(offsets[values.length]!);
-  encoded.forEach((e, i) => bytes.set(e, offsets[i]!));
-  const bitmap = new Uint8Array(Math.ceil(values.length / 8));
-  values.forEach((v, i) => v !== null && (bitmap[i >> 3]! |= 1 << (i & 7)));
-  const nullCount = values.filter((v) => v === null).length;
-  return {offset: 0, length: values.length, nullCount, nullBitmap: bitmap, valueOffsets: offsets, values: bytes};
-};
 /** A text vector of `values`, cut into chunks of `size` values, as DuckDB sends a long column. */
 const vector = (values: readonly (string | null)[], size = 3) => {
   const chunks = [];
-  for (let i = 0; i < values.length; i += size) chunks.push(chunk(values.slice(i, i + size)));
-  if (chunks.length === 0) chunks.push(chunk([]));
+  for (let i = 0; i < values.length; i += size) chunks.push(utf8Chunk(values.slice(i, i + size)));
+  if (chunks.length === 0) chunks.push(utf8Chunk([]));
   return {length: values.length, type: {typeId: 5}, data: chunks, toArray: () => [...values]};
 };
 const cellsOf = (column: CellColumn) => Array.from({length: column.length}, (_, i) => column.at(i));

@@ -27,6 +27,7 @@ import {
   type IngestRowsOptions,
   type RejectedRow
 } from "tierwise";
+import {utf8Chunk} from "./fixtures/arrowText.js";
 
 // The row-wise ingest as it was before accounts were built column by column: every row to a
 // record object, then validateAccounts. ingestColumns (and ingestRows, which goes through it) must
@@ -249,18 +250,6 @@ describe("plainNumber()", () => {
 });
 
 describe("arrowTextCells()", () => {
-  // An Arrow Utf8 vector as DuckDB returns one: chunks of UTF-8 bytes with offsets and a validity bitmap.
-  const chunk = (values: (string | null)[]) => {
-    const encoded = values.map((v) => new TextEncoder().encode(v ?? ""));
-    const offsets = new Int32Array(values.length + 1);
-    encoded.forEach((e, i) => (offsets[i + 1] = offsets[i]! + e.length));
-    const bytes = new Uint8Array(offsets[values.length]!);
-    encoded.forEach((e, i) => bytes.set(e, offsets[i]!));
-    const bitmap = new Uint8Array(Math.ceil(values.length / 8));
-    values.forEach((v, i) => v !== null && (bitmap[i >> 3]! |= 1 << (i & 7)));
-    const nullCount = values.filter((v) => v === null).length;
-    return {offset: 0, length: values.length, nullCount, nullBitmap: bitmap, valueOffsets: offsets, values: bytes};
-  };
   it("reads each value as arrowColumnValues does, across chunks, ASCII or not, nulls included", () => {
     const values = [
       ["id", "A1", null, "plain"],
@@ -269,7 +258,7 @@ describe("arrowTextCells()", () => {
     const vector = {
       length: 9,
       type: {typeId: 5},
-      data: values.map(chunk),
+      data: values.map((v) => utf8Chunk(v)),
       toArray: () => values.flat()
     };
     const cells = arrowTextCells(vector);

@@ -20,6 +20,15 @@ export interface DecimalEvidence {
   ambiguousExample: string | null;
 }
 
+const noEvidence = (): DecimalEvidence => ({
+  point: 0,
+  pointExample: null,
+  comma: 0,
+  commaExample: null,
+  ambiguous: 0,
+  ambiguousExample: null
+});
+
 /**
  * Counts, over a column's cells, the texts that show a decimal point, a decimal comma, or that
  * read two ways (see `readNumber`). Cells that are numbers already (Excel, Parquet), empty or
@@ -29,14 +38,7 @@ export interface DecimalEvidence {
  * decimalEvidence(["0,18", "1,234", "12,5"]); // {comma: 2, commaExample: "0,18", ambiguous: 1, ambiguousExample: "1,234", point: 0, …}
  */
 export function decimalEvidence(cells: Iterable<string | number | null | undefined>): DecimalEvidence {
-  const e: DecimalEvidence = {
-    point: 0,
-    pointExample: null,
-    comma: 0,
-    commaExample: null,
-    ambiguous: 0,
-    ambiguousExample: null
-  };
+  const e = noEvidence();
   for (const cell of cells) count(e, cell);
   return e;
 }
@@ -79,14 +81,7 @@ const currencyStarts = new Set(["us$", "usd", "cny", "rmb", "eur", "gbp", "jpy",
  * columnEvidence(arrowCells(vector), {skip: 1});
  */
 export function columnEvidence(column: CellColumn, {skip = 0}: {skip?: number} = {}): DecimalEvidence {
-  const e: DecimalEvidence = {
-    point: 0,
-    pointExample: null,
-    comma: 0,
-    commaExample: null,
-    ambiguous: 0,
-    ambiguousExample: null
-  };
+  const e = noEvidence();
   if (column instanceof NumberCells) {
     const {kinds} = column;
     for (let i = skip; i < column.length; ++i) {
