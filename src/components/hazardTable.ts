@@ -31,7 +31,7 @@ export function HazardTable(
   scroller.className = "tw-hazard-scroll";
   const table = scroller.appendChild(document.createElement("table"));
   const caption = table.appendChild(document.createElement("caption"));
-  caption.textContent = "Yearly hazard, % of the firms alive at the start of each year";
+  caption.textContent = "Yearly hazard, % of the firms alive at the start of each year; columns are years from now";
   const headRow = table.appendChild(document.createElement("thead")).appendChild(document.createElement("tr"));
   const corner = headRow.appendChild(document.createElement("th"));
   corner.textContent = "Industry";
@@ -39,7 +39,9 @@ export function HazardTable(
   for (let t = 1; t <= years; ++t) {
     const th = headRow.appendChild(document.createElement("th"));
     th.scope = "col";
-    th.textContent = `Year ${t}`;
+    // The number alone, so fifteen years fit a laptop's width; the caption and the title say what it counts.
+    th.textContent = String(t);
+    th.title = `Year ${t}`;
   }
   const body = table.appendChild(document.createElement("tbody"));
   const inputs = rows.map(({industry, path, note}) => {

@@ -17,6 +17,14 @@ it("attrition draws a curve per industry, compares them, and follows its inputs"
     /^Internet loses firms fastest: \d+% gone within five years/
   );
 
+  // Medians in words: one year is singular; a curve that never halves says so rather than leaving a blank.
+  const compared = page.locator(".card", {has: page.locator("h2", {hasText: "Industries compared"})});
+  const median = async (industry: string) =>
+    (await compared.locator("tbody tr", {hasText: industry}).locator("td").nth(7).innerText()).trim();
+  expect(await median("Internet")).toBe("1 year");
+  expect(await median("Public sector")).toBe("not reached");
+  expect(await median("Banking")).toBe("12 years");
+
   await page.getByRole("checkbox", {name: "Internet"}).uncheck();
   await page.locator(".card h3", {hasText: /across the 7 industries shown: χ² = [\d.]+ on 6 df/}).waitFor();
   expect(await subtitle.innerText()).toMatch(/^Log-rank test across the 7 industries shown/);
