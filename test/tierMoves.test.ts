@@ -35,4 +35,40 @@ describe("tierMoves()", () => {
     ]);
     expect(moved).toBe(2);
   });
+
+  it("matches the same account rows without reading their ids, and copies of them by id", () => {
+    const reference = tiered([
+      ["a", "S", 1, 0, 0],
+      ["b", "B", 1, 0, 0],
+      ["c", "C", 1, 0, 0]
+    ]);
+    // Rows whose id cannot be read: only the account itself can match them.
+    const sealed = reference.map((d) => ({
+      ...d,
+      account: Object.defineProperty({...d.account}, "id", {
+        get: () => {
+          throw new Error("id read");
+        }
+      })
+    }));
+    const same = tierMoves(sealed, [
+      {...sealed[0]!, tier: "A"},
+      {...sealed[2]!, tier: "C"}
+    ]);
+    expect(same.moved).toBe(1);
+    expect(same.moves.filter((m) => m.accounts > 0)).toEqual([
+      {from: "S", to: "A", accounts: 1},
+      {from: "C", to: "C", accounts: 1}
+    ]);
+    // A copy of account b (another object, same id) and one the reference lacks.
+    const copies = tierMoves(
+      reference,
+      tiered([
+        ["b", "S", 1, 0, 0],
+        ["z", "A", 1, 0, 0]
+      ])
+    );
+    expect(copies.moved).toBe(1);
+    expect(copies.moves.filter((m) => m.accounts > 0)).toEqual([{from: "B", to: "S", accounts: 1}]);
+  });
 });

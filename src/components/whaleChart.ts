@@ -1,25 +1,27 @@
 import * as Plot from "npm:@observablehq/plot";
-import type {WhaleCurve} from "tierwise";
+import type {Account, WhaleCurve} from "tierwise";
 import {evenlySpaced} from "./evenlySpaced.js";
 import {tierColor} from "./tierColors.js";
 
 /**
  * The whale curve: cumulative profit against accounts ranked by profit, dots coloured by tier;
- * on a book of more than `maxDots` accounts, that many evenly spaced by rank (the tip still reads
- * every account).
+ * on a book of more than `maxDots` accounts, that many evenly spaced by rank, and the tip reads
+ * `maxTips` of them (ten points for every pixel of a 1,000-pixel chart: finer than a pointer can
+ * choose, and only those are looked up, so a million accounts cost no more than ten thousand).
  */
 export function WhaleChart(
   curve: WhaleCurve,
-  tierOf: Map<string, string>,
-  {maxDots = 2000, ...options}: Plot.PlotOptions & {maxDots?: number} = {}
+  tierOf: (account: Account) => string | undefined,
+  {maxDots = 2000, maxTips = 10_000, ...options}: Plot.PlotOptions & {maxDots?: number; maxTips?: number} = {}
 ): ReturnType<typeof Plot.plot> {
-  const points = curve.points.map((p) => ({
+  const point = (p: WhaleCurve["points"][number]) => ({
     share: p.accountShare,
     cumulative: p.profitShare,
     name: p.account.name,
     profit: p.value,
-    tier: tierOf.get(p.account.id) ?? "C"
-  }));
+    tier: tierOf(p.account) ?? "C"
+  });
+  const points = evenlySpaced(curve.points, maxTips).map(point);
   const drawn = evenlySpaced(points, maxDots);
   return Plot.plot({
     marginTop: 36,

@@ -21,15 +21,26 @@ export function tierMoves(
   reference: readonly TieredAccount[],
   tiered: readonly TieredAccount[]
 ): {moves: TierMove[]; moved: number} {
-  const before = new Map(reference.map((d) => [d.account.id, d.tier]));
-  const counts = new Map<string, number>();
+  const n = tiers.length;
+  const index = new Map<Tier, number>(tiers.map((t, i) => [t, i]));
+  // Matched by the account itself first: two tierings of one book share its account rows, so a
+  // million accounts need no id read. An account met only by its id (another copy) is matched by id.
+  const before = new Map<TieredAccount["account"], number>();
+  for (const d of reference) before.set(d.account, index.get(d.tier)!);
+  let byId: Map<string, number> | null = null;
+  const counts = new Float64Array(n * n);
   let moved = 0;
   for (const {account, tier} of tiered) {
-    const from = before.get(account.id);
-    if (from === undefined) continue;
-    counts.set(`${from}${tier}`, (counts.get(`${from}${tier}`) ?? 0) + 1);
-    if (from !== tier) moved += 1;
+    let from = before.get(account);
+    if (from === undefined) {
+      byId ??= new Map(reference.map((d) => [d.account.id, index.get(d.tier)!]));
+      from = byId.get(account.id);
+      if (from === undefined) continue;
+    }
+    const to = index.get(tier)!;
+    counts[from * n + to]! += 1;
+    if (from !== to) moved += 1;
   }
-  const moves = tiers.flatMap((from) => tiers.map((to) => ({from, to, accounts: counts.get(`${from}${to}`) ?? 0})));
+  const moves = tiers.flatMap((from, i) => tiers.map((to, j) => ({from, to, accounts: counts[i * n + j]!})));
   return {moves, moved};
 }
