@@ -4,7 +4,7 @@
  */
 import {allocationBench} from "./allocation.js";
 import {ingestBench} from "./ingest.js";
-import {pageLoad, pageLoadWithBook} from "./pageLoad.js";
+import {pageLoad, pageLoadWithBook, uploadAfterClick} from "./pageLoad.js";
 import {publishBench} from "./publish.js";
 import {redraw} from "./redraw.js";
 import {simulationBench} from "./simulation.js";
@@ -30,5 +30,9 @@ for (const {name, value, unit} of await pageLoad()) print({name, [unit]: value})
 for (const {name, value, unit} of await ingestBench()) print({name, [unit]: value});
 for (const {name, value, unit} of await pageLoadWithBook(100_000)) print({name, [unit]: value});
 for (const {name, value, unit} of await pageLoadWithBook(1_000_000, {settle: false})) print({name, [unit]: value});
+for (const rows of [100_000, 1_000_000]) {
+  const {name, value, unit} = await uploadAfterClick(rows);
+  print({name, [unit]: value});
+}
 for (const {name, value, unit} of await publishBench()) print({name, [unit]: value});
 for (const {name, value, unit} of await redraw()) print({name, [unit]: value});
