@@ -4,7 +4,7 @@
  */
 import {allocationBench} from "./allocation.js";
 import {ingestBench} from "./ingest.js";
-import {pageLoad, pageLoadWithBook, uploadAfterClick} from "./pageLoad.js";
+import {pageLoad, pageLoadWarm, pageLoadWithBook, uploadAfterClick} from "./pageLoad.js";
 import {publishBench} from "./publish.js";
 import {redraw} from "./redraw.js";
 import {simulationBench} from "./simulation.js";
@@ -27,6 +27,7 @@ for (const row of await simulationBench()) print({...row});
 for (const row of allocationBench()) print({...row});
 for (const {name, value, unit} of survivalEstimators()) print({name, [unit]: value});
 for (const {name, value, unit} of await pageLoad()) print({name, [unit]: value});
+for (const {name, value, unit} of await pageLoadWarm()) print({name, [unit]: value});
 for (const {name, value, unit} of await ingestBench()) print({name, [unit]: value});
 for (const {name, value, unit} of await pageLoadWithBook(100_000)) print({name, [unit]: value});
 for (const {name, value, unit} of await pageLoadWithBook(1_000_000, {settle: false})) print({name, [unit]: value});

@@ -27,7 +27,9 @@ async function isFile(path: string): Promise<boolean> {
 
 /**
  * Serves `root` on 127.0.0.1 with clean URLs, as a static host publishing Framework's output
- * would: `/a` serves `a.html`, `/a/` serves `a/index.html`, and anything else is 404.
+ * would: `/a` serves `a.html`, `/a/` serves `a/index.html`, and anything else is 404. Assets,
+ * named by their content, may be cached for a year. (Tests route every request, which turns
+ * Chromium's cache off, so only the warm-cache benchmark sees this.)
  */
 export async function serveStatic(root: string): Promise<StaticServer> {
   const server: Server = createServer(async (request, response) => {
@@ -40,7 +42,12 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     const tries = pathname.endsWith("/") ? [join(path, "index.html")] : [path, `${path}.html`];
     for (const file of tries) {
       if (await isFile(file)) {
-        response.writeHead(200, {"content-type": types[extname(file)] ?? "application/octet-stream"});
+        // Framework names its assets (under /_observablehq, /_npm, /_import, /_file, /_node) by their
+        // content, so a host may let browsers keep them; pages are asked for each time.
+        response.writeHead(200, {
+          "content-type": types[extname(file)] ?? "application/octet-stream",
+          ...(pathname.startsWith("/_") ? {"cache-control": "public, max-age=31536000, immutable"} : {})
+        });
         createReadStream(file).pipe(response);
         return;
       }
