@@ -65,3 +65,21 @@ describe("allocateHeads() on a grid too fine for its book", () => {
     expect(result.frontier.at(-1)!.expectedNpv).toBeCloseTo(result.total.expectedNpv, 3);
   });
 });
+
+describe("allocateHeads() queues without sorting every account", () => {
+  it("lists the next heads and the accounts that lose heads in the order a full sort gives", () => {
+    const result = allocateHeads(portfolio24, defaultScenario, {heads: 9.5, trials: 20, next: 5});
+    const rows = result.allocation.map((row, i) => ({row, i}));
+    const queue = rows
+      .filter(({row}) => row.marginal !== null)
+      .sort((a, b) => b.row.marginal! - a.row.marginal! || a.i - b.i)
+      .slice(0, 5);
+    expect(result.nextHeads.map((d) => d.id)).toEqual(queue.map(({row}) => row.id));
+    expect(result.nextHeads.map((d) => d.marginal)).toEqual(queue.map(({row}) => row.marginal));
+    const fewer = rows
+      .filter(({row}) => row.heads < row.current - 1e-9)
+      .sort((a, b) => b.row.current - b.row.heads - (a.row.current - a.row.heads) || a.i - b.i);
+    expect(fewer.length).toBeGreaterThan(2);
+    expect(result.fewerHeads.map((d) => d.id)).toEqual(fewer.map(({row}) => row.id));
+  });
+});

@@ -583,37 +583,55 @@ export function allocateHeads(
         marginal: k < K[i]! ? at(i, k + 1) - at(i, k) : null
       };
     });
-    const nextHeads: NextHead[] = allocation
-      .map((row, i) => ({row, i}))
-      .filter(({row}) => row.marginal !== null)
-      .sort((a, b) => b.row.marginal! - a.row.marginal! || a.i - b.i)
-      .slice(0, next)
-      .map(({row, i}) => {
-        const a = model.accounts[i]!;
-        return {
-          id: row.id,
-          name: row.name,
-          tier: row.tier,
-          heads: row.heads,
-          marginal: row.marginal!,
-          annualWallet: a.account.annualWallet,
-          share: a.account.annualWallet > 0 ? Math.min(1, a.account.annualRevenue / a.account.annualWallet) : 0,
-          survival: a.lifetime[H]!,
-          rampYears: model.rampYears(i, row.heads + step)
-        };
-      });
-    const fewerHeads: FewerHeads[] = allocation
-      .map((row, i) => ({row, i}))
-      .filter(({row}) => row.heads < row.current - 1e-9)
-      .sort((a, b) => b.row.current - b.row.heads - (a.row.current - a.row.heads) || a.i - b.i)
-      .map(({row, i}) => ({
+    // The `next` steepest marginals (ties by account), picked in one pass: the order a sort of
+    // every account would give, without sorting a million rows for twenty.
+    const steeper = (a: number, b: number) => allocation[b]!.marginal! - allocation[a]!.marginal! || a - b;
+    const queue: number[] = [];
+    for (let i = 0; i < n && next > 0; ++i) {
+      if (allocation[i]!.marginal === null) continue;
+      if (queue.length >= next && steeper(i, queue[queue.length - 1]!) >= 0) continue;
+      let at = queue.length;
+      while (at > 0 && steeper(i, queue[at - 1]!) < 0) --at;
+      queue.splice(at, 0, i);
+      if (queue.length > next) queue.pop();
+    }
+    const nextHeads: NextHead[] = queue.map((i) => {
+      const row = allocation[i]!;
+      const a = model.accounts[i]!;
+      return {
         id: row.id,
         name: row.name,
         tier: row.tier,
-        current: row.current,
         heads: row.heads,
-        change: row.expectedNpv - todayOf.npv[i]!
-      }));
+        marginal: row.marginal!,
+        annualWallet: a.account.annualWallet,
+        share: a.account.annualWallet > 0 ? Math.min(1, a.account.annualRevenue / a.account.annualWallet) : 0,
+        survival: a.lifetime[H]!,
+        rampYears: model.rampYears(i, row.heads + step)
+      };
+    });
+    // The accounts that lose heads, most first (ties by account), sorted as indices on their loss.
+    const loss = new Float64Array(n);
+    const losing: number[] = [];
+    for (let i = 0; i < n; ++i) {
+      const row = allocation[i]!;
+      loss[i] = row.current - row.heads;
+      if (row.heads < row.current - 1e-9) losing.push(i);
+    }
+    const fewerHeads: FewerHeads[] = Int32Array.from(losing)
+      .sort((a, b) => loss[b]! - loss[a]! || a - b)
+      .reduce<FewerHeads[]>((list, i) => {
+        const row = allocation[i]!;
+        list.push({
+          id: row.id,
+          name: row.name,
+          tier: row.tier,
+          current: row.current,
+          heads: row.heads,
+          change: row.expectedNpv - todayOf.npv[i]!
+        });
+        return list;
+      }, []);
     // The allocation's expected figures are those of its levels' points on the curves.
     const sums = {heads: 0, expectedNpv: 0, revenue: 0, headYears: 0};
     for (let i = 0; i < n; ++i) {
@@ -657,8 +675,11 @@ export function allocateHeads(
     return {today, allocated};
   };
 
+  // The mean-optimal allocation described for the first result, kept for the full one when the
+  // objective leaves it as it is.
+  let describedFirst: ReturnType<typeof describe> | null = null;
   if (onFrontier) {
-    const described = describe(level);
+    const described = (describedFirst = describe(level));
     const banded: FrontierRow[] = [];
     for (let m = 1; m < marks.length; m += 2) banded.push({...frontier[marks[m]!]!});
     const tierRows = Object.fromEntries(
@@ -752,7 +773,7 @@ export function allocateHeads(
   }
   onProgress?.(0.9);
 
-  const described = describe(level);
+  const described = describedFirst && !risk ? describedFirst : describe(level);
   const allocated = described.allocated;
 
   // Baselines on the same futures.
