@@ -1,5 +1,13 @@
 import {describe, expect, it} from "vitest";
-import {allocateHeads, allocationScale, defaultScenario, frontierRows, maxAllocationPoints} from "tierwise";
+import {
+  allocateHeads,
+  allocationScale,
+  defaultScenario,
+  frontierRows,
+  maxAllocationPoints,
+  randomStream
+} from "tierwise";
+import {steepestFirst} from "../lib/src/allocation/allocateHeads.js";
 import {portfolio24} from "./fixtures/accounts.js";
 
 describe("allocationScale()", () => {
@@ -10,7 +18,7 @@ describe("allocationScale()", () => {
       points: 1358 * 41,
       futures: [100, 200, 1000, 5000],
       trials: 1000,
-      reason: "0.25 heads"
+      reason: "0.25 heads, the finest"
     });
   });
 
@@ -81,5 +89,21 @@ describe("allocateHeads() queues without sorting every account", () => {
       .sort((a, b) => b.row.current - b.row.heads - (a.row.current - a.row.heads) || a.i - b.i);
     expect(fewer.length).toBeGreaterThan(2);
     expect(result.fewerHeads.map((d) => d.id)).toEqual(fewer.map(({row}) => row.id));
+  });
+});
+
+describe("steepestFirst()", () => {
+  it("orders indices as a sort by value, largest first, equal values (and −0 with 0) in index order", () => {
+    const values = Float64Array.from([0, -0, 3.5, -1e-300, 1e300, -2, 3.5, 0, -Infinity, Infinity, 1e-310, -1e-310]);
+    const expected = Int32Array.from(values.keys()).sort((a, b) => values[b]! - values[a]! || a - b);
+    expect([...steepestFirst(values)]).toEqual([...expected]);
+    expect([...steepestFirst(values)]).toEqual([9, 4, 2, 6, 10, 0, 1, 7, 11, 3, 5, 8]);
+  });
+
+  it("agrees with the comparison sort on many random values with ties", () => {
+    const random = randomStream(7, "steepest");
+    const values = Float64Array.from({length: 20_000}, () => Math.round((random() - 0.5) * 400) / 7);
+    const expected = Int32Array.from(values.keys()).sort((a, b) => values[b]! - values[a]! || a - b);
+    expect([...steepestFirst(values)]).toEqual([...expected]);
   });
 });

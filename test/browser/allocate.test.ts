@@ -104,8 +104,10 @@ it("allocate shows allocateHeads' numbers for the sample, downloads them, and ha
   expect(pending.left).toBe(await text(".tw-left"));
   expect(pending.gap).toBe(await text(".tw-gap"));
   expect(pending.queue).toBe(await text(".tw-next tbody tr"));
-  // Today's total heads on the sample, in quarter steps, is the default budget.
+  // Today's total heads on the sample, in quarter steps, is the default budget; the page says why that step.
   expect(await page.getByLabel("Total sales heads to place").inputValue()).toBe("776");
+  expect(await page.getByLabel("Heads move in steps of").locator("option:checked").innerText()).toBe("0.25 heads");
+  expect(await page.locator(".tw-step").innerText()).toBe("Default step for this book: 0.25 heads, the finest.");
 
   const runs = await runsDone(page);
   await page.getByLabel(baselineName).check();
@@ -189,7 +191,9 @@ it("allocate keeps its settings in the link, and a pasted link shows the same nu
   const url = first.page.url();
   expect(url).toMatch(/#s=[A-Za-z0-9_-]+$/);
   // The link names the tier rules it tiered by, so a browser with other saved rules gets the same numbers.
-  expect(decodeLinkState(new URL(url).hash)).toMatchObject({value: {heads: 500, tierRules: defaultScenario.tierRules}});
+  expect(decodeLinkState(new URL(url).hash)).toMatchObject({
+    value: {heads: 500, step: 0.25, tierRules: defaultScenario.tierRules}
+  });
   expect(first.problems).toEqual([]);
   await first.context.close();
 

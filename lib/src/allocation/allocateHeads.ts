@@ -896,9 +896,7 @@ function hullSegments(n: number, K: Int32Array, offset: Int32Array, value: Float
       ++length;
     }
   }
-  const order = new Int32Array(length);
-  for (let t = 0; t < length; ++t) order[t] = t;
-  order.sort((a, b) => slope[b]! - slope[a]! || a - b);
+  const order = steepestFirst(slope.subarray(0, length));
   const sorted: Segments = {
     length,
     account: new Int32Array(length),
@@ -914,6 +912,55 @@ function hullSegments(n: number, K: Int32Array, offset: Int32Array, value: Float
     sorted.slope[t] = slope[u]!;
   }
   return sorted;
+}
+
+/**
+ * The indices of `values` from the largest value to the smallest, equal values in index order: the
+ * order of a sort by `values[b] - values[a] || a - b`, by a stable radix sort on the values' bits
+ * (four passes of 16 bits), since a comparison sort of a million segments takes seconds. The
+ * values must not be NaN; −0 and 0 count as equal, as the comparison does.
+ */
+export function steepestFirst(values: Float64Array): Int32Array {
+  const n = values.length;
+  // Each value as a 64-bit key, in two 32-bit halves, that orders as unsigned integers from the
+  // largest value to the smallest: IEEE 754 bits made monotonic, then inverted.
+  const bits = new Float64Array(1);
+  const words = new Uint32Array(bits.buffer);
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
+  const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+  const [H, L] = littleEndian ? [1, 0] : [0, 1];
+  for (let i = 0; i < n; ++i) {
+    bits[0] = values[i]! + 0; // −0 + 0 is 0
+    const h = words[H]!;
+    const l = words[L]!;
+    // Ascending keys: flip every bit of a negative value, only the sign bit of a positive one.
+    const negative = h >>> 31 === 1;
+    const ah = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+    const al = negative ? ~l >>> 0 : l;
+    hi[i] = ~ah >>> 0;
+    lo[i] = ~al >>> 0;
+  }
+  let order = new Int32Array(n);
+  let next = new Int32Array(n);
+  for (let i = 0; i < n; ++i) order[i] = i;
+  const counts = new Int32Array(65537);
+  for (const [key, shift] of [
+    [lo, 0],
+    [lo, 16],
+    [hi, 0],
+    [hi, 16]
+  ] as const) {
+    counts.fill(0);
+    for (let i = 0; i < n; ++i) ++counts[((key[i]! >>> shift) & 0xffff) + 1]!;
+    for (let d = 1; d <= 65536; ++d) counts[d]! += counts[d - 1]!;
+    for (let t = 0; t < n; ++t) {
+      const i = order[t]!;
+      next[counts[(key[i]! >>> shift) & 0xffff]!++] = i;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
 }
 
 /**

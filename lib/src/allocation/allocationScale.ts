@@ -42,7 +42,7 @@ export interface AllocationScale {
   futures: number[];
   /** The default futures: 1,000 when they fit, else the most that do. */
   trials: number;
-  /** Why this step, in words: "0.25 heads" or "0.5 heads, so that 100,000 accounts take 2,100,000 points". */
+  /** Why this step, in words: "0.25 heads, the finest" or "0.5 heads, so that 100,000 accounts take 2,100,000 points …". */
   reason: string;
 }
 
@@ -79,7 +79,7 @@ export function allocationScale(
   const points = pointsAt(accounts, step, maxHeads);
   const reason =
     step === headsSteps[0]
-      ? `${step} heads`
+      ? `${step} heads, the finest`
       : `${step} heads, so that ${accounts.toLocaleString("en-US")} accounts take ${points.toLocaleString("en-US")} points (accounts × steps) and the first chart comes quickly`;
   return {step, smallestStep, points, futures, trials, reason};
 }
