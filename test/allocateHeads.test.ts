@@ -248,9 +248,9 @@ describe("allocateHeads()", () => {
     expect(result.leftOnTable.bestExpectedNpv).toBeCloseTo(best, 4);
   });
 
-  it("refuses a budget whose frontier would be too long, naming heads", () => {
-    expect(() => allocateHeads(portfolio24, small, {heads: 1e6, step: 0.25, trials: 10})).toThrow(
-      /^heads: 1000000 heads in steps of 0\.25 make 4,000,000 budgets, more than the 2,000,000 the frontier can hold: use a larger step$/
+  it("refuses a budget with too many steps to walk, naming heads and the smallest step that works", () => {
+    expect(() => allocateHeads(portfolio24, small, {heads: 1e8, step: 0.25, trials: 10})).toThrow(
+      /^heads: 100000000 heads in steps of 0\.25 make 400,000,000 budgets, more than the 100,000,000 the model walks: use a step of at least 1$/
     );
   });
 
@@ -293,9 +293,32 @@ describe("allocateHeads()", () => {
     expect(got.frontier).toEqual(banded.map((row) => ({...row, p5: null, p95: null, probabilityPositive: null})));
     expect(got.frontier.map((row) => row.budget).slice(0, 3)).toEqual([0, 0.02, 0.04]);
     expect(got.frontier.at(-1)!.budget).toBe(60);
-    const {heads, expectedNpv, revenuePerHead} = result.total;
-    expect(got.total).toEqual({heads, expectedNpv, revenuePerHead});
+    const pending = {p5: null, p95: null, probabilityPositive: null};
+    expect(got.total).toEqual({...result.total, ...pending});
     expect([got.method, got.gap, got.step]).toEqual([result.method, result.gap, 0.01]);
+  });
+
+  it("hands onFrontier the whole allocation the result then has, all but its figures over the futures", () => {
+    let first: FirstAllocation | null = null;
+    const result = allocateHeads(portfolio24, small, {heads: 14, trials: 300, seed: 4, onFrontier: (f) => (first = f)});
+    const got = first as unknown as FirstAllocation;
+    const pending = {p5: null, p95: null, probabilityPositive: null};
+    expect(got.allocation).toEqual(result.allocation);
+    expect(got.nextHeads).toEqual(result.nextHeads);
+    expect(got.fewerHeads).toEqual(result.fewerHeads);
+    expect(got.leftOnTable).toEqual(result.leftOnTable);
+    expect(got.baselines.current).toEqual({...result.baselines.current, ...pending});
+    for (const t of tiers) {
+      const {today, allocated, ...rest} = result.tiers[t];
+      expect(got.tiers[t]).toEqual({...rest, today: {...today, ...pending}, allocated: {...allocated, ...pending}});
+    }
+    expect([got.asOf, got.trials, got.seed, got.objective, got.bounds]).toEqual([
+      result.asOf,
+      300,
+      4,
+      "mean",
+      result.bounds
+    ]);
   });
 
   it("gives each tier's figures today and allocated as a run on that tier alone, locked, would", () => {

@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {readFileSync} from "node:fs";
 import {encodeLinkState} from "../src/components/linkState.js";
-import {compactScenario, defaultScenario, parseScenario, type Scenario} from "tierwise";
+import {allocationScale, compactScenario, defaultScenario, parseScenario, tiers, type Scenario} from "tierwise";
 import {
   allocatedSimulatorLink,
   allocationDefaults,
@@ -249,28 +249,55 @@ describe("simulatorLink() and restoreSimulator(), version 2", () => {
     expect(fromImport.rewritten).toEqual(fromImport.written);
   });
 
-  it("keeps what the inputs do not show, such as an allocation's effort response", () => {
-    const allocated = restoreSimulator(
-      link(
-        allocatedSimulatorLink({
-          attrition: "estimated",
-          trials: 1000,
-          seed: 1,
-          tiers: {
-            S: {heads: 260, accounts: 100},
-            A: {heads: 101, accounts: 300},
-            B: {heads: 0, accounts: 700},
-            C: {heads: 5, accounts: 0}
-          }
-        })
-      ),
-      {industries}
-    );
-    const {written, again, scenario, rewritten} = roundTrip(allocated.settings, {base: allocated.base});
-    expect(written.b).toBe(1);
+  it("keeps what the inputs do not show, such as an allocation's effort response, with its rules and edits", () => {
+    const edits = new Map([["Telecom", [0.3, 0.2]]]);
+    const scenario = simulatorScenario(simulatorDefaults, {
+      asOf,
+      presets,
+      estimated: estimatedWith(edits),
+      base: null,
+      tierRules: rankRules
+    });
+    const written = allocatedSimulatorLink(scenario, {
+      attrition: "estimated",
+      trials: 100,
+      seed: 9,
+      tiers: {
+        S: {heads: 260, accounts: 100},
+        A: {heads: 101, accounts: 300},
+        B: {heads: 0, accounts: 700},
+        C: {heads: 5, accounts: 0}
+      },
+      presets,
+      estimates: () => unedited
+    });
+    // A big book's 100 futures become the Simulator's fewest.
+    expect(written).toMatchObject({v: 2, a: "estimated", b: 1, n: 200, r: 9, h: {Telecom: [0.3, 0.2]}});
+    const restored = restoreSimulator(link(written), {industries});
+    expect(restored.problem).toBe(null);
+    expect(restored.edits).toEqual(edits);
+    expect(restored.settings.tierRules).toEqual(rankRules);
+    const again = simulatorScenario(restored.settings, {
+      asOf,
+      presets,
+      estimated: estimatedWith(restored.edits!),
+      base: restored.base,
+      tierRules: restored.settings.tierRules!
+    });
+    expect(restored.base?.name).toBe("Allocated heads");
+    expect(Object.fromEntries(tiers.map((t) => [t, again.tiers[t].headsPerAccount]))).toEqual({
+      S: 2.6,
+      A: 0.35,
+      B: 0,
+      C: 0.15
+    });
     expect(again.response?.anchor).toEqual({S: 2, A: 1, B: 0.5, C: 0.15});
-    expect(again).toEqual(scenario);
-    expect(rewritten).toEqual(written);
+    // Everything else is the scenario allocated: its hazards with the edits, its rules, its policies.
+    expect({...again, name: scenario.name, description: scenario.description, tiers: scenario.tiers}).toEqual({
+      ...scenario,
+      response: again.response
+    });
+    expect(again.attrition.hazard.Telecom).toEqual([0.3, 0.2]);
   });
 
   it("falls back to the defaults with the reason, for every kind of bad link", () => {
@@ -477,8 +504,12 @@ describe("importedSimulatorLink()", () => {
 });
 
 describe("allocatedSimulatorLink()", () => {
-  it("sends each tier's heads per account on the Simulator's step, with the effort response anchored at the defaults", () => {
-    const written = allocatedSimulatorLink({
+  it("sends each tier's heads per account on the Simulator's step, in a version 2 link of the preset", () => {
+    const scenario = simulatorScenario(
+      {...simulatorDefaults, attrition: "baseline"},
+      {asOf: 2024, presets, estimated: {}, base: null, tierRules: defaultScenario.tierRules}
+    );
+    const written = allocatedSimulatorLink(scenario, {
       attrition: "baseline",
       trials: 5000,
       seed: 7,
@@ -487,18 +518,27 @@ describe("allocatedSimulatorLink()", () => {
         A: {heads: 101, accounts: 300},
         B: {heads: 0, accounts: 700},
         C: {heads: 5, accounts: 0}
-      }
+      },
+      presets,
+      estimates: () => ({})
     });
-    expect(Object.fromEntries(Object.entries(written.tiers).map(([t, p]) => [t, p.headsPerAccount]))).toEqual({
+    expect(written).toMatchObject({v: 2, a: "baseline", b: 1, n: 5000, r: 7});
+    expect(written.h).toBeUndefined();
+    expect((written.s as {tiers: unknown}).tiers).toEqual({
+      S: {headsPerAccount: 2.6},
+      A: {headsPerAccount: 0.35},
+      B: {headsPerAccount: 0}
+    });
+    const restored = restoreSimulator(link(written), {industries});
+    expect(restored.problem).toBe(null);
+    expect(restored.settings.attrition).toBe("baseline");
+    expect(restored.settings.global).toEqual({...simulatorDefaults.global, trials: 5000, seed: 7});
+    expect(Object.fromEntries(tiers.map((t) => [t, restored.settings.tiers[t].headsPerAccount]))).toEqual({
       S: 2.6,
       A: 0.35,
       B: 0,
       C: defaultScenario.tiers.C.headsPerAccount
     });
-    expect(written.global).toEqual({...simulatorDefaults.global, trials: 5000, seed: 7});
-    const restored = restoreSimulator(link(written), {industries});
-    expect(restored.problem).toBe(null);
-    expect(restored.settings.attrition).toBe("baseline");
     expect(restored.base?.response?.anchor).toEqual({S: 2, A: 1, B: 0.5, C: 0.15});
   });
 });
@@ -601,6 +641,36 @@ describe("restoreAllocation()", () => {
       problem: null,
       tierRules: null,
       edits: null
+    });
+  });
+
+  it("sizes the step and futures by the book, takes a link's own step, and names the smallest that works", () => {
+    const big = {todayHeads: 1_200_000.3, tierCounts: () => counts, accounts: 1_000_000};
+    const defaults = allocationDefaults(1_200_000.3, allocationScale(1_000_000));
+    expect(defaults).toMatchObject({step: 2, heads: 1_200_000, trials: 100});
+    expect(restoreAllocation(null, big).settings).toEqual(defaults);
+    // A link written before it carried a step takes the book's; a link's own step is kept.
+    const {step: _, ...before} = {...good, heads: 1000, trials: 100};
+    expect(restoreAllocation(link(before), big)).toMatchObject({problem: null, settings: {step: 2, heads: 1000}});
+    expect(restoreAllocation(link({...before, step: 1, heads: 999}), big)).toMatchObject({
+      problem: null,
+      settings: {step: 1, heads: 999}
+    });
+    expect(restoreAllocation(link({...before, step: 0.5}), big).problem).toBe(
+      "steps of 0.5 heads are too fine for 1,000,000 accounts: the smallest that works is 1"
+    );
+    expect(restoreAllocation(link({...before, step: 0.3}), big).problem).toBe(
+      "heads move in steps of 0.25, 0.5, 1, 2, not 0.3"
+    );
+    expect(restoreAllocation(link({...before, heads: 999}), big).problem).toBe(
+      "total heads must be 0 to 2400010 in steps of 2"
+    );
+    expect(restoreAllocation(link({...before, trials: 1000}), big).problem).toBe(
+      "1,000 futures of 1,000,000 accounts do not fit in memory: at most 100"
+    );
+    expect(restoreAllocation(link({...good, step: 0.5, heads: 500}), options)).toMatchObject({
+      problem: null,
+      settings: {step: 0.5}
     });
   });
 

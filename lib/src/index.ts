@@ -240,6 +240,7 @@ export {
   accountValueCurve,
   allocateHeads,
   bandedRows,
+  frontierRows,
   type AccountValueCurve,
   type AccountValueCurveOptions,
   type AllocateHeadsOptions,
@@ -251,8 +252,18 @@ export {
   type FrontierRow,
   type HeadsAllocation,
   type NextHead,
+  type PendingTotal,
   type TierAllocation
 } from "./allocation/allocateHeads.js";
+export {
+  allocationFutures,
+  allocationScale,
+  headsSteps,
+  maxAccountFutures,
+  maxAllocationPoints,
+  type AllocationScale,
+  type AllocationScaleOptions
+} from "./allocation/allocationScale.js";
 export {reportCharts, type ReportCharts, type ReportChartsOptions} from "./report/reportCharts.js";
 export {reportTables, words, type ReportCell, type ReportTable, type ReportTables} from "./report/reportTables.js";
 export {reportBody, renderReport, reportCss, type ReportProvenance} from "./report/renderReport.js";

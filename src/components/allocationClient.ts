@@ -1,10 +1,20 @@
 import {columnsOfAccounts} from "tierwise";
-import type {Account, AccountColumns, AllocationObjective, HeadsAllocation, Scenario, Tier} from "tierwise";
+import type {
+  Account,
+  AccountColumns,
+  AllocationObjective,
+  FirstAllocation,
+  HeadsAllocation,
+  Scenario,
+  Tier
+} from "tierwise";
 
 /** What the page asks of the allocation worker. */
 export interface AllocationRequest {
   scenario: Scenario;
   heads: number;
+  /** Heads move in steps of this size. */
+  step: number;
   trials: number;
   seed: number;
   asOf: number;
@@ -44,8 +54,15 @@ export class AllocationClient {
     this.#worker = new Worker(this.#url, {type: "module"});
     this.#worker.postMessage({columns: this.#columns});
   }
-  /** allocateHeads; a request superseded by another never settles. */
-  run(request: AllocationRequest, onProgress?: (done: number) => void): AllocationRun {
+  /**
+   * allocateHeads; a request superseded by another never settles. `onFirst` gets the first result
+   * (allocateHeads' onFrontier) as soon as the worker has it, before the futures are simulated.
+   */
+  run(
+    request: AllocationRequest,
+    onProgress?: (done: number) => void,
+    onFirst?: (first: FirstAllocation) => void
+  ): AllocationRun {
     if (this.#running && this.#worker) {
       this.#worker.terminate();
       this.#worker = null;
@@ -55,10 +72,11 @@ export class AllocationClient {
     const id = ++this.#next;
     this.#running = id;
     const worker = this.#worker;
-    type Message = {id: number; progress?: number; result?: HeadsAllocation; error?: string};
+    type Message = {id: number; progress?: number; first?: FirstAllocation; result?: HeadsAllocation; error?: string};
     const promise = new Promise<HeadsAllocation>((resolve, reject) => {
       worker.onmessage = ({data}: MessageEvent<Message>) => {
         if (data.id !== id) return;
+        if (data.first) onFirst?.(data.first);
         if (data.progress !== undefined) return void onProgress?.(data.progress);
         this.#running = 0;
         if (data.result) resolve(data.result);
@@ -72,4 +90,41 @@ export class AllocationClient {
     this.#worker?.terminate();
     this.#worker = null;
   }
+}
+
+/**
+ * One request's outcomes as they come: the first result (`first`, the allocation without its
+ * figures over the futures) when the worker has it before the end, then the full result or the
+ * error. A superseded request yields nothing more.
+ */
+export type AllocationOutcome =
+  | {id: number; first: FirstAllocation; result: null; error: null}
+  | {id: number; first: null; result: HeadsAllocation; error: null}
+  | {id: number; first: null; result: null; error: string};
+
+/**
+ * Runs a request on the client and yields its {@link AllocationOutcome}s, for a page cell to draw
+ * each; without `first`, only the full result or the error (a risk-averse run's first result is
+ * the mean optimum, where its search starts, not its answer).
+ */
+export async function* allocationOutcomes(
+  client: Pick<AllocationClient, "run">,
+  request: AllocationRequest,
+  {onProgress, first: drawFirst = true}: {onProgress?: (done: number) => void; first?: boolean} = {}
+): AsyncGenerator<AllocationOutcome> {
+  let arrived: (first: FirstAllocation) => void = () => {};
+  const first = new Promise<FirstAllocation>((resolve) => (arrived = resolve));
+  const run = client.run(request, onProgress, (f) => arrived(f));
+  const settled = run.promise.then(
+    (result): AllocationOutcome => ({id: run.id, first: null, result, error: null}),
+    (error: unknown): AllocationOutcome => ({
+      id: run.id,
+      first: null,
+      result: null,
+      error: error instanceof Error ? error.message : String(error)
+    })
+  );
+  const earlier = await Promise.race([settled, first.then((f) => ({id: run.id, first: f, result: null, error: null}))]);
+  if (earlier.first && drawFirst) yield earlier;
+  yield await settled;
 }

@@ -172,6 +172,8 @@ export function allocationState(app: AppState, {todayHeads}: {todayHeads: number
   const inUse = (link: TierRules | null) => tierRulesInUse({link, saved: app.savedRules, base: null});
   const restored = restoreAllocation(app.link, {
     todayHeads,
+    // The active accounts size the step of heads and the futures (allocationScale).
+    accounts: app.active.length,
     // Each tier's active accounts under the rules in use, for the check that the tiers' least heads fit.
     tierCounts: (rules) => {
       const counts = new Map<Tier, number>();

@@ -1,5 +1,9 @@
 import {
+  allocationFutures,
+  allocationScale,
   checkScenarioHazards,
+  headsSteps,
+  type AllocationScale,
   compactScenario,
   defaultEffortResponse,
   defaultScenario,
@@ -630,48 +634,76 @@ export function importedSimulatorLink(
 export const simulatorHeadsStep = simulatorSliders.headsPerAccount.step;
 
 /**
- * The Simulator's link for an allocation of heads: each tier's heads per account (rounded to the
- * Simulator's step; a tier without accounts keeps its default), the same attrition, futures and
- * seed, the default policies otherwise, and the effort response anchored at the default policies'
- * heads, so that share won and ramp follow the heads as they do on the Allocate page.
+ * Each tier's heads per account in an allocation, rounded to the Simulator's step; a tier without
+ * accounts keeps its policy's.
+ *
+ * @example
+ * allocatedHeadsPerAccount({S: {heads: 260, accounts: 100}, ...}, defaultScenario).S // 2.6
  */
-export function allocatedSimulatorLink({
-  attrition,
-  trials,
-  seed,
-  tiers: allocated
-}: {
-  attrition: Exclude<AttritionSource, "imported">;
-  trials: number;
-  seed: number;
-  tiers: Record<Tier, {heads: number; accounts: number}>;
-}): SimulatorLink {
+export function allocatedHeadsPerAccount(
+  allocated: Record<Tier, {heads: number; accounts: number}>,
+  scenario: Pick<Scenario, "tiers">
+): Record<Tier, number> {
   const step = simulatorHeadsStep;
-  const perAccount = (t: Tier) => {
-    const {heads, accounts} = allocated[t];
-    return accounts > 0
-      ? Number((Math.round(heads / accounts / step) * step).toFixed(2))
-      : defaultScenario.tiers[t].headsPerAccount;
-  };
-  const base: Scenario = {
-    ...defaultScenario,
+  return Object.fromEntries(
+    tiers.map((t) => {
+      const {heads, accounts} = allocated[t];
+      const perAccount =
+        accounts > 0
+          ? Number((Math.round(heads / accounts / step) * step).toFixed(2))
+          : scenario.tiers[t].headsPerAccount;
+      return [t, perAccount];
+    })
+  ) as Record<Tier, number>;
+}
+
+/**
+ * The Simulator's link (version 2) for an allocation of heads: the scenario allocated (its tier
+ * rules, policies, hazards and hazard edits) with each tier's heads per account (rounded to the
+ * Simulator's step; a tier without accounts keeps its policy's), the effort response anchored at
+ * the policies' own heads, so that share won and ramp follow the heads as they do on the Allocate
+ * page, and the same seed. Futures the Simulator does not offer (a big book's 100) become the
+ * fewest it does. It carries the scenario, so the Simulator restores the same numbers whatever the
+ * browser that opens it has saved.
+ *
+ * @example
+ * allocatedSimulatorLink(scenario, {attrition: "baseline", trials: 1000, seed: 1, tiers: result.tiers, presets, estimates: {}})
+ * // {v: 2, a: "baseline", s: {name: "Allocated heads", tiers: {S: {headsPerAccount: 2.6}, ...}, response: ...}, b: 1, n: 1000, r: 1}
+ */
+export function allocatedSimulatorLink(
+  scenario: Scenario,
+  {
+    attrition,
+    trials,
+    seed,
+    tiers: allocated,
+    presets,
+    estimates
+  }: {
+    attrition: Exclude<AttritionSource, "imported">;
+    trials: number;
+    seed: number;
+    tiers: Record<Tier, {heads: number; accounts: number}>;
+    presets: Presets;
+    estimates: Estimated;
+  }
+): ScenarioLink {
+  const perAccount = allocatedHeadsPerAccount(allocated, scenario);
+  const sent: Scenario = {
+    ...scenario,
     name: "Allocated heads",
     description:
-      "The optimum's heads per account in each tier, with the effort response anchored at the default policies' heads.",
+      "The allocation's heads per account in each tier, with the effort response anchored at the tier policies' own heads.",
+    tiers: Object.fromEntries(
+      tiers.map((t) => [t, {...scenario.tiers[t], headsPerAccount: perAccount[t]}])
+    ) as Scenario["tiers"],
     response: {
-      ...effortResponse(defaultScenario),
-      anchor: Object.fromEntries(tiers.map((t) => [t, defaultScenario.tiers[t].headsPerAccount]))
+      ...effortResponse(scenario),
+      anchor: Object.fromEntries(tiers.map((t) => [t, scenario.tiers[t].headsPerAccount]))
     }
   };
-  return {
-    ...simulatorDefaults,
-    attrition,
-    global: {...simulatorDefaults.global, trials, seed},
-    tiers: Object.fromEntries(
-      tiers.map((t) => [t, {...simulatorDefaults.tiers[t], headsPerAccount: perAccount(t)}])
-    ) as Record<Tier, TierSettings>,
-    base: compactScenario(base)
-  };
+  const offered = simulatorTrials.find((n) => n >= trials) ?? simulatorTrials[simulatorTrials.length - 1]!;
+  return simulatorLink(sent, {attrition, trials: offered, seed, base: true, presets, estimates});
 }
 
 /**
@@ -823,6 +855,11 @@ export interface AllocationLink {
   attrition: Exclude<AttritionSource, "imported">;
   /** Total heads to place. */
   heads: number;
+  /**
+   * Heads move in steps of this size, one of headsSteps. A link without it (written before)
+   * takes the step the book's size chooses (allocationScale).
+   */
+  step?: number;
   objective: "mean" | "cvar";
   /** The weight on the shortfall of the worst futures, and their share (the risk-averse objective). */
   weight: number;
@@ -840,59 +877,75 @@ export interface AllocationLink {
   h?: Record<string, number[]>;
 }
 
-/** Allocate moves heads in quarter steps (the model's default); an account takes at most the response's maxHeads. */
-export const allocationStep = 0.25;
-export const allocationTrials = [200, 1000, 5000] as const;
-
 /** The range of the total-heads slider: up to twice today's heads, in tens, and at least 10. */
 export function allocationHeadsRange(todayHeads: number): [number, number] {
   return [0, Math.max(10, Math.ceil((2 * todayHeads) / 10) * 10)];
 }
 
-/** Allocate's settings with no link: today's heads (on the step), expected NPV, every bound open, 1,000 futures, seed 1. */
-export function allocationDefaults(todayHeads: number): AllocationLink {
+/**
+ * Allocate's settings with no link: today's heads (on the step), expected NPV, every bound open,
+ * the step and futures the book's size chooses (see allocationScale; 0.25 and 1,000 on a small
+ * book), seed 1.
+ */
+export function allocationDefaults(
+  todayHeads: number,
+  {step, trials}: Pick<AllocationScale, "step" | "trials"> = allocationScale(0)
+): AllocationLink {
   const maxHeads = defaultEffortResponse.maxHeads;
   return {
     version: 1,
     attrition: "estimated",
-    heads: Math.round(todayHeads / allocationStep) * allocationStep,
+    heads: Math.round(todayHeads / step) * step,
+    step,
     objective: "mean",
     weight: 1,
     alpha: 0.1,
     perTier: Object.fromEntries(tiers.map((t) => [t, {min: 0, max: maxHeads}])) as AllocationLink["perTier"],
-    trials: 1000,
+    trials,
     seed: 1
   };
 }
 
 /**
- * Allocate's settings from its link: the link's when every setting is on its input's range and
- * step, each tier's least heads at most its most, and the tiers' least heads fit in the total
- * (`tierCounts`, called only then, gives each tier's active accounts); otherwise the defaults,
- * with the reason. Never throws.
+ * Allocate's settings from its link: the link's when its step is one the book can hold, every
+ * setting is on its input's range and step, each tier's least heads at most its most, and the
+ * tiers' least heads fit in the total (`tierCounts`, called only then, gives each tier's active
+ * accounts); otherwise the defaults, with the reason. `accounts` (the active accounts) sizes the
+ * step and futures (see allocationScale). Never throws.
  *
  * @example
  * restoreAllocation(null, {todayHeads: 10, tierCounts: () => new Map()}).settings.heads // 10
  */
 export function restoreAllocation(
   link: LinkRead,
-  {todayHeads, tierCounts}: {todayHeads: number; tierCounts: (rules: TierRules | null) => ReadonlyMap<Tier, number>}
+  {
+    todayHeads,
+    tierCounts,
+    accounts = 0
+  }: {todayHeads: number; tierCounts: (rules: TierRules | null) => ReadonlyMap<Tier, number>; accounts?: number}
 ): AllocationRestored {
-  const defaults = allocationDefaults(todayHeads);
+  const scale = allocationScale(accounts);
+  const defaults = allocationDefaults(todayHeads, scale);
   const failed = (problem: string): AllocationRestored => ({settings: defaults, problem, tierRules: null, edits: null});
   if (link === null) return {settings: defaults, problem: null, tierRules: null, edits: null};
   if ("error" in link) return failed(link.error);
   const v = link.value as Partial<Record<keyof AllocationLink, unknown>> | null;
   if (v?.version !== 1) return failed(`the link is from another version (${JSON.stringify(v?.version)})`);
-  const step = allocationStep;
+  const step = v.step === undefined ? scale.step : v.step;
+  if (!(headsSteps as readonly unknown[]).includes(step))
+    return failed(`heads move in steps of ${headsSteps.join(", ")}, not ${JSON.stringify(step)}`);
+  if ((step as number) < scale.smallestStep)
+    return failed(
+      `steps of ${step as number} heads are too fine for ${accounts.toLocaleString("en-US")} accounts: the smallest that works is ${scale.smallestStep}`
+    );
+  const by = step as number;
   const maxHeads = defaultEffortResponse.maxHeads;
   const range = allocationHeadsRange(todayHeads);
-  const onGrid = (x: unknown, [lo, hi]: readonly [number, number], by: number) =>
-    typeof x === "number" && x >= lo && x <= hi && Math.abs(Math.round(x / by) * by - x) < 1e-9;
+  const onGrid = (x: unknown, [lo, hi]: readonly [number, number], grid: number) =>
+    typeof x === "number" && x >= lo && x <= hi && Math.abs(Math.round(x / grid) * grid - x) < 1e-9;
   if (!["estimated", ...presetAttrition].includes(v.attrition as string))
     return failed(`unknown attrition source ${JSON.stringify(v.attrition)}`);
-  if (!onGrid(v.heads, range, step))
-    return failed(`total heads must be ${range[0]} to ${range[1]} in steps of ${step}`);
+  if (!onGrid(v.heads, range, by)) return failed(`total heads must be ${range[0]} to ${range[1]} in steps of ${by}`);
   if (
     !["mean", "cvar"].includes(v.objective as string) ||
     !onGrid(v.weight, [0, 5], 0.1) ||
@@ -900,11 +953,7 @@ export function restoreAllocation(
   )
     return failed("invalid objective");
   const perTier = v.perTier as Partial<Record<Tier, {min?: unknown; max?: unknown}>> | undefined;
-  if (
-    !tiers.every(
-      (t) => onGrid(perTier?.[t]?.min, [0, maxHeads], step) && onGrid(perTier?.[t]?.max, [0, maxHeads], step)
-    )
-  )
+  if (!tiers.every((t) => onGrid(perTier?.[t]?.min, [0, maxHeads], by) && onGrid(perTier?.[t]?.max, [0, maxHeads], by)))
     return failed("invalid heads per account by tier");
   const bounds = perTier as AllocationLink["perTier"];
   const below = tiers.find((t) => bounds[t].min > bounds[t].max);
@@ -935,13 +984,13 @@ export function restoreAllocation(
     return failed(
       `the tiers' least heads per account take ${heads(least)} heads, more than the ${heads(v.heads as number)} to place`
     );
-  if (
-    !(allocationTrials as readonly unknown[]).includes(v.trials) ||
-    !Number.isSafeInteger(v.seed) ||
-    (v.seed as number) < 1
-  )
-    return failed("invalid number of futures or seed");
-  return {settings: v as unknown as AllocationLink, problem: null, tierRules, edits};
+  if (!scale.futures.includes(v.trials as number) || !Number.isSafeInteger(v.seed) || (v.seed as number) < 1)
+    return failed(
+      scale.futures.length < allocationFutures.length && (allocationFutures as readonly unknown[]).includes(v.trials)
+        ? `${(v.trials as number).toLocaleString("en-US")} futures of ${accounts.toLocaleString("en-US")} accounts do not fit in memory: at most ${scale.futures.at(-1)!.toLocaleString("en-US")}`
+        : "invalid number of futures or seed"
+    );
+  return {settings: {...(v as unknown as AllocationLink), step: by}, problem: null, tierRules, edits};
 }
 
 /** Allocate's settings restored from its link, with the rules and hazard edits it carries. */

@@ -58,10 +58,33 @@ async function optimumHeads(page: Page): Promise<Record<string, string>> {
   return shown;
 }
 
-// When the optimum's expected NPV first shows, from the start of navigation (reported, never asserted).
+// When the optimum's expected NPV first shows, from the start of navigation (reported, never
+// asserted), and what the first result (drawn before the futures are simulated) shows: read once
+// the page has drawn it, while its note that the futures are still being simulated is on screen.
 const firstResult = `new MutationObserver(() => {
   if (!window.__firstResult && document.querySelector(".tw-optimum")) window.__firstResult = performance.now();
+  if (!window.__pending && document.querySelector(".tw-pending")) {
+    window.__pending = {};
+    setTimeout(() => {
+      const text = (selector) => document.querySelector(selector)?.textContent ?? null;
+      Object.assign(window.__pending, {
+        at: performance.now(),
+        stillPending: document.querySelector(".tw-pending") !== null,
+        headline: text(".tw-headline"),
+        optimum: text(".tw-optimum"),
+        today: text(".tw-today"),
+        left: text(".tw-left"),
+        gap: text(".tw-gap"),
+        queue: text(".tw-next tbody tr")
+      });
+    });
+  }
 }).observe(document, {subtree: true, childList: true});`;
+
+type Pending = Record<"headline" | "optimum" | "today" | "left" | "gap" | "queue", string> & {
+  at: number;
+  stillPending: boolean;
+};
 
 it("allocate shows allocateHeads' numbers for the sample, downloads them, and hands the optimum's heads to the Simulator", async () => {
   const {page, context, problems} = await visit(site, "/allocate", {init: firstResult});
@@ -70,8 +93,21 @@ it("allocate shows allocateHeads' numbers for the sample, downloads them, and ha
   console.log(
     `allocate: first result ${Math.round(first)} ms after navigation; ${await page.locator(".tw-run").innerText()}`
   );
-  // Today's total heads on the sample, in quarter steps, is the default budget.
+  // The first result was drawn before the futures, with a note; its numbers are the final ones.
+  const pending = await page.evaluate(() => (window as unknown as {__pending: Pending}).__pending);
+  expect(pending.stillPending).toBe(true);
+  expect(pending.headline).toMatch(/NPV in 90% of futures: … to …\s*P\(NPV > 0\): …/);
+  expect(await page.locator(".tw-pending").count()).toBe(0);
+  const text = async (selector: string) => await page.locator(selector).first().textContent();
+  expect(pending.optimum).toBe(await text(".tw-optimum"));
+  expect(pending.today).toBe(await text(".tw-today"));
+  expect(pending.left).toBe(await text(".tw-left"));
+  expect(pending.gap).toBe(await text(".tw-gap"));
+  expect(pending.queue).toBe(await text(".tw-next tbody tr"));
+  // Today's total heads on the sample, in quarter steps, is the default budget; the page says why that step.
   expect(await page.getByLabel("Total sales heads to place").inputValue()).toBe("776");
+  expect(await page.getByLabel("Heads move in steps of").locator("option:checked").innerText()).toBe("0.25 heads");
+  expect(await page.locator(".tw-step").innerText()).toBe("Default step for this book: 0.25 heads, the finest.");
 
   const runs = await runsDone(page);
   await page.getByLabel(baselineName).check();
@@ -123,8 +159,10 @@ it("allocate shows allocateHeads' numbers for the sample, downloads them, and ha
   );
   expect(problems).toEqual([]);
 
-  // The Simulator opens with the optimum's heads per account in each tier, on the same attrition.
+  // The Simulator opens with the optimum's heads per account in each tier, on the same attrition,
+  // from a link that carries the scenario (version 2), so any browser restores the same numbers.
   await Promise.all([page.waitForURL(/\/simulator#s=/), page.getByRole("button", {name: "Use in Simulator"}).click()]);
+  expect(decodeLinkState(new URL(page.url()).hash)).toMatchObject({value: {v: 2, a: "baseline", b: 1, n: 1000, r: 1}});
   await page.locator(".tw-verdict").first().waitFor();
   expect(await page.getByLabel(baselineName).isChecked()).toBe(true);
   const boxes = page.getByLabel("Sales heads per account");
@@ -153,7 +191,9 @@ it("allocate keeps its settings in the link, and a pasted link shows the same nu
   const url = first.page.url();
   expect(url).toMatch(/#s=[A-Za-z0-9_-]+$/);
   // The link names the tier rules it tiered by, so a browser with other saved rules gets the same numbers.
-  expect(decodeLinkState(new URL(url).hash)).toMatchObject({value: {heads: 500, tierRules: defaultScenario.tierRules}});
+  expect(decodeLinkState(new URL(url).hash)).toMatchObject({
+    value: {heads: 500, step: 0.25, tierRules: defaultScenario.tierRules}
+  });
   expect(first.problems).toEqual([]);
   await first.context.close();
 

@@ -3,6 +3,7 @@ import type {Scenario} from "../scenario/scenario.js";
 import {assignTiers, type TieredAccount} from "../tiering/assignTiers.js";
 import {isTier, tiers, type Tier} from "../tiering/tiers.js";
 import {AllocationModel, lowerTailMean, selectQuantile, simulateFutures, type Futures} from "./allocationModel.js";
+import {headsSteps, maxAllocationPoints} from "./allocationScale.js";
 
 /** The objective of {@link allocateHeads}. */
 export type AllocationObjective =
@@ -44,24 +45,45 @@ export interface AllocateHeadsOptions {
   onProgress?: (done: number) => void;
   /**
    * Called once, before any future is simulated (the longer part of a large book's run), with the
-   * mean-optimal allocation's expected figures and the frontier's banded rows: a first chart.
+   * mean-optimal allocation's expected figures and the frontier's banded rows: a first result.
    */
   onFrontier?: (first: FirstAllocation) => void;
 }
 
+/** An {@link AllocationTotal} whose figures over the futures are not simulated yet (null). */
+export type PendingTotal = Omit<AllocationTotal, "p5" | "p95" | "probabilityPositive"> & {
+  p5: null;
+  p95: null;
+  probabilityPositive: null;
+};
+
 /**
- * What {@link allocateHeads} knows before it simulates futures: the expected-NPV frontier at the
- * budgets that will carry percentiles (percentiles still null), and the mean-optimal allocation's
- * expected figures. Every number is the one the full result will have.
+ * What {@link allocateHeads} knows before it simulates futures (the longer part of a large book's
+ * run): the mean-optimal allocation with every expected figure, and the expected-NPV frontier at
+ * the budgets that will carry percentiles, its figures over the futures still null. Every number
+ * is the one the full result will have, for the mean objective; for a risk-averse one these are
+ * the mean optimum's, where its search starts. The two rules' figures come with the futures.
  */
-export interface FirstAllocation {
-  step: number;
-  method: HeadsAllocation["method"];
-  gap: number;
-  /** The mean-optimal allocation's heads, expected NPV and revenue per head-year (for a risk objective, before its search). */
-  total: Pick<AllocationTotal, "heads" | "expectedNpv" | "revenuePerHead">;
+export interface FirstAllocation extends Pick<
+  HeadsAllocation,
+  | "asOf"
+  | "step"
+  | "trials"
+  | "seed"
+  | "objective"
+  | "method"
+  | "gap"
+  | "allocation"
+  | "nextHeads"
+  | "fewerHeads"
+  | "leftOnTable"
+  | "bounds"
+> {
+  total: PendingTotal;
   /** At most {@link bandedRows} + 1 rows of the frontier, evenly spaced, and its last. */
   frontier: FrontierRow[];
+  baselines: {current: PendingTotal};
+  tiers: Record<Tier, Omit<TierAllocation, "today" | "allocated"> & {today: PendingTotal; allocated: PendingTotal}>;
 }
 
 /** The portfolio's figures under one allocation of heads. */
@@ -110,6 +132,9 @@ export interface FrontierRow extends Omit<AllocationTotal, "p5" | "p95" | "proba
 /** The most frontier rows that carry percentiles; see {@link FrontierRow}. */
 export const bandedRows = 4000;
 
+/** The most rows of a frontier; see {@link HeadsAllocation.frontier}. */
+export const frontierRows = 100_000;
+
 /** An account where the next step of a head earns much, and why. */
 export interface NextHead {
   id: string;
@@ -148,7 +173,11 @@ export interface HeadsAllocation {
   objective: AllocationObjective;
   allocation: AllocationRow[];
   total: AllocationTotal;
-  /** One row per budget from the least feasible to `heads`, in steps (the expected-NPV frontier). */
+  /**
+   * The expected-NPV frontier: one row per budget from the least feasible to `heads`, in steps; of
+   * more than {@link frontierRows} budgets, that many evenly spaced and the last (a chart shows no
+   * more, and a million rows would fill a browser tab's memory).
+   */
   frontier: FrontierRow[];
   nextHeads: NextHead[];
   /** Accounts that lose heads against today, most heads first. */
@@ -257,8 +286,8 @@ export function accountValueCurve(
   return result;
 }
 
-// The most budget steps a frontier may have (its rows are objects: a few hundred bytes each).
-const maxSteps = 2_000_000;
+// The most budget steps the greedy walks (one pass each; the frontier keeps at most frontierRows of them).
+const maxSteps = 100_000_000;
 
 // Dynamic programming is used when accounts × budget steps × head steps is at most this.
 const exactWork = 50_000_000;
@@ -320,6 +349,20 @@ export function allocateHeads(
     lo[i] = b.min;
     K[i] = Math.floor((b.max - b.min) / step + 1e-9);
   }
+  // Each account's expected figures at every step of its domain must fit in memory.
+  const pointsWith = (s: number) => {
+    let sum = 0;
+    for (let i = 0; i < n; ++i)
+      sum += Number.isNaN(lockedAt[i]!) ? Math.floor((bounds[rows[i]!.tier].max - lo[i]!) / s + 1e-9) + 1 : 1;
+    return sum;
+  };
+  const points = pointsWith(step);
+  if (points > maxAllocationPoints) {
+    const smallest = headsSteps.find((s) => s > step && pointsWith(s) <= maxAllocationPoints);
+    throw new RangeError(
+      `step: ${n.toLocaleString("en-US")} accounts in steps of ${step} heads make ${points.toLocaleString("en-US")} points, more than the ${maxAllocationPoints.toLocaleString("en-US")} the model can hold: ${smallest === undefined ? "use fewer accounts or narrower bounds per tier" : `use a step of at least ${smallest}`}`
+    );
+  }
   let base = 0;
   for (let i = 0; i < n; ++i) base += lo[i]!;
   if (heads < base - 1e-9)
@@ -327,10 +370,12 @@ export function allocateHeads(
       `heads: ${heads} is below the ${round(base)} heads that locked accounts and tier minimums take`
     );
   const units = Math.floor((heads - base) / step + 1e-9);
-  if (units > maxSteps)
+  if (units > maxSteps) {
+    const smallest = headsSteps.find((s) => s > step && (heads - base) / s <= maxSteps);
     throw new RangeError(
-      `heads: ${heads} heads in steps of ${step} make ${units.toLocaleString("en-US")} budgets, more than the ${maxSteps.toLocaleString("en-US")} the frontier can hold: use a larger step`
+      `heads: ${heads} heads in steps of ${step} make ${units.toLocaleString("en-US")} budgets, more than the ${maxSteps.toLocaleString("en-US")} the model walks: ${smallest === undefined ? "use a larger step" : `use a step of at least ${smallest}`}`
     );
+  }
   onProgress?.(0);
 
   // Each account's expected NPV at every point of its domain: value[offset[i] + k].
@@ -397,7 +442,9 @@ export function allocateHeads(
     running.units += k - was;
     running.level[i] = k;
   };
-  const every = Math.max(1, Math.ceil((units + 1) / bandedRows));
+  // Rows kept: every budget, or every `kept`-th of more than frontierRows; banded rows among them.
+  const kept = Math.max(1, Math.ceil((units + 1) / frontierRows));
+  const every = kept * Math.max(1, Math.ceil(Math.ceil((units + 1) / kept) / bandedRows));
   const row = (budget: number, rowGap: number, banded: boolean): FrontierRow => {
     const sums = {
       heads: base + running.units * step,
@@ -448,7 +495,7 @@ export function allocateHeads(
     const nextSlope = s < segments.length ? Math.max(0, segments.slope[s]!) : 0;
     const rowGap = nextSlope * (u - running.units) * step;
     bound = running.npv + rowGap;
-    frontier.push(row(base + u * step, rowGap, u % every === 0 || u === units));
+    if (u % kept === 0 || u === units) frontier.push(row(base + u * step, rowGap, u % every === 0 || u === units));
   }
   // At the budget asked: exact dynamic programming when it is small enough; otherwise fill what
   // budget the greedy leaves with any later segment that still fits, and report the bound.
@@ -473,26 +520,203 @@ export function allocateHeads(
     frontier.pop();
     frontier.push(row(last.budget, gap, true));
   }
-  if (onFrontier) {
-    const sums = {heads: 0, expectedNpv: expectedOf(level), revenue: 0, headYears: 0};
+  // What needs no future: each account's expected figures with today's heads (their sums in
+  // account order, as Evaluator.baselines adds them), the value left on the table, and the
+  // mean-optimal allocation described: the first result, every number the full result's own.
+  const current = Float64Array.from(rows, (d) => d.account.salesHeads);
+  const tierOf = Uint8Array.from(rows, (d) => tiers.indexOf(d.tier));
+  const todayOf = {npv: new Float64Array(n), revenue: new Float64Array(n), headYears: new Float64Array(n)};
+  const todaySums = {heads: 0, expectedNpv: 0, revenue: 0, headYears: 0};
+  for (let i = 0; i < n; ++i) {
+    const c = current[i]!;
+    const e = model.expected(i, c, table);
+    todayOf.npv[i] = e.npv;
+    todayOf.revenue[i] = e.revenue;
+    todayOf.headYears[i] = e.headYears;
+    todaySums.heads += c;
+    todaySums.expectedNpv += e.npv;
+    todaySums.revenue += e.revenue;
+    todaySums.headYears += e.headYears;
+  }
+
+  // Value left on the table: the best allocation of today's total, and the best total.
+  const currentHeads = current.reduce((a, b) => a + b, 0);
+  const currentUnits = Math.floor((currentHeads - base) / step + 1e-9);
+  // The best use of exactly today's total: exact by dynamic programming when that is small enough,
+  // else the hull greedy's (a lower bound, said in `leftOnTable.exact`).
+  const sameExact = currentUnits >= 0 && n * (currentUnits + 1) * (largest(K) + 1) <= exactWork;
+  const sameHeads =
+    currentUnits < 0
+      ? null
+      : sameExact
+        ? exactValueSpending(n, K, offset, value, currentUnits)
+        : greedyValue(segments, n, currentUnits, expectedOf(new Int32Array(n)), at);
+  let bestValue = expectedOf(new Int32Array(n));
+  let bestUnits = 0;
+  for (let t = 0; t < segments.length; ++t) {
+    if (segments.slope[t]! <= 0) continue;
+    const i = segments.account[t]!;
+    bestValue += at(i, segments.to[t]!) - at(i, segments.from[t]!);
+    bestUnits += segments.to[t]! - segments.from[t]!;
+  }
+  const todayNpv = n === 0 ? 0 : todaySums.expectedNpv;
+  const leftOnTable = {
+    reallocation: sameHeads === null ? 0 : sameHeads - todayNpv,
+    sizing: sameHeads === null ? bestValue - todayNpv : bestValue - sameHeads,
+    bestHeads: base + bestUnits * step,
+    bestExpectedNpv: bestValue,
+    exact: sameHeads === null || sameExact
+  };
+
+  /** An allocation's rows, next-head queue, accounts that lose heads, and expected sums by tier and in all. */
+  const describe = (level: Int32Array) => {
+    const allocated = headsOf(level);
+    const allocation: AllocationRow[] = rows.map((d, i) => {
+      const k = level[i]!;
+      return {
+        id: d.account.id,
+        name: d.account.name,
+        tier: d.tier,
+        heads: allocated[i]!,
+        current: current[i]!,
+        expectedNpv: at(i, k),
+        marginal: k < K[i]! ? at(i, k + 1) - at(i, k) : null
+      };
+    });
+    // The `next` steepest marginals (ties by account), picked in one pass: the order a sort of
+    // every account would give, without sorting a million rows for twenty.
+    const steeper = (a: number, b: number) => allocation[b]!.marginal! - allocation[a]!.marginal! || a - b;
+    const queue: number[] = [];
+    for (let i = 0; i < n && next > 0; ++i) {
+      if (allocation[i]!.marginal === null) continue;
+      if (queue.length >= next && steeper(i, queue[queue.length - 1]!) >= 0) continue;
+      let at = queue.length;
+      while (at > 0 && steeper(i, queue[at - 1]!) < 0) --at;
+      queue.splice(at, 0, i);
+      if (queue.length > next) queue.pop();
+    }
+    const nextHeads: NextHead[] = queue.map((i) => {
+      const row = allocation[i]!;
+      const a = model.accounts[i]!;
+      return {
+        id: row.id,
+        name: row.name,
+        tier: row.tier,
+        heads: row.heads,
+        marginal: row.marginal!,
+        annualWallet: a.account.annualWallet,
+        share: a.account.annualWallet > 0 ? Math.min(1, a.account.annualRevenue / a.account.annualWallet) : 0,
+        survival: a.lifetime[H]!,
+        rampYears: model.rampYears(i, row.heads + step)
+      };
+    });
+    // The accounts that lose heads, most first (ties by account), sorted as indices on their loss.
+    const loss = new Float64Array(n);
+    const losing: number[] = [];
+    for (let i = 0; i < n; ++i) {
+      const row = allocation[i]!;
+      loss[i] = row.current - row.heads;
+      if (row.heads < row.current - 1e-9) losing.push(i);
+    }
+    const fewerHeads: FewerHeads[] = Int32Array.from(losing)
+      .sort((a, b) => loss[b]! - loss[a]! || a - b)
+      .reduce<FewerHeads[]>((list, i) => {
+        const row = allocation[i]!;
+        list.push({
+          id: row.id,
+          name: row.name,
+          tier: row.tier,
+          current: row.current,
+          heads: row.heads,
+          change: row.expectedNpv - todayOf.npv[i]!
+        });
+        return list;
+      }, []);
+    // The allocation's expected figures are those of its levels' points on the curves.
+    const sums = {heads: 0, expectedNpv: 0, revenue: 0, headYears: 0};
     for (let i = 0; i < n; ++i) {
       const a = offset[i]! + level[i]!;
-      sums.heads += lo[i]! + level[i]! * step;
+      sums.heads += allocated[i]!;
+      sums.expectedNpv += value[a]!;
       sums.revenue += revenueAt[a]!;
       sums.headYears += headYearsAt[a]!;
     }
+    const byTier = tiers.map((_, g) => {
+      const tierSums = {
+        accounts: 0,
+        today: {heads: 0, expectedNpv: 0, revenue: 0, headYears: 0},
+        allocated: {heads: 0, expectedNpv: 0, revenue: 0, headYears: 0}
+      };
+      allocation.forEach((row, i) => {
+        if (tierOf[i] !== g) return;
+        ++tierSums.accounts;
+        tierSums.today.heads += row.current;
+        tierSums.today.expectedNpv += todayOf.npv[i]!;
+        tierSums.today.revenue += todayOf.revenue[i]!;
+        tierSums.today.headYears += todayOf.headYears[i]!;
+        const a = offset[i]! + level[i]!;
+        tierSums.allocated.heads += row.heads;
+        tierSums.allocated.expectedNpv += value[a]!;
+        tierSums.allocated.revenue += revenueAt[a]!;
+        tierSums.allocated.headYears += headYearsAt[a]!;
+      });
+      return tierSums;
+    });
+    return {allocated, allocation, nextHeads, fewerHeads, sums: {...sums, expectedNpv: expectedOf(level)}, byTier};
+  };
+  /** A tier's figures from its summed today's and allocated figures, with `summary` for each. */
+  const tierFigures = <T>(
+    tierSums: ReturnType<typeof describe>["byTier"][number],
+    summary: (sums: typeof todaySums, part: "today" | "allocated") => T,
+    empty: T
+  ) => {
+    const today = tierSums.accounts === 0 ? empty : summary(tierSums.today, "today");
+    const allocated = tierSums.accounts === 0 ? empty : summary(tierSums.allocated, "allocated");
+    return {today, allocated};
+  };
+
+  // The mean-optimal allocation described for the first result, kept for the full one when the
+  // objective leaves it as it is.
+  let describedFirst: ReturnType<typeof describe> | null = null;
+  if (onFrontier) {
+    const described = (describedFirst = describe(level));
     const banded: FrontierRow[] = [];
     for (let m = 1; m < marks.length; m += 2) banded.push({...frontier[marks[m]!]!});
+    const tierRows = Object.fromEntries(
+      tiers.map((t, g) => {
+        const tierSums = described.byTier[g]!;
+        const {today, allocated} = tierFigures(tierSums, pendingTotal, pendingTotal(emptySums));
+        return [
+          t,
+          {
+            accounts: tierSums.accounts,
+            currentHeads: today.heads,
+            heads: allocated.heads,
+            currentNpv: today.expectedNpv,
+            expectedNpv: allocated.expectedNpv,
+            today,
+            allocated
+          }
+        ];
+      })
+    ) as FirstAllocation["tiers"];
     onFrontier({
+      asOf,
       step,
+      trials,
+      seed,
+      objective,
       method: useExact ? "dynamic programming" : "hull greedy",
       gap,
-      total: {
-        heads: round(sums.heads),
-        expectedNpv: sums.expectedNpv,
-        revenuePerHead: sums.headYears > 0 ? sums.revenue / sums.headYears : null
-      },
-      frontier: banded
+      total: pendingTotal(described.sums),
+      frontier: banded,
+      allocation: described.allocation,
+      nextHeads: described.nextHeads,
+      fewerHeads: described.fewerHeads,
+      baselines: {current: n === 0 ? pendingTotal(emptySums) : pendingTotal(todaySums)},
+      leftOnTable,
+      bounds,
+      tiers: tierRows
     });
   }
   onProgress?.(0.3);
@@ -549,10 +773,10 @@ export function allocateHeads(
   }
   onProgress?.(0.9);
 
-  const allocated = headsOf(level);
+  const described = describedFirst && !risk ? describedFirst : describe(level);
+  const allocated = described.allocated;
 
   // Baselines on the same futures.
-  const current = Float64Array.from(rows, (d) => d.account.salesHeads);
   const byTier = tiers.map((t) => rows.filter((d) => d.tier === t).length);
   const present = byTier.filter((c) => c > 0).length;
   const equal = Float64Array.from(rows, (d) => heads / present / byTier[tiers.indexOf(d.tier)]!);
@@ -562,127 +786,29 @@ export function allocateHeads(
   );
   // Today's and the allocation's futures by tier (their sums are the portfolio's), and the two
   // rules', in one pass over the futures.
-  const tierOf = Uint8Array.from(rows, (d) => tiers.indexOf(d.tier));
   const passed = evaluator.baselines({current, allocated, equal, proportional}, tierOf);
-  const {todayByTier, allocatedByTier, today: todayOf} = passed;
+  const {todayByTier, allocatedByTier} = passed;
   const sumOf = (parts: Float64Array[]) => {
     const sum = new Float64Array(trials);
     for (const part of parts) for (let k = 0; k < trials; ++k) sum[k]! += part[k]!;
     return sum;
   };
-  // The allocation's expected figures are those of its levels' points on the curves.
-  const allocatedSums = {heads: 0, expectedNpv: 0, revenue: 0, headYears: 0};
-  for (let i = 0; i < n; ++i) {
-    const a = offset[i]! + level[i]!;
-    allocatedSums.heads += allocated[i]!;
-    allocatedSums.expectedNpv += value[a]!;
-    allocatedSums.revenue += revenueAt[a]!;
-    allocatedSums.headYears += headYearsAt[a]!;
-  }
-  const total = evaluator.summary(sumOf(allocatedByTier), {...allocatedSums, expectedNpv: expectedOf(level)});
+  const total = evaluator.summary(sumOf(allocatedByTier), described.sums);
   const baselines = {
-    current: n === 0 ? emptyTotal() : evaluator.summary(sumOf(todayByTier), passed.sums.current),
+    current: n === 0 ? emptyTotal() : evaluator.summary(sumOf(todayByTier), todaySums),
     equalPerTier: n === 0 ? emptyTotal() : evaluator.summary(passed.equal, passed.sums.equal),
     proportionalToRevenue: n === 0 ? emptyTotal() : evaluator.summary(passed.proportional, passed.sums.proportional)
   };
 
-  // Value left on the table: the best allocation of today's total, and the best total.
-  const currentHeads = current.reduce((a, b) => a + b, 0);
-  const currentUnits = Math.floor((currentHeads - base) / step + 1e-9);
-  // The best use of exactly today's total: exact by dynamic programming when that is small enough,
-  // else the hull greedy's (a lower bound, said in `leftOnTable.exact`).
-  const sameExact = currentUnits >= 0 && n * (currentUnits + 1) * (largest(K) + 1) <= exactWork;
-  const sameHeads =
-    currentUnits < 0
-      ? null
-      : sameExact
-        ? exactValueSpending(n, K, offset, value, currentUnits)
-        : greedyValue(segments, n, currentUnits, expectedOf(new Int32Array(n)), at);
-  let bestValue = expectedOf(new Int32Array(n));
-  let bestUnits = 0;
-  for (let t = 0; t < segments.length; ++t) {
-    if (segments.slope[t]! <= 0) continue;
-    const i = segments.account[t]!;
-    bestValue += at(i, segments.to[t]!) - at(i, segments.from[t]!);
-    bestUnits += segments.to[t]! - segments.from[t]!;
-  }
-  const leftOnTable = {
-    reallocation: sameHeads === null ? 0 : sameHeads - baselines.current.expectedNpv,
-    sizing: sameHeads === null ? bestValue - baselines.current.expectedNpv : bestValue - sameHeads,
-    bestHeads: base + bestUnits * step,
-    bestExpectedNpv: bestValue,
-    exact: sameHeads === null || sameExact
-  };
-
-  // Per account rows, the next-head queue and the accounts that lose heads.
-  const currentValue = todayOf.npv;
-  const allocation: AllocationRow[] = rows.map((d, i) => {
-    const k = level[i]!;
-    return {
-      id: d.account.id,
-      name: d.account.name,
-      tier: d.tier,
-      heads: allocated[i]!,
-      current: current[i]!,
-      expectedNpv: at(i, k),
-      marginal: k < K[i]! ? at(i, k + 1) - at(i, k) : null
-    };
-  });
-  const nextHeads: NextHead[] = allocation
-    .map((row, i) => ({row, i}))
-    .filter(({row}) => row.marginal !== null)
-    .sort((a, b) => b.row.marginal! - a.row.marginal! || a.i - b.i)
-    .slice(0, next)
-    .map(({row, i}) => {
-      const a = model.accounts[i]!;
-      return {
-        id: row.id,
-        name: row.name,
-        tier: row.tier,
-        heads: row.heads,
-        marginal: row.marginal!,
-        annualWallet: a.account.annualWallet,
-        share: a.account.annualWallet > 0 ? Math.min(1, a.account.annualRevenue / a.account.annualWallet) : 0,
-        survival: a.lifetime[H]!,
-        rampYears: model.rampYears(i, row.heads + step)
-      };
-    });
-  const fewerHeads: FewerHeads[] = allocation
-    .map((row, i) => ({row, i}))
-    .filter(({row}) => row.heads < row.current - 1e-9)
-    .sort((a, b) => b.row.current - b.row.heads - (a.row.current - a.row.heads) || a.i - b.i)
-    .map(({row, i}) => ({
-      id: row.id,
-      name: row.name,
-      tier: row.tier,
-      current: row.current,
-      heads: row.heads,
-      change: row.expectedNpv - currentValue[i]!
-    }));
   const perTierSummary = Object.fromEntries(
     tiers.map((t, g) => {
-      const sums = {
-        today: {heads: 0, expectedNpv: 0, revenue: 0, headYears: 0},
-        allocated: {heads: 0, expectedNpv: 0, revenue: 0, headYears: 0}
-      };
-      let accountsIn = 0;
-      allocation.forEach((row, i) => {
-        if (tierOf[i] !== g) return;
-        ++accountsIn;
-        sums.today.heads += row.current;
-        sums.today.expectedNpv += todayOf.npv[i]!;
-        sums.today.revenue += todayOf.revenue[i]!;
-        sums.today.headYears += todayOf.headYears[i]!;
-        const a = offset[i]! + level[i]!;
-        sums.allocated.heads += row.heads;
-        sums.allocated.expectedNpv += value[a]!;
-        sums.allocated.revenue += revenueAt[a]!;
-        sums.allocated.headYears += headYearsAt[a]!;
-      });
-      const today = accountsIn === 0 ? emptyTotal() : evaluator.summary(todayByTier[g]!, sums.today);
-      const inAllocation = accountsIn === 0 ? emptyTotal() : evaluator.summary(allocatedByTier[g]!, sums.allocated);
+      const {today, allocated: inAllocation} = tierFigures(
+        described.byTier[g]!,
+        (sums, part) => evaluator.summary((part === "today" ? todayByTier : allocatedByTier)[g]!, sums),
+        emptyTotal()
+      );
       const tier: TierAllocation = {
-        accounts: accountsIn,
+        accounts: described.byTier[g]!.accounts,
         currentHeads: today.heads,
         heads: inAllocation.heads,
         currentNpv: today.expectedNpv,
@@ -700,11 +826,11 @@ export function allocateHeads(
     trials,
     seed,
     objective,
-    allocation,
+    allocation: described.allocation,
     total,
     frontier,
-    nextHeads,
-    fewerHeads,
+    nextHeads: described.nextHeads,
+    fewerHeads: described.fewerHeads,
     baselines,
     gap,
     method: useExact ? "dynamic programming" : "hull greedy",
@@ -770,9 +896,7 @@ function hullSegments(n: number, K: Int32Array, offset: Int32Array, value: Float
       ++length;
     }
   }
-  const order = new Int32Array(length);
-  for (let t = 0; t < length; ++t) order[t] = t;
-  order.sort((a, b) => slope[b]! - slope[a]! || a - b);
+  const order = steepestFirst(slope.subarray(0, length));
   const sorted: Segments = {
     length,
     account: new Int32Array(length),
@@ -788,6 +912,55 @@ function hullSegments(n: number, K: Int32Array, offset: Int32Array, value: Float
     sorted.slope[t] = slope[u]!;
   }
   return sorted;
+}
+
+/**
+ * The indices of `values` from the largest value to the smallest, equal values in index order: the
+ * order of a sort by `values[b] - values[a] || a - b`, by a stable radix sort on the values' bits
+ * (four passes of 16 bits), since a comparison sort of a million segments takes seconds. The
+ * values must not be NaN; −0 and 0 count as equal, as the comparison does.
+ */
+export function steepestFirst(values: Float64Array): Int32Array {
+  const n = values.length;
+  // Each value as a 64-bit key, in two 32-bit halves, that orders as unsigned integers from the
+  // largest value to the smallest: IEEE 754 bits made monotonic, then inverted.
+  const bits = new Float64Array(1);
+  const words = new Uint32Array(bits.buffer);
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
+  const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+  const [H, L] = littleEndian ? [1, 0] : [0, 1];
+  for (let i = 0; i < n; ++i) {
+    bits[0] = values[i]! + 0; // −0 + 0 is 0
+    const h = words[H]!;
+    const l = words[L]!;
+    // Ascending keys: flip every bit of a negative value, only the sign bit of a positive one.
+    const negative = h >>> 31 === 1;
+    const ah = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+    const al = negative ? ~l >>> 0 : l;
+    hi[i] = ~ah >>> 0;
+    lo[i] = ~al >>> 0;
+  }
+  let order = new Int32Array(n);
+  let next = new Int32Array(n);
+  for (let i = 0; i < n; ++i) order[i] = i;
+  const counts = new Int32Array(65537);
+  for (const [key, shift] of [
+    [lo, 0],
+    [lo, 16],
+    [hi, 0],
+    [hi, 16]
+  ] as const) {
+    counts.fill(0);
+    for (let i = 0; i < n; ++i) ++counts[((key[i]! >>> shift) & 0xffff) + 1]!;
+    for (let d = 1; d <= 65536; ++d) counts[d]! += counts[d - 1]!;
+    for (let t = 0; t < n; ++t) {
+      const i = order[t]!;
+      next[counts[(key[i]! >>> shift) & 0xffff]!++] = i;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
 }
 
 /**
@@ -1180,6 +1353,30 @@ function largest(values: Int32Array): number {
   let max = 0;
   for (let i = 0; i < values.length; ++i) if (values[i]! > max) max = values[i]!;
   return max;
+}
+
+const emptySums = {heads: 0, expectedNpv: 0, revenue: 0, headYears: 0};
+
+/** An allocation's expected figures from its sums, as Evaluator.summary gives them, before any future. */
+function pendingTotal({
+  heads,
+  expectedNpv,
+  revenue,
+  headYears
+}: {
+  heads: number;
+  expectedNpv: number;
+  revenue: number;
+  headYears: number;
+}): PendingTotal {
+  return {
+    heads: round(heads),
+    expectedNpv,
+    p5: null,
+    p95: null,
+    probabilityPositive: null,
+    revenuePerHead: headYears > 0 ? revenue / headYears : null
+  };
 }
 
 function emptyTotal(): AllocationTotal {

@@ -67,16 +67,29 @@ export class AllocationModel {
       hazards.set(industry, path);
     }
     const c = scenario.attrition.healthCoefficient;
-    this.accounts = rows.map(({account, tier}) => {
+    // Every account's lifetime distribution and paths in one buffer, as views: a million accounts'
+    // three small arrays each would cost seconds of garbage collection.
+    const width = 3 * H + 1;
+    const store = new Float64Array(rows.length * width);
+    this.accounts = rows.map(({account, tier}, i) => {
       const inverseRisk = exp(-c * (account.health - 0.5));
+      const at = i * width;
       return {
         account,
         tier,
         policy: scenario.tiers[tier],
         inverseRisk,
         industry: industryIndex.get(account.industry)!,
-        lifetime: lifetimeDistribution(hazards.get(account.industry)!, inverseRisk, quadrature),
-        paths: accountPaths(account, scenario, this.response)
+        lifetime: lifetimeDistribution(
+          hazards.get(account.industry)!,
+          inverseRisk,
+          quadrature,
+          store.subarray(at, at + H + 1)
+        ),
+        paths: accountPaths(account, scenario, this.response, {
+          wallet: store.subarray(at + H + 1, at + 2 * H + 1),
+          kept: store.subarray(at + 2 * H + 1, at + width)
+        })
       };
     });
   }

@@ -136,15 +136,19 @@ export interface AccountPaths {
   kept: Float64Array;
 }
 
-/** The {@link AccountPaths} of an account, computed as {@link effortCashFlows} computes them. */
+/**
+ * The {@link AccountPaths} of an account, computed as {@link effortCashFlows} computes them; into
+ * `into`'s arrays (each at least `horizon` long) when given.
+ */
 export function accountPaths(
   account: Account,
   {horizon, defaultWalletGrowth}: Pick<EconomicsSettings, "horizon" | "defaultWalletGrowth">,
-  response: EffortResponse
+  response: EffortResponse,
+  into?: AccountPaths
 ): AccountPaths {
   const growth = account.walletGrowth ?? defaultWalletGrowth;
-  const wallet = new Float64Array(horizon);
-  const kept = new Float64Array(horizon);
+  const wallet = into?.wallet ?? new Float64Array(horizon);
+  const kept = into?.kept ?? new Float64Array(horizon);
   for (let t = 1; t <= horizon; ++t) {
     wallet[t - 1] = account.annualWallet * pow(1 + growth, t);
     kept[t - 1] = account.annualRevenue * pow(1 + growth, t) * pow(1 - response.erosion, t);
