@@ -9,8 +9,7 @@ import {
   readNumber,
   textAt,
   textColumn,
-  textValues,
-  type Account
+  textValues
 } from "tierwise";
 import {edgeAccounts} from "./fixtures/accounts.js";
 
