@@ -244,6 +244,34 @@ describe("tierwise allocate", () => {
     );
   });
 
+  it("moves heads in the book's steps unless --step says otherwise, and refuses a step too fine for the book", () => {
+    const args = ["--portfolio", samplePath, "--scenario", scenarioPath, "--heads", "500", "--futures", "100"];
+    // The sample's 1,358 active accounts keep quarter heads, as on the Allocate page.
+    const byBook = JSON.parse(run("allocate", ...args).stdout);
+    expect(byBook.step).toBe(0.25);
+    expect(byBook.allocated).toEqual(
+      allocationReport(sample.accounts, baseline, {heads: 500, trials: 100, seed: 1}).allocation.total
+    );
+    const whole = run("allocate", ...args, "--step", "1");
+    expect(whole.status).toBe(0);
+    const json = JSON.parse(whole.stdout);
+    expect(json.step).toBe(1);
+    expect(json.allocated).toEqual(
+      allocationReport(sample.accounts, baseline, {heads: 500, trials: 100, step: 1, seed: 1}).allocation.total
+    );
+    expect(json.allocated.expectedNpv).toBeLessThanOrEqual(byBook.allocated.expectedNpv);
+    const tooFine = run("allocate", ...args, "--step", "0.0001");
+    expect(tooFine.status).toBe(2);
+    expect(tooFine.stderr.split("\n").find((line) => line.startsWith("tierwise:"))).toBe(
+      "tierwise: step: 1,358 accounts in steps of 0.0001 heads make 135,801,358 points, more than the 12,000,000 the model can hold: use a step of at least 0.25"
+    );
+    const notANumber = run("allocate", ...args, "--step", "none");
+    expect(notANumber.status).toBe(2);
+    expect(notANumber.stderr.split("\n")[0]).toBe(
+      'tierwise: --step: must be a number above 0 and at most 100, got "none"'
+    );
+  });
+
   it("exits with status 2 and one line naming the option, file or field on bad input", () => {
     const last = (r: ReturnType<typeof run>) => r.stderr.trim().split("\n");
     const noHeads = run("allocate", "--portfolio", samplePath, "--scenario", scenarioPath);

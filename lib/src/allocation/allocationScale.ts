@@ -80,6 +80,6 @@ export function allocationScale(
   const reason =
     step === headsSteps[0]
       ? `${step} heads, the finest`
-      : `${step} heads, so that ${accounts.toLocaleString("en-US")} accounts take ${points.toLocaleString("en-US")} points (accounts × steps) and the first chart comes quickly`;
+      : `${step} ${step === 1 ? "head" : "heads"}, so that ${accounts.toLocaleString("en-US")} accounts take ${points.toLocaleString("en-US")} points (accounts × steps) and the first chart comes quickly`;
   return {step, smallestStep, points, futures, trials, reason};
 }

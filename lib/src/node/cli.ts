@@ -21,8 +21,11 @@ const usage = `usage: tierwise report|simulate|allocate --portfolio FILE --scena
             --risk-weight W (0 to 5; default 0, expected NPV) maximises expected NPV less W times
             the shortfall of the worst --worst-share P percent of futures (1 to 50, default 10);
             --tier-heads T=MIN:MAX (repeatable) bounds the heads of each account of tier T,
-            e.g. --tier-heads S=1:6 --tier-heads C=:0.5
-  --futures simulated futures, 1 to 100000 (default 5000; 1000 for allocate); --seed a positive
+            e.g. --tier-heads S=1:6 --tier-heads C=:0.5; --step H moves heads in steps of H
+            (default the book's, as the Allocate page: 0.25, coarser on books of over about
+            60,000 active accounts)
+  --futures simulated futures, 1 to 100000 (default 5000; for allocate the book's, as the
+            Allocate page: 1000, fewer on books of over 100,000 active accounts); --seed a positive
             integer (default 1)
   --reference the scenario to set against (default baseline.json beside the scenario, or
             shakeout.json for the baseline itself; "none" for no reference)
@@ -73,6 +76,7 @@ function allocationJson(report: AllocationReport, provenance: ReportProvenance) 
     portfolio: portfolioJson(provenance),
     heads: report.heads,
     futures: a.trials,
+    step: a.step,
     seed: a.seed,
     asOf: a.asOf,
     horizon: report.horizon,
@@ -151,6 +155,7 @@ export async function main(argv: string[], {stdout = process.stdout, stderr = pr
           futures: {type: "string"},
           seed: {type: "string"},
           heads: {type: "string"},
+          step: {type: "string"},
           "risk-weight": {type: "string"},
           "worst-share": {type: "string"},
           "tier-heads": {type: "string", multiple: true},
@@ -178,7 +183,7 @@ export async function main(argv: string[], {stdout = process.stdout, stderr = pr
     if (!values.scenario) throw new InputError("--scenario FILE is required");
     if (command === "allocate" && values.reference !== undefined)
       throw new InputError("--reference: allocate sets no scenario against another");
-    for (const option of ["heads", "risk-weight", "worst-share", "tier-heads"] as const)
+    for (const option of ["heads", "step", "risk-weight", "worst-share", "tier-heads"] as const)
       if (command !== "allocate" && values[option] !== undefined)
         throw new InputError(`--${option}: only allocate places heads`);
     let heads = 0;
@@ -188,7 +193,13 @@ export async function main(argv: string[], {stdout = process.stdout, stderr = pr
       if (!(values.heads.trim() !== "" && Number.isFinite(heads) && heads >= 0 && heads <= 10_000_000))
         throw new InputError(`--heads: must be a number from 0 to 10000000, got ${JSON.stringify(values.heads)}`);
     }
-    const futures = integer(values.futures, "futures", command === "allocate" ? 1000 : 5000, 100_000);
+    let step: number | undefined;
+    if (values.step !== undefined) {
+      step = Number(values.step);
+      if (!(values.step.trim() !== "" && Number.isFinite(step) && step > 0 && step <= 100))
+        throw new InputError(`--step: must be a number above 0 and at most 100, got ${JSON.stringify(values.step)}`);
+    }
+    const futures = integer(values.futures, "futures", 5000, 100_000);
     const seed = integer(values.seed, "seed", 1, 2147483647);
     const {version} = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf-8")) as {
       version: string;
@@ -210,7 +221,9 @@ export async function main(argv: string[], {stdout = process.stdout, stderr = pr
     if (command === "allocate") {
       const {report, provenance, portfolio} = await publishAllocation(values.portfolio, values.scenario, {
         heads,
-        futures,
+        // Unless given, the book's futures and step, as the Allocate page chooses them.
+        ...(values.futures === undefined ? {} : {futures}),
+        ...(step === undefined ? {} : {step}),
         seed,
         ...allocationOptions(values),
         model: `tierwise ${version}`,

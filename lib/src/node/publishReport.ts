@@ -5,6 +5,8 @@ import {existsSync} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {basename, dirname, join} from "node:path";
 import type {AllocationObjective} from "../allocation/allocateHeads.js";
+import {allocationScale} from "../allocation/allocationScale.js";
+import {defaultEffortResponse} from "../allocation/effortResponse.js";
 import {allocationReport, type AllocationReport} from "../report/allocationReport.js";
 import type {ReportProvenance} from "../report/renderReport.js";
 import {scenarioReportOf, type ScenarioReport} from "../report/scenarioReport.js";
@@ -276,8 +278,10 @@ function provenanceOf(
 export interface PublishAllocationOptions extends PublishOptions {
   /** Heads to place. */
   heads: number;
-  /** Futures for the risk figures; default 1,000, as the Allocate page. */
+  /** Futures for the risk figures; default the book's, as the Allocate page chooses them (see allocationScale). */
   futures?: number;
+  /** Heads move in steps of this size; default the book's, as the Allocate page chooses it (see allocationScale). */
+  step?: number;
   /** Expected NPV (the default) or the risk-averse objective, as on the Allocate page. */
   objective?: AllocationObjective;
   /** Least and most heads per account of a tier; default every account from 0 to the response's most heads. */
@@ -295,7 +299,7 @@ export interface PublishedAllocation {
 
 /**
  * Reads a portfolio file and a scenario file and allocates `heads` sales heads over the active
- * accounts (allocateHeads in steps of 0.25, by default with the Allocate page's defaults: expected
+ * accounts (allocateHeads with the Allocate page's defaults: the book's step and futures, expected
  * NPV, every account from 0 to the response's most heads), returning the report with its provenance: what
  * `renderAllocationReport` turns into the standalone file. Throws with a one-line reason naming
  * the file, row or field on bad input.
@@ -308,7 +312,8 @@ export async function publishAllocation(
   scenarioPath: string,
   {
     heads,
-    futures = 1000,
+    futures: futuresGiven,
+    step: stepGiven,
     seed = 1,
     objective,
     perTier,
@@ -322,12 +327,22 @@ export async function publishAllocation(
 ): Promise<PublishedAllocation> {
   const main = await readScenarioFile(scenarioPath);
   const portfolio = await readLoadedPortfolio(portfolioPath, onProgress);
+  // The grid the Allocate page would choose for this book, unless told otherwise.
+  const scale = allocationScale(
+    portfolio.accounts.reduce((n, a) => n + (a.exitYear === null ? 1 : 0), 0),
+    {
+      maxHeads: (main.scenario.response ?? defaultEffortResponse).maxHeads
+    }
+  );
+  const futures = futuresGiven ?? scale.trials;
+  const step = stepGiven ?? scale.step;
   onProgress(
-    `Allocating ${heads.toLocaleString("en-US")} heads over the active accounts of ${portfolio.accounts.length.toLocaleString("en-US")}, ${futures.toLocaleString("en-US")} futures…`
+    `Allocating ${heads.toLocaleString("en-US")} heads over the active accounts of ${portfolio.accounts.length.toLocaleString("en-US")}, ${futures.toLocaleString("en-US")} futures, in steps of ${step} heads…`
   );
   const report = allocationReport(portfolio.accounts, main.scenario, {
     heads,
     trials: futures,
+    step,
     seed,
     ...(objective === undefined ? {} : {objective}),
     ...(perTier === undefined ? {} : {perTier}),

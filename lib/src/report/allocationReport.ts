@@ -29,6 +29,8 @@ export interface AllocationReportOptions {
   heads?: number;
   /** Futures for the risk figures; default 1,000, as the Allocate page. */
   trials?: number;
+  /** Heads move in steps of this size; default 0.25 (see allocationScale for a book's own). */
+  step?: number;
   /** Default 1, as the Allocate page. */
   seed?: number;
   asOf?: number;
@@ -52,7 +54,7 @@ export interface AllocationReportOptions {
 export function allocationReport(
   accounts: readonly Account[],
   scenario: Scenario,
-  {heads, trials = 1000, seed = 1, asOf, objective, perTier, allocation, onProgress}: AllocationReportOptions = {}
+  {heads, trials = 1000, step, seed = 1, asOf, objective, perTier, allocation, onProgress}: AllocationReportOptions = {}
 ): AllocationReport {
   const tiered = assignTiers(accounts, scenario.tierRules);
   let result = allocation;
@@ -63,6 +65,7 @@ export function allocationReport(
       trials,
       seed,
       tiered,
+      ...(step === undefined ? {} : {step}),
       ...(asOf === undefined ? {} : {asOf}),
       ...(objective === undefined ? {} : {objective}),
       ...(perTier === undefined ? {} : {perTier}),
