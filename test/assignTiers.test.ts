@@ -6,6 +6,7 @@ import {
   defaultTierRules,
   rankTiers,
   tieredRows,
+  type Account,
   type TierRules,
   type TieredAccount
 } from "tierwise";
@@ -129,6 +130,32 @@ describe("rankTiers()", () => {
     const S = defaultTierRules.cut.by === "rank" ? defaultTierRules.cut.topN : 0;
     expect(order.slice(0, S).every((d) => ranking.tier[d.i] === 0)).toBe(true);
     expect(ranking.tier[order[S]!.i]).toBe(1);
+  });
+
+  it("rankTiers() ranks a large book none of which has exited by the same definition, on the accounts given", () => {
+    const active = many.map((a) => ({...a, exitYear: null}));
+    const n = active.length;
+    const ranking = rankTiers(active, defaultTierRules);
+    expect(ranking.accounts).toBe(active);
+    // Wallets and health tie in runs (no value missing); growth misses some (the median, 0.5).
+    for (const [k, value] of [
+      [0, (a: Account) => a.annualWallet],
+      [1, (a: Account) => a.walletGrowth],
+      [4, (a: Account) => a.health]
+    ] as const) {
+      const values = active.map(value);
+      const present = values.filter((v) => v !== null);
+      for (const i of [0, 1, 9, 17, 4321, n - 1]) {
+        const v = values[i]!;
+        const expected =
+          v === null
+            ? 0.5
+            : (present.filter((w) => w < v).length + (present.filter((w) => w === v).length - 1) / 2) /
+              (present.length - 1);
+        expect(ranking.percentiles[k * n + i]).toBe(expected);
+      }
+    }
+    expect(tieredRows(ranking)).toEqual(assignTiers(active.map((a) => ({...a}))));
   });
 
   it("tieredRows() makes assignTiers' rows, whose percentiles and contributions JSON keeps", () => {

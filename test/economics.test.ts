@@ -6,6 +6,7 @@ import {
   customerLifetimeValue,
   defaultTierPolicies,
   expectedNpv,
+  pow,
   type TierPolicy
 } from "tierwise";
 import {account} from "./fixtures/accounts.js";
@@ -56,6 +57,15 @@ describe("accountCashFlows()", () => {
     expect(Array.from(flows.revenue)).toEqual([0, 0, 1_000_000, 2_000_000, 2_500_000]);
     expect(Array.from(flows.contribution)).toEqual([0, 0, 380_000, 780_000, 980_000]);
     expect([flows.heads, flows.rampYears]).toEqual([policy.headsPerAccount, 2]);
+  });
+
+  it("grows the wallet by pow's powers to the last bit, for every year of the longest horizon and beyond", () => {
+    const flat = {...policy, rampYears: 0, firstShare: 1, shareGrowth: 0};
+    for (const walletGrowth of [0, 0.03, 0.0417, -0.02, 0.123456789, 1e-9, 0.5]) {
+      const horizon = walletGrowth === 0.5 ? 70 : 30;
+      const flows = accountCashFlows(account({annualWallet: 3_000_007, walletGrowth}), flat, {...settings, horizon});
+      for (let t = 1; t <= horizon; ++t) expect(flows.revenue[t - 1]).toBe(3_000_007 * pow(1 + walletGrowth, t) * 1);
+    }
   });
 });
 

@@ -41,6 +41,21 @@ describe("SimulationPool", () => {
     }
   });
 
+  it("gives each of several runs at once, and the runs after them, the result of simulatePortfolio", async () => {
+    // Runs at once cannot share buffers; runs one after another reuse the last one's, which must be as new.
+    const smaller = accounts.slice(0, 150);
+    const [a, b] = await Promise.all([
+      pools[1]!.simulate(accounts, scenario, {trials, seed: 21}),
+      pools[1]!.simulate(smaller, scenario, {trials: 120, seed: 22})
+    ]);
+    expect(a).toStrictEqual(simulatePortfolio(accounts, scenario, {trials, seed: 21}));
+    expect(b).toStrictEqual(simulatePortfolio(smaller, scenario, {trials: 120, seed: 22}));
+    for (const seed of [23, 24]) {
+      const next = await pools[1]!.simulate(accounts, scenario, {trials, seed});
+      expect(next).toStrictEqual(simulatePortfolio(accounts, scenario, {trials, seed}));
+    }
+  });
+
   it("reports rising progress ending at 1", async () => {
     const progress: number[] = [];
     await pools[2]!.simulate(accounts, scenario, {trials, seed: 3, onProgress: (p) => progress.push(p)});

@@ -1,7 +1,6 @@
 import type {Account} from "../portfolio/accountFields.js";
 import {costToServe} from "./costToServe.js";
 import type {TierPolicy} from "./tierPolicy.js";
-import {pow} from "../math/deterministic.js";
 
 /** Settings shared by every tier. */
 export interface EconomicsSettings {
@@ -29,6 +28,9 @@ export interface AccountCashFlows {
   rampYears: number;
 }
 
+// Powers of the wallet's growth factor by year, reused by every call (made longer for a longer horizon).
+let growthPowers = new Float64Array(32);
+
 /**
  * The cash flows of one account under a tier policy. Revenue is zero during the ramp; from year
  * rampYears + 1 it is wallet · share, where the wallet grows at the account's walletGrowth and the
@@ -55,6 +57,21 @@ export function accountCashFlows(
   const current = account.annualWallet > 0 ? Math.min(1, account.annualRevenue / account.annualWallet) : 0;
   let share = policy.firstShare === "current" ? current : policy.firstShare;
   const heads = policy.headsPerAccount;
+  // (1 + growth)^t as pow gives it, to the last bit, with one multiplication a year: pow squares
+  // the base and multiplies the squares of t's bits in from the lowest, so the power of t is the
+  // power of t less its highest bit times that bit's square.
+  if (growthPowers.length <= horizon) growthPowers = new Float64Array(horizon + 1);
+  const powers = growthPowers;
+  const base = 1 + growth;
+  let square = base;
+  let highest = 1;
+  for (let t = 1; t <= horizon; ++t) {
+    if (t === 2 * highest) {
+      highest = t;
+      square *= square;
+    }
+    powers[t] = t === highest ? square : powers[t - highest]! * square;
+  }
   for (let t = 1; t <= horizon; ++t) {
     investment[t - 1] = heads * costPerHead + (t <= policy.rampYears ? policy.presalesCost : 0);
     if (t <= policy.rampYears) {
@@ -62,7 +79,7 @@ export function accountCashFlows(
       contribution[t - 1] = 0;
       continue;
     }
-    const r = account.annualWallet * pow(1 + growth, t) * share;
+    const r = account.annualWallet * powers[t]! * share;
     revenue[t - 1] = r;
     contribution[t - 1] = r * margin - costToServe(r, serving);
     share += policy.shareGrowth * (policy.shareCeiling - share);

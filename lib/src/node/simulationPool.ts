@@ -57,6 +57,9 @@ export class SimulationPool {
   readonly threshold: number;
   #workers: Worker[] = [];
   #next = 0;
+  /** Runs under way, and the shared buffers of the last plan, reused by the next run when none is. */
+  #running = 0;
+  #spare: SharedArrayBuffer[] = [];
   constructor({workers = Math.min(8, availableParallelism()), threshold = 400_000}: SimulationPoolOptions = {}) {
     if (!(Number.isInteger(workers) && workers >= 1 && workers <= 64))
       throw new RangeError(`invalid workers: ${workers} (1 to 64)`);
@@ -69,10 +72,37 @@ export class SimulationPool {
   async simulate(
     accounts: readonly Account[],
     scenario: Scenario,
-    {trials = 1000, seed = 42, asOf, tiered, onProgress, cash = true, signal}: PoolSimulateOptions = {}
+    options: PoolSimulateOptions = {}
   ): Promise<PortfolioSimulation> {
-    signal?.throwIfAborted();
-    const allocate = (bytes: number) => new SharedArrayBuffer(bytes);
+    options.signal?.throwIfAborted();
+    // A plan's buffers live until every thread has collected its garbage, which a worker's small
+    // heap seldom does: reusing the last run's (zeroed, as new ones are) keeps one plan's worth
+    // of shared memory rather than several. Only when no other run is under way, which could be
+    // reading them; a result keeps none of them.
+    const spare = this.#running === 0 ? this.#spare : [];
+    const used: SharedArrayBuffer[] = [];
+    const allocate = (bytes: number) => {
+      const k = spare.findIndex((b) => b.byteLength === bytes);
+      const buffer = k < 0 ? new SharedArrayBuffer(bytes) : spare.splice(k, 1)[0]!;
+      if (k >= 0) new Uint8Array(buffer).fill(0);
+      used.push(buffer);
+      return buffer;
+    };
+    ++this.#running;
+    try {
+      return await this.#simulate(accounts, scenario, options, allocate);
+    } finally {
+      --this.#running;
+      this.#spare = used;
+    }
+  }
+
+  async #simulate(
+    accounts: readonly Account[],
+    scenario: Scenario,
+    {trials = 1000, seed = 42, asOf, tiered, onProgress, cash = true, signal}: PoolSimulateOptions,
+    allocate: (bytes: number) => SharedArrayBuffer
+  ): Promise<PortfolioSimulation> {
     const plan = planSimulation(accounts, scenario, {trials, seed, asOf, tiered, cash, allocate});
     const blocks = blockCount(trials);
     const used = plan.n * trials < this.threshold ? 1 : Math.min(this.size, blocks);

@@ -1,5 +1,6 @@
 import {breakEvenSurvival} from "../economics/breakEvenSurvival.js";
 import {equivalentSurvival} from "../economics/equivalentSurvival.js";
+import type {TieredAccount} from "../tiering/assignTiers.js";
 import type {TrialsPart} from "./simulateBlocks.js";
 import type {Fan, InvestmentLedger, PortfolioSimulation, TierOutcome} from "./simulatePortfolio.js";
 import {fates, groups, type SimulationPlan} from "./simulationPlan.js";
@@ -155,16 +156,32 @@ export function finishSimulation(plan: SimulationPlan, parts: readonly TrialsPar
       equivalentSurvival: count === 0 ? null : equivalentSurvival(flows, summary.mean, {discountRate: r})
     };
   };
+  return withRows(
+    {
+      asOf: plan.asOf,
+      horizon: H,
+      trials,
+      seed: plan.seed,
+      tiers: {S: outcome(0), A: outcome(1), B: outcome(2), C: outcome(3)},
+      total: outcome(4)
+    },
+    plan.tieredRows
+  );
+}
+
+/**
+ * The result with its rows, made when first read (a million rows cost more than the rest of the
+ * summary). Made here, not in finishSimulation, whose closures hold the whole plan: this getter
+ * holds the plan's tiers and lets the kernel's arrays go.
+ */
+function withRows(
+  result: Omit<PortfolioSimulation, "tiered">,
+  rowsOf: () => readonly TieredAccount[]
+): PortfolioSimulation {
   return {
-    asOf: plan.asOf,
-    horizon: H,
-    trials,
-    seed: plan.seed,
-    tiers: {S: outcome(0), A: outcome(1), B: outcome(2), C: outcome(3)},
-    total: outcome(4),
-    // Made when first read: a million rows cost more than the rest of the summary.
+    ...result,
     get tiered() {
-      return plan.rows;
+      return rowsOf();
     }
   };
 }

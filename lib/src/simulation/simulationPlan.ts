@@ -79,6 +79,11 @@ export interface SimulationPlan extends KernelPlan {
   /** The tiered accounts (made when first read, when the plan tiered the accounts itself). */
   readonly rows: readonly TieredAccount[];
   /**
+   * The same rows, from a function that holds the tiers but none of the kernel's arrays: a result
+   * that keeps it keeps the plan's tiers, not its per-account flows.
+   */
+  tieredRows: () => readonly TieredAccount[];
+  /**
    * Account i's undiscounted flows, year t at index t − 1 (revenue and contribution if alive at the
    * end of year t), made again when asked rather than kept for every account; valid until the next call.
    */
@@ -126,6 +131,7 @@ export function planSimulation(
   let rows = tiered ?? null;
   const active = ranking ? ranking.accounts : tiered!.map((d) => d.account);
   const tierOfRow = ranking ? ranking.tier : Uint8Array.from(tiered!, (d) => tiers.indexOf(d.tier));
+  const rowsOf = () => (rows ??= tieredRows(ranking!));
   const n = active.length;
   const W = H + 1;
   const f64 = (length: number) => new Float64Array(allocate(length * 8));
@@ -256,8 +262,9 @@ export function planSimulation(
     asOf: year,
     discountRate: r,
     get rows() {
-      return (rows ??= tieredRows(ranking!));
+      return rowsOf();
     },
+    tieredRows: rowsOf,
     accountFlows: (i) => cashFlows(active[i]!, tierOfRow[i]!, policies[tierOfRow[i]!]!),
     heads,
     groupFlows

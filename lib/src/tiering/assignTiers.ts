@@ -113,8 +113,11 @@ export interface TierRanking {
  */
 export function rankTiers(accounts: readonly Account[], rules: TierRules = defaultTierRules): TierRanking {
   checkRules(rules);
-  const active: Account[] = [];
-  for (const a of accounts) if (a.exitYear === null) active.push(a);
+  // The accounts themselves when none has exited: a copy of a million references costs a full
+  // garbage collection of the heap that holds the accounts.
+  let exited = 0;
+  for (const a of accounts) if (a.exitYear !== null) ++exited;
+  const active: readonly Account[] = exited === 0 ? accounts : accounts.filter((a) => a.exitYear === null);
   const n = active.length;
   const K = criteria.length;
   const weights = {...rules.weights};
@@ -131,7 +134,7 @@ export function rankTiers(accounts: readonly Account[], rules: TierRules = defau
     percentiles[4 * n + i] = a.health;
     percentiles[5 * n + i] = a.strategicFit;
   }
-  const scratch: PercentileScratch = {present: new Float64Array(n), at: new Uint32Array(n), order: {}};
+  const scratch: PercentileScratch = {order: {}};
   for (let k = 0; k < K; ++k) percentileRanks(percentiles.subarray(k * n, (k + 1) * n), scratch);
   const score = new Float64Array(n);
   for (let k = 0; k < K; ++k) {
@@ -240,33 +243,54 @@ function compareIds(a: string, b: string): number {
  */
 function percentileRanks(values: Float64Array, scratch: PercentileScratch): void {
   const n = values.length;
-  const {present, at} = scratch;
   let m = 0;
-  for (let i = 0; i < n; ++i) {
+  for (let i = 0; i < n; ++i) if (values[i] === values[i]) ++m;
+  if (m === n) {
+    // No value missing: ranked in place. Each run of ties is read before it is written over,
+    // and the runs after it are read later.
+    if (m < 2) values.fill(0.5);
+    else assignPercentiles(values, orderByValue(values, scratch.order), values, null);
+    return;
+  }
+  // Buffers for the present values, made for the first criterion with a missing one.
+  const present = (scratch.present ??= new Float64Array(n));
+  const at = (scratch.at ??= new Uint32Array(n));
+  for (let i = 0, k = 0; i < n; ++i) {
     const v = values[i]!;
     if (v !== v) continue;
-    present[m] = v;
-    at[m++] = i;
+    present[k] = v;
+    at[k++] = i;
   }
   values.fill(0.5);
   if (m < 2) return;
   const sorted = present.subarray(0, m);
-  const order = orderByValue(sorted, scratch.order);
+  assignPercentiles(sorted, orderByValue(sorted, scratch.order), values, at);
+}
+
+/** Writes each of the m sorted values' mid-rank percentile to `values`, at its place `at` (or its own place). */
+function assignPercentiles(
+  sorted: Float64Array,
+  order: Uint32Array,
+  values: Float64Array,
+  at: Uint32Array | null
+): void {
+  const m = order.length;
   for (let i = 0; i < m;) {
     const v = sorted[order[i]!]!;
     let j = i;
     while (j + 1 < m && sorted[order[j + 1]!] === v) ++j;
     // Positions i..j tie: each has i values below and j − i other ties.
     const p = (i + (j - i) / 2) / (m - 1);
-    for (let q = i; q <= j; ++q) values[at[order[q]!]!] = p;
+    if (at) for (let q = i; q <= j; ++q) values[at[order[q]!]!] = p;
+    else for (let q = i; q <= j; ++q) values[order[q]!] = p;
     i = j + 1;
   }
 }
 
 /** Buffers reused from one criterion to the next. */
 interface PercentileScratch {
-  present: Float64Array;
-  at: Uint32Array;
+  present?: Float64Array;
+  at?: Uint32Array;
   order: OrderScratch;
 }
 
