@@ -67,6 +67,23 @@ describe("formatNumber() and plural()", () => {
     expect(formatNumber(-0.0001, {digits: 2})).toBe("0");
     expect(formatNumber(2.5, {digits: 2, minDigits: 2})).toBe("2.50");
   });
+  it("formatNumber() writes what toLocaleString writes, whichever digits were asked for before", () => {
+    const values = [0, 0.5, 1.005, 2.5, 999.95, 1234.5678, 1e21, 123456789.987654];
+    for (const [minDigits, digits] of [
+      [0, 0],
+      [0, 1],
+      [1, 1],
+      [0, 3],
+      [2, 2],
+      [2, 1],
+      [0, 2],
+      [0, 0]
+    ] as const)
+      for (const x of values)
+        expect(formatNumber(x, {digits, minDigits})).toBe(
+          x.toLocaleString("en-US", {minimumFractionDigits: Math.min(minDigits, digits), maximumFractionDigits: digits})
+        );
+  });
   it("plural() is singular for one", () => {
     expect(plural(1, "year")).toBe("1 year");
     expect(plural(10, "year")).toBe("10 years");

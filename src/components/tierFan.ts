@@ -1,5 +1,6 @@
 import * as Plot from "npm:@observablehq/plot";
 import type {Fan} from "tierwise";
+import {npvBins} from "./npvBins.js";
 import {tierColor} from "./tierColors.js";
 
 /**
@@ -50,23 +51,32 @@ export function TierFan(
   });
 }
 
-/** The NPV distribution of each tier over the simulated futures, as stacked histograms. */
+/**
+ * The NPV distribution of each tier over the simulated futures, as histograms one above the other
+ * (a facet per tier), binned once by {@link npvBins} rather than by Plot from a row per future.
+ */
 export function NpvHistogram(
   draws: {tier: string; npv: ArrayLike<number>}[],
   options: Plot.PlotOptions = {}
 ): ReturnType<typeof Plot.plot> {
-  const rows = draws.flatMap(({tier, npv}) => Array.from(npv, (value) => ({tier, value: value / 1e6})));
+  const bins = npvBins(draws);
   return Plot.plot({
     x: {label: "NPV over the horizon (USD millions) →"},
     y: {label: "↑ Futures", grid: true},
     color: tierColor,
     fy: {label: null, domain: draws.map((d) => d.tier)},
     marks: [
-      // Colour and facet go inside the bin transform: it groups by them, so each tier gets its own bars.
-      Plot.rectY(
-        rows,
-        Plot.binX<Plot.RectYOptions>({y: "count"}, {x: "value", fill: "tier", fy: "tier", thresholds: 40, tip: true})
-      ),
+      // Half-pixel insets between bars, as Plot's bin transform gives them.
+      Plot.rectY(bins, {
+        x1: "x1",
+        x2: "x2",
+        y: "count",
+        fill: "tier",
+        fy: "tier",
+        insetLeft: 0.5,
+        insetRight: 0.5,
+        tip: true
+      }),
       Plot.ruleX([0], {stroke: "currentColor"}),
       Plot.ruleY([0])
     ],

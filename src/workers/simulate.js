@@ -12,6 +12,7 @@
 //   and {id, progress} along the way, or {id, error}.
 import {
   accountView,
+  assignTiers,
   finishSimulation,
   planSimulation,
   sensitivity,
@@ -22,6 +23,20 @@ import {
 
 /** @type {import("tierwise").Account[]} */
 let accounts = [];
+/**
+ * The tiers of the accounts under the latest tier rules, by those rules as JSON. An input that
+ * is not a tier rule (a ramp, a cost, a hazard) leaves the tiers as they were, so a redraw does
+ * not rank the accounts again: the plan then takes these tiers, in the same order, and the
+ * results are the same to the last bit. New accounts (a fresh worker's columns) drop them.
+ */
+let tiering = /** @type {{rules: string, tiered: readonly import("tierwise").TieredAccount[]} | null} */ (null);
+
+/** @param {import("tierwise").Scenario} scenario */
+function tieredFor(scenario) {
+  const rules = JSON.stringify(scenario.tierRules);
+  if (!tiering || tiering.rules !== rules) tiering = {rules, tiered: assignTiers(accounts, scenario.tierRules)};
+  return tiering.tiered;
+}
 /** The plan of the latest "blocks" request, kept for its "finish". */
 let planned = /** @type {{run: number, plan: import("tierwise").SimulationPlan} | null} */ (null);
 
@@ -48,7 +63,10 @@ const slim = ({asOf, horizon, trials, seed, tiers, total}) => ({asOf, horizon, t
 /** @param {MessageEvent} event */
 onmessage = ({data}) => {
   try {
-    if (data.columns) accounts = accountView(data.columns);
+    if (data.columns) {
+      accounts = accountView(data.columns);
+      tiering = null;
+    }
     const {trials, seed, asOf} = data;
     const progress = progressTo(data.id);
     let result;
@@ -59,10 +77,18 @@ onmessage = ({data}) => {
     } else if (data.kind === "batch") {
       const n = data.scenarios.length;
       result = data.scenarios.map((/** @type {import("tierwise").Scenario} */ scenario, /** @type {number} */ k) =>
-        slim(simulatePortfolio(accounts, scenario, {trials, seed, asOf, onProgress: (p) => progress((k + p) / n)}))
+        slim(
+          simulatePortfolio(accounts, scenario, {
+            trials,
+            seed,
+            asOf,
+            tiered: tieredFor(scenario),
+            onProgress: (p) => progress((k + p) / n)
+          })
+        )
       );
     } else if (data.kind === "blocks") {
-      const plan = planSimulation(accounts, data.scenario, {trials, seed, asOf});
+      const plan = planSimulation(accounts, data.scenario, {trials, seed, asOf, tiered: tieredFor(data.scenario)});
       planned = {run: data.run ?? data.id, plan};
       const first = data.firstBlock * trialsPerBlock;
       const count = Math.min(trials, data.endBlock * trialsPerBlock) - first;
@@ -80,7 +106,8 @@ onmessage = ({data}) => {
       result = slim(finishSimulation(planned.plan, data.parts));
       planned = null;
     } else {
-      result = slim(simulatePortfolio(accounts, data.scenario, {trials, seed, asOf, onProgress: progress}));
+      const tiered = tieredFor(data.scenario);
+      result = slim(simulatePortfolio(accounts, data.scenario, {trials, seed, asOf, tiered, onProgress: progress}));
     }
     postMessage({id: data.id, result}, {transfer});
   } catch (error) {

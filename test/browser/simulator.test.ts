@@ -79,6 +79,12 @@ it("simulator follows its inputs: a longer ramp lowers tier S's expected NPV", a
   const npvS = page.locator(".tw-verdict .big").first();
   await page.locator(".tw-verdict").first().waitFor();
   const before = await npvS.innerText();
+  // A redraw replaces the chart inside its card and keeps the card.
+  const card = page.locator(".card", {has: page.getByRole("heading", {name: "NPV across simulated futures"})});
+  await card.evaluate((c) => {
+    c.dataset.mark = "kept";
+    c.querySelector("svg.plot, figure svg:not(.plot-swatch svg)")!.setAttribute("data-mark", "old");
+  });
   const runs = await runsDone(page);
   const ramp = page.getByLabel("Ramp years before the first order").first();
   await ramp.fill("5");
@@ -87,6 +93,13 @@ it("simulator follows its inputs: a longer ramp lowers tier S's expected NPV", a
   expect(parseFloat((await npvS.innerText()).replace(/[$,M]/g, ""))).toBeLessThan(
     parseFloat(before.replace(/[$,M]/g, ""))
   );
+  await page.locator("svg[data-mark=old]").waitFor({state: "detached"});
+  expect(await page.locator(".card[data-mark=kept]").count()).toBe(1);
+  // The new histogram has its bars, in every tier's colour.
+  const fills = await card
+    .locator("svg [aria-label=rect] rect")
+    .evaluateAll((rects) => rects.map((r) => r.getAttribute("fill")));
+  expect(new Set(fills)).toEqual(new Set(["#0072B2", "#56B4E9", "#E69F00", "#999999"]));
   expect(problems).toEqual([]);
   await context.close();
 });

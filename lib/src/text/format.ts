@@ -25,11 +25,20 @@ export function formatNumber(
   {digits = 0, minDigits = 0}: FormatNumberOptions = {}
 ): string {
   if (x == null || !Number.isFinite(x)) return "";
-  const text = Math.abs(x).toLocaleString("en-US", {
-    minimumFractionDigits: Math.min(minDigits, digits),
-    maximumFractionDigits: digits
-  });
+  const text = numberFormat(Math.min(minDigits, digits), digits).format(Math.abs(x));
   return x < 0 && /[1-9]/.test(text) ? minus + text : text;
+}
+
+// One Intl.NumberFormat per pair of digit counts, made when first asked for: what
+// toLocaleString("en-US", options) makes again on every call (tens of microseconds), with the
+// same output. A page formats hundreds of numbers each time a simulation comes in.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(minimumFractionDigits: number, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${minimumFractionDigits} ${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (format === undefined)
+    numberFormats.set(key, (format = new Intl.NumberFormat("en-US", {minimumFractionDigits, maximumFractionDigits})));
+  return format;
 }
 
 // Units for money, smallest first, and the size of each.
