@@ -194,6 +194,7 @@ export {npvSurface, type NpvSurface, type NpvSurfaceCell, type NpvSurfaceOptions
 export {
   sensitivity,
   sensitivityParameters,
+  sensitivityRuns,
   type Sensitivity,
   type SensitivityOptions,
   type SensitivityParameter,

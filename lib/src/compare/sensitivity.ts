@@ -294,6 +294,17 @@ export function sensitivityParameters(scenario: Scenario, target: SensitivityTar
 }
 
 /**
+ * The simulations {@link sensitivity} runs for a target: one for the scenario and two for each of
+ * its parameters. Times its futures and accounts, it is the analysis' cost in account-futures.
+ *
+ * @example
+ * sensitivityRuns(defaultScenario, "S") * 200 * accounts.length; // account-futures of a 200-future tornado
+ */
+export function sensitivityRuns(scenario: Scenario, target: SensitivityTarget): number {
+  return 1 + 2 * sensitivityParameters(scenario, target).length;
+}
+
+/**
  * A tornado analysis: the target's mean NPV (and P(NPV > 0)) with each parameter of
  * {@link sensitivityParameters} at its low and high value, every run with the same seed, so the
  * differences between runs are the parameters' effects and not simulation noise (common random
@@ -310,7 +321,7 @@ export function sensitivity(
   {trials = 500, seed = 1, asOf, onProgress}: SensitivityOptions = {}
 ): Sensitivity {
   const parameters = sensitivityParameters(scenario, target);
-  const runs = 1 + 2 * parameters.length;
+  const runs = sensitivityRuns(scenario, target);
   let done = 0;
   const measure = (s: Scenario) => {
     // Only the NPVs are read: the cumulative-cash fans are left out.
