@@ -3,6 +3,7 @@
  * table; `npm run bench -- --json` prints one JSON object per line instead.
  */
 import {allocationBench} from "./allocation.js";
+import {compareBench} from "./compare.js";
 import {ingestBench} from "./ingest.js";
 import {pageLoad, pageLoadWarm, pageLoadWithBook, uploadAfterClick} from "./pageLoad.js";
 import {publishBench} from "./publish.js";
@@ -31,6 +32,7 @@ for (const {name, value, unit} of await pageLoadWarm()) print({name, [unit]: val
 for (const {name, value, unit} of await ingestBench()) print({name, [unit]: value});
 for (const {name, value, unit} of await pageLoadWithBook(100_000)) print({name, [unit]: value});
 for (const {name, value, unit} of await pageLoadWithBook(1_000_000, {settle: false})) print({name, [unit]: value});
+for (const {name, value, unit} of await compareBench(100_000)) print({name, [unit]: value});
 for (const rows of [100_000, 1_000_000]) {
   const {name, value, unit} = await uploadAfterClick(rows);
   print({name, [unit]: value});
