@@ -24,6 +24,7 @@ export {type ParametricFit} from "./survival/parametricFit.js";
 export {industrySurvival, type IndustrySurvival, type IndustrySurvivalOptions} from "./survival/industrySurvival.js";
 export {fitShiftedBetaGeometric, type ShiftedBetaGeometric} from "./survival/fitShiftedBetaGeometric.js";
 export {normalQuantile} from "./math/normalQuantile.js";
+export {throttleProgress, type ThrottleProgressOptions} from "./progress/throttleProgress.js";
 export {logGamma, logBeta, gammaQ, chiSquareSurvival} from "./math/gamma.js";
 export {nelderMead, type NelderMeadOptions, type NelderMeadResult} from "./math/nelderMead.js";
 export {randomStream, uint32Stream, type Random} from "./random/randomStream.js";

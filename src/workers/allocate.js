@@ -7,23 +7,14 @@
 //     Before the futures are simulated (most of a large book's run), one {id, progress, first}:
 //     allocateHeads' onFrontier, the mean-optimal allocation with every expected figure and the
 //     frontier at the budgets that will carry percentiles, each the final result's own.
-import {accountView, allocateHeads, assignTiers} from "tierwise";
+import {accountView, allocateHeads, assignTiers, throttleProgress} from "tierwise";
 
 /** @type {import("tierwise").Account[]} */
 let accounts = [];
 
 // At most one progress message every 50 ms.
 /** @param {number} id */
-function progressTo(id) {
-  let last = 0;
-  /** @param {number} done */
-  return (done) => {
-    const now = performance.now();
-    if (now - last < 50 && done < 1) return;
-    last = now;
-    postMessage({id, progress: done});
-  };
-}
+const progressTo = (id) => throttleProgress((done) => postMessage({id, progress: done}));
 
 /** @param {MessageEvent} event */
 onmessage = ({data}) => {

@@ -4,23 +4,14 @@
 // terminating this worker (see components/surfaceClient.ts).
 //   {id, columns?, scenario} → {id, result: NpvSurface[]} (tiers S, A, B, C; ramps 0 to at least 6,
 //   and at least each tier's own ramp), with {id, progress} (0 to 1) along the way, or {id, error}.
-import {accountView, assignTiers, npvSurface, tiers} from "tierwise";
+import {accountView, assignTiers, npvSurface, tiers, throttleProgress} from "tierwise";
 
 /** @type {import("tierwise").Account[]} */
 let accounts = [];
 
 // At most one progress message every 50 ms.
 /** @param {number} id */
-function progressTo(id) {
-  let last = 0;
-  /** @param {number} done */
-  return (done) => {
-    const now = performance.now();
-    if (now - last < 50 && done < 1) return;
-    last = now;
-    postMessage({id, progress: done});
-  };
-}
+const progressTo = (id) => throttleProgress((done) => postMessage({id, progress: done}));
 
 /** @param {MessageEvent} event */
 onmessage = ({data}) => {

@@ -18,7 +18,8 @@ import {
   sensitivity,
   simulateBlocks,
   simulatePortfolio,
-  trialsPerBlock
+  trialsPerBlock,
+  throttleProgress
 } from "tierwise";
 
 /** @type {import("tierwise").Account[]} */
@@ -42,16 +43,7 @@ let planned = /** @type {{run: number, plan: import("tierwise").SimulationPlan} 
 
 // At most one progress message every 50 ms.
 /** @param {number} id */
-function progressTo(id) {
-  let last = 0;
-  /** @param {number} done */
-  return (done) => {
-    const now = performance.now();
-    if (now - last < 50 && done < 1) return;
-    last = now;
-    postMessage({id, progress: done});
-  };
-}
+const progressTo = (id) => throttleProgress((done) => postMessage({id, progress: done}));
 
 /**
  * The tier assignment of every account is the page's own; it need not travel back (nor be made:
