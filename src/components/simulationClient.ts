@@ -1,5 +1,13 @@
 import {columnsOfAccounts} from "tierwise";
-import type {Account, AccountColumns, PortfolioSimulation, Scenario, Sensitivity, SensitivityTarget} from "tierwise";
+import type {
+  Account,
+  AccountColumns,
+  NpvSurface,
+  PortfolioSimulation,
+  Scenario,
+  Sensitivity,
+  SensitivityTarget
+} from "tierwise";
 
 /** Settings every request shares. */
 export interface RunSettings {
@@ -17,13 +25,15 @@ export interface Run<T> {
 type Request =
   | {kind: "simulate"; scenario: Scenario}
   | {kind: "batch"; scenarios: Scenario[]}
-  | {kind: "sensitivity"; scenario: Scenario; target: SensitivityTarget};
+  | {kind: "sensitivity"; scenario: Scenario; target: SensitivityTarget}
+  | {kind: "surfaces"; scenario: Scenario};
 
 /**
  * Runs simulations in a Web Worker, one request at a time: a new request cancels one still in
  * progress by terminating its worker (and starting a fresh one), so dragging a slider never
  * queues work. Progress (0 to 1) arrives through `onProgress` while a request runs. A fresh worker
- * gets the accounts as columns, not as a structured clone of objects.
+ * gets the accounts as columns, not as a structured clone of objects. A worker that fails (out of
+ * memory, say) rejects its request and is replaced by the next.
  */
 export class SimulationClient {
   #url: string;
@@ -56,7 +66,14 @@ export class SimulationClient {
   ): Run<Sensitivity> {
     return this.#request({kind: "sensitivity", scenario, target}, settings, onProgress);
   }
-  #request<T>(request: Request, settings: RunSettings, onProgress?: (done: number) => void): Run<T> {
+  /**
+   * The four tiers' NPV heat maps (npvSurface) under `scenario`, for a client of the Compare
+   * page's heat-map worker (src/workers/compareSurfaces.js).
+   */
+  surfaces(scenario: Scenario, onProgress?: (done: number) => void): Run<NpvSurface[]> {
+    return this.#request({kind: "surfaces", scenario}, undefined, onProgress);
+  }
+  #request<T>(request: Request, settings: RunSettings | undefined, onProgress?: (done: number) => void): Run<T> {
     if (this.#running && this.#worker) {
       this.#worker.terminate();
       this.#worker = null;
@@ -73,6 +90,12 @@ export class SimulationClient {
         this.#running = 0;
         if (data.error) reject(new Error(data.error));
         else resolve(data.result!);
+      };
+      worker.onerror = (event) => {
+        this.#running = 0;
+        worker.terminate();
+        if (this.#worker === worker) this.#worker = null;
+        reject(new Error(`the worker stopped: ${event.message || "it failed (out of memory?)"}`));
       };
     });
     worker.postMessage({id, ...request, ...settings, ...(fresh ? {columns: this.#columns} : {})});

@@ -1,7 +1,7 @@
 // Works out the Compare page's heat maps (npvSurface for every tier) off the main thread: on a big
 // book, tiering the accounts and summing their flows takes seconds. The page sends the accounts
 // once, as columns, in its first request; a request superseded by new inputs is cancelled by
-// terminating this worker (see components/surfaceClient.ts).
+// terminating this worker (see components/simulationClient.ts, `surfaces`).
 //   {id, columns?, scenario} → {id, result: NpvSurface[]} (tiers S, A, B, C; ramps 0 to at least 6,
 //   and at least each tier's own ramp), with {id, progress} (0 to 1) along the way, or {id, error}.
 import {accountView, assignTiers, npvSurface, tiers, throttleProgress} from "tierwise";
