@@ -72,22 +72,19 @@ export function simulateBlocks(
   const {lifetimes} = part;
   const Q = bucketsPerYear * H;
   const B = trialsPerBlock;
-  // Per trial of a block (slot s) and industry j, at [s · J + j] (times H + 1 or Q + 2): the
-  // thresholds, then an infinite one that ends every search; the table; the bucket scale.
-  const threshold = new Float64Array(B * J * (H + 1));
+  // Per trial of a block (slot s) and industry j, at [s · J + j] times H + 2: the thresholds, then
+  // an infinite one that ends every search, then the bucket scale; and the table, times Q + 2.
+  const TH = H + 2;
+  const threshold = new Float64Array(B * J * TH);
   const table = new Uint8Array(B * J * (Q + 2));
-  const scale = new Float64Array(B * J);
-  // Per trial of a block: each group's NPV, ledger, and lifetimes and cash by year.
-  const trialNpv = new Float64Array(B * groups);
-  const trialFate = new Float64Array(B * groups * fates);
-  const alive = new Float64Array(B * groups * W);
-  const aliveCash = new Float64Array(B * groups * W);
-  // A group's dead cash has a slot past the horizon, which takes (and drops) the accounts that never exit.
-  const deadCash = new Float64Array(B * groups * (W + 1));
-  const state = new Int32Array(4);
+  // Per trial of a block, one record of R numbers (see recordOffsets).
+  const at = recordOffsets(H);
+  const R = at.length;
+  const records = new Float64Array(B * R);
   const drift = (sigma * sigma) / 2;
   // The generator's state: xoshiro128** words, then the unused layer bits and their count.
   const rng = new Int32Array(6);
+  const state = new Int32Array(4);
   const context: BlockContext = {
     n,
     H,
@@ -99,7 +96,6 @@ export function simulateBlocks(
     state,
     threshold,
     table,
-    scale,
     F,
     tierOf,
     industryOf,
@@ -107,11 +103,7 @@ export function simulateBlocks(
     fateOf,
     deadForm,
     lifetimes,
-    trialNpv,
-    trialFate,
-    alive,
-    aliveCash,
-    deadCash
+    records
   };
 
   for (let block = firstBlock; block < endBlock; ++block) {
@@ -124,7 +116,7 @@ export function simulateBlocks(
       // decrease; the first infinite one (a hazard of 1) ends the finite ones.
       for (let j = 0; j < J; ++j) {
         const sj = (trial - blockFirst) * J + j;
-        const base = sj * (H + 1);
+        const base = sj * TH;
         let cumulative = 0;
         for (let t = 0; t < H; ++t) {
           const shock = sigma > 0 ? exp(sigma * normal() - drift) : 1;
@@ -140,7 +132,7 @@ export function simulateBlocks(
         // beyond bucket Q + 1 (and every variate when no threshold is positive: s = 0) are
         // clamped to it or 0, where the bound still holds; the final step makes L exact.
         const s = last > 0 ? Q / last : 0;
-        scale[sj] = s;
+        threshold[base + H + 1] = s;
         const row = sj * (Q + 2);
         table.fill(0, row, row + Q + 2);
         if (s > 0) {
@@ -152,18 +144,9 @@ export function simulateBlocks(
         }
       }
     }
-    trialNpv.fill(0);
-    trialFate.fill(0);
-    alive.fill(0);
-    if (cash) {
-      // Each trial's fans start from the dead-form accounts' cumulative cash, as if all lived.
-      for (let slot = 0; slot < B; ++slot) {
-        const year = slot * groups * W;
-        aliveCash.set(cashBaseline, year);
-        aliveCash.fill(0, year + 4 * W, year + groups * W);
-      }
-      deadCash.fill(0);
-    }
+    records.fill(0);
+    // Each trial's fans start from the dead-form accounts' cumulative cash, as if all lived.
+    if (cash) for (let slot = 0; slot < B; ++slot) records.set(cashBaseline, slot * R + at.aliveCash);
     // The ziggurat's xoshiro128** state, and no unused layer bits.
     rng.set(xoshiroSeed(seed, `lifetimes ${block}`));
     rng[4] = 0;
@@ -172,38 +155,38 @@ export function simulateBlocks(
     blockAccounts(context);
     for (let trial = blockFirst; trial < blockEnd; ++trial) {
       const k = trial - first;
-      const slot = trial - blockFirst;
-      const npv = slot * groups;
-      const fate = slot * groups * fates;
-      const year = slot * groups * W;
-      const yearDead = slot * groups * (W + 1);
+      const r = (trial - blockFirst) * R;
+      const npv = r + at.npv;
+      const fate = r + at.fate;
+      const year = r + at.alive;
+      const yearCash = r + at.aliveCash;
+      const yearDead = r + at.deadCash;
       for (let g = 0; g < 4; ++g) {
-        trialNpv[npv + 4]! += trialNpv[npv + g]!;
-        for (let f = 0; f < fates; ++f) trialFate[fate + 4 * fates + f]! += trialFate[fate + g * fates + f]!;
+        records[npv + 4]! += records[npv + g]!;
+        for (let f = 0; f < fates; ++f) records[fate + 4 * fates + f]! += records[fate + g * fates + f]!;
         for (let t = 0; t <= H; ++t) {
-          alive[year + 4 * W + t]! += alive[year + g * W + t]!;
+          records[year + 4 * W + t]! += records[year + g * W + t]!;
           if (cash) {
-            aliveCash[year + 4 * W + t]! += aliveCash[year + g * W + t]!;
-            deadCash[yearDead + 4 * (W + 1) + t]! += deadCash[yearDead + g * (W + 1) + t]!;
+            records[yearCash + 4 * W + t]! += records[yearCash + g * W + t]!;
+            records[yearDead + 4 * (W + 1) + t]! += records[yearDead + g * (W + 1) + t]!;
           }
         }
       }
       for (let g = 0; g < groups; ++g) {
-        part.npv[g * m + k] = trialNpv[npv + g]!;
-        for (let f = 0; f < fates; ++f) part.fate[(g * fates + f) * m + k] = trialFate[fate + g * fates + f]!;
-        // alive[g][L] counts accounts living exactly L years; survivors at the end of year y are those with L ≥ y.
-        const at = year + g * W;
+        part.npv[g * m + k] = records[npv + g]!;
+        for (let f = 0; f < fates; ++f) part.fate[(g * fates + f) * m + k] = records[fate + g * fates + f]!;
+        const aliveAt = year + g * W;
         let count = 0;
         for (let t = H; t >= 0; --t) {
-          count += alive[at + t]!;
+          count += records[aliveAt + t]!;
           part.survivors[(g * W + t) * m + k] = count;
         }
         if (cash) {
           let dead = 0;
           let paidBack = 0;
           for (let t = 0; t <= H; ++t) {
-            dead += deadCash[yearDead + g * (W + 1) + t]!;
-            const value = aliveCash[at + t]! + dead;
+            dead += records[yearDead + g * (W + 1) + t]!;
+            const value = records[yearCash + g * W + t]! + dead;
             part.cumulativeCash[(g * W + t) * m + k] = value;
             if (paidBack === 0 && t > 0 && value >= 0) paidBack = t;
           }
@@ -213,6 +196,24 @@ export function simulateBlocks(
     }
   }
   return part;
+}
+
+/**
+ * Where a trial's numbers sit in its record: each group's NPV; its investment by fate; how many
+ * of its accounts lived exactly L years, [alive + g · W + L]; its cumulative cash by year from the
+ * accounts that are alive then, [aliveCash + g · W + t]; and the final value of those that exited,
+ * by the first year they are dead, [deadCash + g · (W + 1) + t]. A group's dead cash has a slot
+ * past the horizon, which takes (and drops) the accounts that never exit. One record per trial
+ * keeps every number an account-trial touches within one stride of the next trial's.
+ */
+function recordOffsets(H: number) {
+  const W = H + 1;
+  const npv = 0;
+  const fate = npv + groups;
+  const alive = fate + groups * fates;
+  const aliveCash = alive + groups * W;
+  const deadCash = aliveCash + groups * W;
+  return {npv, fate, alive, aliveCash, deadCash, length: deadCash + groups * (W + 1)};
 }
 
 interface BlockContext {
@@ -227,7 +228,6 @@ interface BlockContext {
   state: Int32Array;
   threshold: Float64Array;
   table: Uint8Array;
-  scale: Float64Array;
   F: Float64Array;
   tierOf: Uint8Array;
   industryOf: Uint16Array;
@@ -235,42 +235,24 @@ interface BlockContext {
   fateOf: Uint8Array;
   deadForm: Uint8Array;
   lifetimes: Uint32Array;
-  trialNpv: Float64Array;
-  trialFate: Float64Array;
-  alive: Float64Array;
-  aliveCash: Float64Array;
-  deadCash: Float64Array;
+  records: Float64Array;
 }
 
 /**
  * Every account over every trial of a block, account by account: the hot loop. An account's
  * prefix sums are read from memory once per block rather than once per trial, and each trial
- * adds into its own slots. In a function of its own so the engine optimizes it early and whole.
+ * adds into its own record. In a function of its own so the engine optimizes it early and whole.
  */
 function blockAccounts(context: BlockContext): void {
-  const {n, H, J, cash, Q, trials, rng, state, threshold, table, scale, F} = context;
-  const {
-    tierOf,
-    industryOf,
-    inverseRisk,
-    fateOf,
-    deadForm,
-    lifetimes,
-    trialNpv,
-    trialFate,
-    alive,
-    aliveCash,
-    deadCash
-  } = context;
+  const {n, H, J, cash, Q, trials, rng, state, threshold, table, F} = context;
+  const {tierOf, industryOf, inverseRisk, fateOf, deadForm, lifetimes, records} = context;
   const W = H + 1;
   const W2 = 2 * W;
-  // Strides of a trial's slots (the module's constants, read once: they are live bindings).
-  const G = groups;
-  const GF = groups * fates;
-  const GW = groups * W;
+  const TH = H + 2;
   const JT = J * (Q + 2);
-  const JH = J * (H + 1);
-  // An account's NPV and the investment paid, by years lived, made once per block from its prefix sums.
+  const JH = J * TH;
+  const at = recordOffsets(H);
+  const R = at.length;
   const valueOf = new Float64Array(W);
   const paidOf = new Float64Array(W);
   const KE = ke;
@@ -293,19 +275,15 @@ function blockAccounts(context: BlockContext): void {
       paidOf[L] = paid;
       valueOf[L] = F[row + W + L]! + F[row + L]! - paid;
     }
-    // Offsets of this account's industry and tier in the first trial's slots, moved on a slot each trial.
-    let sj = j;
+    // Offsets of this account's group in a record, and of its industry in the first trial's thresholds and table.
+    const npvAt = at.npv + g;
+    const fateAt = at.fate;
+    const aliveAt = at.alive + g * W;
+    const cashAt = at.aliveCash + g * W;
+    const deadAt = at.deadCash + g * (W + 1) + 1;
     let tableAt = j * (Q + 2);
-    let thresholdAt = j * (H + 1);
-    let out = g;
-    let fateAt = 0;
-    let years = g * W;
-    let deadAt = g * (W + 1);
-    for (
-      let slot = 0;
-      slot < trials;
-      ++slot, sj += J, tableAt += JT, thresholdAt += JH, out += G, fateAt += GF, years += GW, deadAt += GW + G
-    ) {
+    let thresholdAt = j * TH;
+    for (let r = 0, end = trials * R; r < end; r += R, tableAt += JT, thresholdAt += JH) {
       // A standard exponential by the ziggurat, drawn in place (as randomExponential's fill).
       let x: number;
       for (;;) {
@@ -347,19 +325,21 @@ function blockAccounts(context: BlockContext): void {
         if (x === x) break;
       }
       const e = x * risk;
-      let L = table[tableAt + (Math.min(e * scale[sj]!, Q + 1) | 0)]!;
+      let L = table[tableAt + (Math.min(e * threshold[thresholdAt + H + 1]!, Q + 1) | 0)]!;
       while (threshold[thresholdAt + L]! <= e) ++L;
       const value = valueOf[L]!;
-      trialNpv[out]! += value;
-      trialFate[fateAt + fateOf[own + L]!]! += paidOf[L]!;
-      ++alive[years + L]!;
+      records[r + npvAt]! += value;
+      records[r + fateAt + fateOf[own + L]!]! += paidOf[L]!;
+      ++records[r + aliveAt + L]!;
       ++lifetimes[own + L]!;
       if (cash) {
-        deadCash[deadAt + L + 1]! += value;
+        records[r + deadAt + L]! += value;
         // See KernelPlan.deadForm: the years it lived, or those it did not.
         if (dead)
-          for (let u = years + L + 1, v = row + W + L + 1, end = years + H; u <= end; ++u, ++v) aliveCash[u]! -= F[v]!;
-        else for (let u = years + 1, v = row + W + 1, end = years + L; u <= end; ++u, ++v) aliveCash[u]! += F[v]!;
+          for (let u = r + cashAt + L + 1, v = row + W + L + 1, end = r + cashAt + H; u <= end; ++u, ++v)
+            records[u]! -= F[v]!;
+        else
+          for (let u = r + cashAt + 1, v = row + W + 1, end = r + cashAt + L; u <= end; ++u, ++v) records[u]! += F[v]!;
       }
     }
   }
