@@ -100,7 +100,7 @@ export {
   type KernelPlan,
   type PlanOptions
 } from "./simulation/simulationPlan.js";
-export {simulateBlocks, type TrialsPart} from "./simulation/simulateBlocks.js";
+export {simulateBlocks, type BlocksOptions, type TrialsPart} from "./simulation/simulateBlocks.js";
 export {paybackByYear, type PaybackYear} from "./simulation/paybackByYear.js";
 export {finishSimulation} from "./simulation/finishSimulation.js";
 export {

@@ -3,6 +3,7 @@ import {randomStream, xoshiroSeed} from "../random/randomStream.js";
 import {exp} from "../math/deterministic.js";
 import {randomNormal} from "./randomNormal.js";
 import {fates, groups, trialsPerBlock, type KernelPlan} from "./simulationPlan.js";
+import {defaultChunk, wasmBlocks} from "./wasmKernel.js";
 
 /**
  * The per-trial results of a run of consecutive trials, from which the summary is made. Every
@@ -27,6 +28,14 @@ export interface TrialsPart {
   lifetimes: Uint32Array;
 }
 
+/** Options of {@link simulateBlocks}. */
+export interface BlocksOptions {
+  /** Run the accounts' loop as WebAssembly where the host has it (the default), or as JavaScript. */
+  kernel?: "wasm" | "js";
+  /** Accounts the WebAssembly kernel copies into its memory at a time (for tests). Default 4,096. */
+  chunk?: number;
+}
+
 // Buckets of the exit-year lookup table, per year of the horizon.
 const bucketsPerYear = 4;
 
@@ -44,6 +53,9 @@ const bucketsPerYear = 4;
  * run over the accounts in order, so the per-trial results do not depend on the loop's order.
  * `onTrial(k)` is called before trial k (a global index) for progress.
  *
+ * The accounts' loop runs as WebAssembly (lib/kernel/blockAccounts.ts) where the host has it, and
+ * otherwise as JavaScript, with the same numbers to the last bit; `kernel: "js"` asks for the latter.
+ *
  * @example
  * const part = simulateBlocks(plan, 0, 10); // trials 0 to 499
  */
@@ -51,7 +63,8 @@ export function simulateBlocks(
   plan: KernelPlan,
   firstBlock: number,
   endBlock: number,
-  onTrial?: (trial: number) => void
+  onTrial?: (trial: number) => void,
+  {kernel = "wasm", chunk = defaultChunk}: BlocksOptions = {}
 ): TrialsPart {
   const {n, horizon: H, trials, seed, cash, industries: J, logSurvival, shockVolatility: sigma} = plan;
   const {flows: F, tierOf, industryOf, inverseRisk, fateOf, deadForm, cashBaseline} = plan;
@@ -75,15 +88,19 @@ export function simulateBlocks(
   // Per trial of a block (slot s) and industry j, at [s · J + j] times H + 2: the thresholds, then
   // an infinite one that ends every search, then the bucket scale; and the table, times Q + 2.
   const TH = H + 2;
-  const threshold = new Float64Array(B * J * TH);
-  const table = new Uint8Array(B * J * (Q + 2));
-  // Per trial of a block, one record of R numbers (see recordOffsets).
   const at = recordOffsets(H);
   const R = at.length;
-  const records = new Float64Array(B * R);
+  const wasm =
+    kernel === "wasm"
+      ? wasmBlocks({horizon: H, industries: J, buckets: Q, trialsPerBlock: B, recordLength: R, chunk})
+      : null;
+  const threshold = wasm ? wasm.threshold : new Float64Array(B * J * TH);
+  const table = wasm ? wasm.table : new Uint8Array(B * J * (Q + 2));
+  // Per trial of a block, one record of R numbers (see recordOffsets).
+  const records = wasm ? wasm.records : new Float64Array(B * R);
   const drift = (sigma * sigma) / 2;
   // The generator's state: xoshiro128** words, then the unused layer bits and their count.
-  const rng = new Int32Array(6);
+  const rng = wasm ? wasm.rng : new Int32Array(6);
   const state = new Int32Array(4);
   const context: BlockContext = {
     n,
@@ -152,7 +169,8 @@ export function simulateBlocks(
     rng[4] = 0;
     rng[5] = 0;
     context.trials = blockEnd - blockFirst;
-    blockAccounts(context);
+    if (wasm) wasm.run(plan, lifetimes, context.trials);
+    else blockAccounts(context);
     for (let trial = blockFirst; trial < blockEnd; ++trial) {
       const k = trial - first;
       const r = (trial - blockFirst) * R;
