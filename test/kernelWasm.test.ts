@@ -53,4 +53,17 @@ describe("the WebAssembly kernel", () => {
       const late = simulateBlocks(plan, 1, 3, undefined, {kernel: "wasm"});
       expect(bytes(late)).toEqual(bytes(simulateBlocks(plan, 1, 3, undefined, {kernel: "js"})));
     });
+
+  it("shares its memory between runs safely, a run started from another's progress included", () => {
+    const plan = planSimulation(portfolio24, cases[2]![2], {trials: 150, seed: 9});
+    const js = simulateBlocks(plan, 0, 3, undefined, {kernel: "js"});
+    let nested: TrialsPart | undefined;
+    // Before trial 60 (in the second block), a run of the same shape starts on this thread.
+    const outer = simulateBlocks(plan, 0, 3, (trial) => {
+      if (trial === 60) nested = simulateBlocks(plan, 0, 3);
+    });
+    expect(bytes(outer)).toEqual(bytes(js));
+    expect(bytes(nested!)).toEqual(bytes(js));
+    expect(bytes(simulateBlocks(plan, 0, 3))).toEqual(bytes(js));
+  });
 });

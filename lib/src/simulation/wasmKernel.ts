@@ -68,6 +68,17 @@ export function wasmBlocks({
 }): WasmBlocks | null {
   const module = kernelModule();
   if (!module) return null;
+  // The last layout's memory serves the next run of the same shape: within a block every array in
+  // it is written before it is read, and no code runs between (a progress callback, which could
+  // start another run, is called before a block begins).
+  const key = `${H} ${J} ${Q} ${B} ${R} ${C}`;
+  if (last?.key !== key) last = {key, blocks: layout(module, H, J, Q, B, R, C)};
+  return last.blocks;
+}
+
+let last: {key: string; blocks: WasmBlocks} | undefined;
+
+function layout(module: WasmModule, H: number, J: number, Q: number, B: number, R: number, C: number): WasmBlocks {
   const api = webAssembly()!;
   const W = H + 1;
   const TH = H + 2;
