@@ -13,3 +13,13 @@ declare module "npm:arquero" {
 declare module "npm:@duckdb/duckdb-wasm" {
   export * from "@duckdb/duckdb-wasm";
 }
+declare module "npm:@observablehq/inputs" {
+  // The package ships no types: these are the few inputs components build.
+  type Input<T> = HTMLElement & {value: T};
+  export function range(
+    extent: [number, number],
+    options?: {step?: number; label?: string; value?: number}
+  ): Input<number>;
+  export function radio<T>(data: Map<string, T>, options?: {label?: string; value?: T}): Input<T>;
+  export function form<T>(inputs: Record<string, HTMLElement>): Input<T>;
+}
