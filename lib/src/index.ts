@@ -14,6 +14,7 @@ export {
   type ConfidenceTransform
 } from "./survival/kaplanMeier.js";
 export {survivalAt} from "./survival/survivalAt.js";
+export {referenceSurvival, type ReferenceSurvivalPoint} from "./survival/referenceSurvival.js";
 export {atRiskAt} from "./survival/atRiskAt.js";
 export {nelsonAalen, type NelsonAalen} from "./survival/nelsonAalen.js";
 export {logRank, type LogRank} from "./survival/logRank.js";

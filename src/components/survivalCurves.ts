@@ -1,4 +1,5 @@
 import * as Plot from "npm:@observablehq/plot";
+import type {IndustrySurvival} from "tierwise";
 
 /** One industry's Kaplan-Meier curve as step points, with its pointwise band. */
 export interface CurvePoint {
@@ -18,9 +19,9 @@ export interface ReferencePoint {
 }
 
 export interface SurvivalCurvesOptions extends Plot.PlotOptions {
-  references?: ReferencePoint[];
+  references?: readonly ReferencePoint[];
   /** Fitted curves (a Weibull, say), drawn dashed, extrapolated beyond the data. */
-  fitted?: {industry: string; time: number; survival: number}[];
+  fitted?: readonly {industry: string; time: number; survival: number}[];
 }
 
 // One blue for each panel's own curve, with at least 4:1 contrast on the light and dark themes.
@@ -134,4 +135,35 @@ export function SurvivalCurves(
     ],
     ...options
   });
+}
+
+/** The chart's steps for each industry's Kaplan-Meier curve: age 0 at 100%, then each time it falls. */
+export function curvePoints(industries: readonly IndustrySurvival[]): CurvePoint[] {
+  return industries.flatMap(({industry, km}) =>
+    km
+      ? [
+          {industry, time: 0, survival: 1, lower: 1, upper: 1, atRisk: km.atRisk[0] ?? 0},
+          ...Array.from(km.time, (time, j) => ({
+            industry,
+            time,
+            survival: km.survival[j]!,
+            lower: km.lower[j]!,
+            upper: km.upper[j]!,
+            atRisk: km.atRisk[j]!
+          }))
+        ]
+      : []
+  );
+}
+
+/** Each converged Weibull fit's survival every half year from age 0 to `horizon`, for the dashed curves. */
+export function fittedCurves(
+  industries: readonly IndustrySurvival[],
+  horizon: number
+): {industry: string; time: number; survival: number}[] {
+  return industries.flatMap(({industry, weibull}) =>
+    weibull && "converged" in weibull && weibull.converged
+      ? Array.from({length: 2 * horizon + 1}, (_, k) => ({industry, time: k / 2, survival: weibull.survival(k / 2)}))
+      : []
+  );
 }
