@@ -12,7 +12,6 @@
 //   and {id, progress} along the way, or {id, error}.
 import {
   accountView,
-  assignTiers,
   blockCount,
   finishSimulation,
   planSimulation,
@@ -28,16 +27,13 @@ let accounts = [];
  * The tiers of the accounts under the latest tier rules, by those rules as JSON. An input that
  * is not a tier rule (a ramp, a cost, a hazard) leaves the tiers as they were, so a redraw does
  * not rank the accounts again: the plan then takes these tiers, in the same order, and the
- * results are the same to the last bit. New accounts (a fresh worker's columns) drop them.
+ * results are the same to the last bit. A first plan ranks the accounts itself, in typed arrays
+ * (rankTiers), and its rows are made only when a later plan of the same rules asks for them:
+ * making them costs about as much as ranking again, time a page's first result need not wait for.
+ * New accounts (a fresh worker's columns) drop them.
  */
-let tiering = /** @type {{rules: string, tiered: readonly import("tierwise").TieredAccount[]} | null} */ (null);
+let tiering = /** @type {{rules: string, tiered: () => readonly import("tierwise").TieredAccount[]} | null} */ (null);
 
-/** @param {import("tierwise").Scenario} scenario */
-function tieredFor(scenario) {
-  const rules = JSON.stringify(scenario.tierRules);
-  if (!tiering || tiering.rules !== rules) tiering = {rules, tiered: assignTiers(accounts, scenario.tierRules)};
-  return tiering.tiered;
-}
 /** The plan of the latest "blocks" request, kept for its "finish". */
 let planned = /** @type {{run: number, plan: import("tierwise").SimulationPlan} | null} */ (null);
 
@@ -58,7 +54,11 @@ function planFor(scenario, {trials, seed, asOf}) {
   const key = JSON.stringify([scenario, asOf]);
   if (!lastPlan || lastPlan.key !== key) {
     lastPlan = null; // let the old plan go before the new one is made
-    lastPlan = {key, plan: planSimulation(accounts, scenario, {trials, seed, asOf, tiered: tieredFor(scenario)})};
+    const rules = JSON.stringify(scenario.tierRules);
+    const tiered = tiering?.rules === rules ? tiering.tiered() : undefined;
+    const plan = planSimulation(accounts, scenario, {trials, seed, asOf, tiered});
+    if (!tiered) tiering = {rules, tiered: plan.tieredRows};
+    lastPlan = {key, plan};
   }
   const {plan} = lastPlan;
   plan.trials = trials;
