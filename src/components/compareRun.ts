@@ -29,9 +29,9 @@ export interface Comparison {
  * futures, as many as {@link firstFutures} allows with the scenarios spread over the client's
  * workers (200 at most, 50 on a very big book), with the same seed: the simulator draws its
  * futures in blocks of 50 with their own random streams, so these futures are the first of the
- * full run, and each scenario's draws are a prefix of its final draws. The progress `finish`es only when the full comparison is
- * in, so the page's signal of completion means the final result. With fewer than two scenarios
- * there is nothing to compare: it yields an empty, final comparison.
+ * full run, and each scenario's draws are a prefix of its final draws. The progress `finish`es
+ * only when the full comparison is in, so the page's signal of completion means the final result.
+ * With fewer than two scenarios there is nothing to compare: it yields an empty, final comparison.
  *
  * @example
  * const comparison = compareWithFirstResult(pool, [baseline, shakeout], {trials: 1000, seed: 1, asOf}, progress, {accounts: 660_000});
