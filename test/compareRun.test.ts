@@ -5,11 +5,12 @@ import type {Progress} from "../src/components/progress.js";
 import type {RunSettings} from "../src/components/simulationClient.js";
 import {portfolio24} from "./fixtures/accounts.js";
 
-/** A pool whose batches answer at once with one result per scenario; it records each request. */
+/** A pool of two workers whose batches answer at once with one result per scenario; it records each request. */
 function fakePool() {
   const requested: [number, number][] = [];
   const pool = {
     latest: 0,
+    size: 2,
     batch(scenarios: Scenario[], settings: RunSettings) {
       requested.push([scenarios.length, settings.trials]);
       const id = ++pool.latest;
@@ -60,7 +61,8 @@ describe("compareWithFirstResult()", () => {
   it("compareWithFirstResult() cuts the first result to one block of 50 futures on a very big book", async () => {
     const {pool, requested} = fakePool();
     const {progress} = fakeProgress();
-    // 660,000 accounts × 200 futures × 2 scenarios is 264 million account-futures, past the 50 million budget.
+    // 660,000 accounts × 50 futures is 33 million account-futures for each worker (a scenario each), past the
+    // 25 million budget already: one block.
     expect(await yielded(compareWithFirstResult(pool, two, settings, progress, {accounts: 660_000}))).toEqual([
       [[50, 50], false],
       [[1000, 1000], true]

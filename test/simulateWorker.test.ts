@@ -53,6 +53,12 @@ const expected = (scenario: Scenario) => {
   return {asOf, horizon, trials, seed, tiers, total, tiered: []};
 };
 
+/** The worker's answer for `scenario` under other settings. */
+const only = (scenario: Scenario, settings: typeof run) => {
+  const {asOf, horizon, trials, seed, tiers, total} = simulatePortfolio(accounts, scenario, settings);
+  return {asOf, horizon, trials, seed, tiers, total, tiered: []};
+};
+
 describe("the simulate worker", () => {
   it("keeps the tiers between runs with the same tier rules, and its results are simulatePortfolio's to the last bit", () => {
     const columns = columnsOfAccounts(accounts);
@@ -72,6 +78,21 @@ describe("the simulate worker", () => {
     const early = ask<TrialsPart>({kind: "blocks", scenario: longerRamp, ...run, firstBlock: 0, endBlock: 2, run: 7});
     expect([early.firstTrial, early.trials, late.firstTrial, late.trials]).toEqual([0, 100, 100, 30]);
     expect(ask({kind: "finish", parts: [late, early], run: 7})).toEqual(expected(longerRamp));
+  });
+
+  it("keeps the plan for the next run of the same scenario: other futures and seeds give simulatePortfolio's results", () => {
+    // A first result's 100 futures, then the full run on the kept plan; then a batch with another
+    // seed, another scenario, and the first one again.
+    const first = {...run, trials: 100};
+    expect(ask({kind: "simulate", scenario: base, ...first})).toEqual(only(base, first));
+    expect(ask({kind: "simulate", scenario: base, ...run})).toEqual(expected(base));
+    const seed = {...run, seed: 4};
+    expect(ask({kind: "batch", scenarios: [base, longerRamp, base], ...seed})).toEqual(
+      [base, longerRamp, base].map((s) => only(s, seed))
+    );
+    // Blocks of a split run on the plan a batch left.
+    const part = ask<TrialsPart>({kind: "blocks", scenario: base, ...run, firstBlock: 0, endBlock: 3, run: 8});
+    expect(ask({kind: "finish", parts: [part], run: 8})).toEqual(expected(base));
   });
 
   it("tiers new accounts afresh: a portfolio sent again drops the tiers of the last one", () => {

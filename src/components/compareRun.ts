@@ -1,4 +1,5 @@
 import type {PortfolioSimulation, Scenario} from "tierwise";
+import {firstFutures} from "./firstFutures.js";
 import type {Progress} from "./progress.js";
 import type {Run, RunSettings} from "./simulationClient.js";
 
@@ -6,11 +7,11 @@ import type {Run, RunSettings} from "./simulationClient.js";
 export interface CompareRunOptions {
   /** The accounts simulated (the active ones): with the futures and scenarios they decide how long a run takes. */
   accounts: number;
-  /** Futures of the first result on a big book; fewer on a very big one (see `budget`). */
+  /** The most futures of the first result on a big book; fewer on a very big one (see {@link firstFutures}). */
   first?: number;
   /** Runs of at most this many account-futures (all scenarios together) show no first result. */
   threshold?: number;
-  /** A first result larger than this many account-futures is cut to one block of 50 futures. */
+  /** The most account-futures the first result asks of one worker (see {@link firstFutures}). */
   budget?: number;
   /** Resolves when the page no longer needs the results (Framework's `invalidation`). */
   invalidation?: Promise<unknown>;
@@ -25,12 +26,12 @@ export interface Comparison {
 /**
  * Simulates every scenario on the same futures (a batch on `client`) and yields the comparison; on
  * a big book (more than `threshold` account-futures) it first yields the comparison on the first
- * `first` futures, with the same seed: the simulator draws its futures in blocks of 50 with their
- * own random streams, so these futures are the first of the full run, and each scenario's draws
- * are a prefix of its final draws. When even that first result would pass `budget`
- * account-futures, it runs on 50 futures. The progress `finish`es only when the full comparison is
- * in, so the page's signal of completion means the final result. With fewer than two scenarios
- * there is nothing to compare: it yields an empty, final comparison.
+ * futures, as many as {@link firstFutures} allows with the scenarios spread over the client's
+ * workers (200 at most, 50 on a very big book), with the same seed: the simulator draws its
+ * futures in blocks of 50 with their own random streams, so these futures are the first of the
+ * full run, and each scenario's draws are a prefix of its final draws. The progress `finish`es
+ * only when the full comparison is in, so the page's signal of completion means the final result.
+ * With fewer than two scenarios there is nothing to compare: it yields an empty, final comparison.
  *
  * @example
  * const comparison = compareWithFirstResult(pool, [baseline, shakeout], {trials: 1000, seed: 1, asOf}, progress, {accounts: 660_000});
@@ -43,11 +44,13 @@ export async function* compareWithFirstResult(
       onProgress?: (done: number) => void
     ): Run<PortfolioSimulation[]>;
     latest: number;
+    /** Workers the client spreads a batch over; default 1. */
+    size?: number;
   },
   scenarios: Scenario[],
   settings: RunSettings,
   progress: Progress,
-  {accounts, first = 200, threshold = 5_000_000, budget = 50_000_000, invalidation}: CompareRunOptions
+  {accounts, first, threshold, budget, invalidation}: CompareRunOptions
 ): AsyncGenerator<Comparison, void, unknown> {
   if (scenarios.length < 2) {
     progress.finish();
@@ -57,8 +60,16 @@ export async function* compareWithFirstResult(
   let stopped = false;
   void invalidation?.then(() => (stopped = true));
   const n = scenarios.length;
-  const quick = accounts * first * n > budget ? 50 : first;
-  if (settings.trials > quick && accounts * settings.trials * n > threshold) {
+  const quick = firstFutures({
+    accounts,
+    trials: settings.trials,
+    scenarios: n,
+    workers: client.size ?? 1,
+    ...(first === undefined ? {} : {first}),
+    ...(threshold === undefined ? {} : {threshold}),
+    ...(budget === undefined ? {} : {budget})
+  });
+  if (quick !== null) {
     progress.start(`A first result: ${n} scenarios × ${quick.toLocaleString("en-US")} futures`);
     const preview = client.batch(scenarios, {...settings, trials: quick}, progress.set);
     const results = await preview.promise;

@@ -826,6 +826,9 @@ export function restoreComparison(
   };
 }
 
+/** The name of {@link estimatedScenario}'s scenario, known before its hazards are estimated. */
+export const estimatedScenarioName = "Attrition estimated from this portfolio";
+
 /**
  * The scenario "attrition estimated from this portfolio" as Compare offers it: the default
  * policies, the tier rules saved in this browser (else the defaults) and the estimated hazards.
@@ -842,7 +845,7 @@ export function estimatedScenario({
 }): Scenario {
   return {
     ...defaultScenario,
-    name: "Attrition estimated from this portfolio",
+    name: estimatedScenarioName,
     description: `Each industry's hazards as estimated on the Attrition page (with any saved edits); default tier policies; ${savedRules ? `tier rules saved on the Portfolio & tiers page (${rulesText})` : "default tier rules"}.`,
     tierRules: savedRules ?? defaultScenario.tierRules,
     attrition: {...defaultScenario.attrition, hazard: estimated}

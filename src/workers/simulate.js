@@ -12,12 +12,11 @@
 //   and {id, progress} along the way, or {id, error}.
 import {
   accountView,
-  assignTiers,
+  blockCount,
   finishSimulation,
   planSimulation,
   sensitivity,
   simulateBlocks,
-  simulatePortfolio,
   trialsPerBlock,
   throttleProgress
 } from "tierwise";
@@ -28,18 +27,58 @@ let accounts = [];
  * The tiers of the accounts under the latest tier rules, by those rules as JSON. An input that
  * is not a tier rule (a ramp, a cost, a hazard) leaves the tiers as they were, so a redraw does
  * not rank the accounts again: the plan then takes these tiers, in the same order, and the
- * results are the same to the last bit. New accounts (a fresh worker's columns) drop them.
+ * results are the same to the last bit. A first plan ranks the accounts itself, in typed arrays
+ * (rankTiers), and its rows are made only when a later plan of the same rules asks for them:
+ * making them costs about as much as ranking again, time a page's first result need not wait for.
+ * New accounts (a fresh worker's columns) drop them.
  */
-let tiering = /** @type {{rules: string, tiered: readonly import("tierwise").TieredAccount[]} | null} */ (null);
+let tiering = /** @type {{rules: string, tiered: () => readonly import("tierwise").TieredAccount[]} | null} */ (null);
 
-/** @param {import("tierwise").Scenario} scenario */
-function tieredFor(scenario) {
-  const rules = JSON.stringify(scenario.tierRules);
-  if (!tiering || tiering.rules !== rules) tiering = {rules, tiered: assignTiers(accounts, scenario.tierRules)};
-  return tiering.tiered;
-}
 /** The plan of the latest "blocks" request, kept for its "finish". */
 let planned = /** @type {{run: number, plan: import("tierwise").SimulationPlan} | null} */ (null);
+
+/**
+ * The latest plan, by its scenario and year as JSON. A plan's arrays depend on the accounts, the
+ * scenario and the year, not on the futures or the seed (the kernel reads those two numbers from
+ * it): a page's full run after its first result, or a new seed, takes this plan with its own
+ * futures and seed rather than working it out again (seconds on a big book). Only the latest is
+ * kept: a plan holds about 200 bytes per active account.
+ */
+let lastPlan = /** @type {{key: string, plan: import("tierwise").SimulationPlan} | null} */ (null);
+
+/**
+ * @param {import("tierwise").Scenario} scenario
+ * @param {{trials: number, seed: number, asOf: number}} settings
+ */
+function planFor(scenario, {trials, seed, asOf}) {
+  const key = JSON.stringify([scenario, asOf]);
+  if (!lastPlan || lastPlan.key !== key) {
+    lastPlan = null; // let the old plan go before the new one is made
+    const rules = JSON.stringify(scenario.tierRules);
+    const tiered = tiering?.rules === rules ? tiering.tiered() : undefined;
+    const plan = planSimulation(accounts, scenario, {trials, seed, asOf, tiered});
+    if (!tiered) tiering = {rules, tiered: plan.tieredRows};
+    lastPlan = {key, plan};
+  }
+  const {plan} = lastPlan;
+  plan.trials = trials;
+  plan.seed = seed;
+  return plan;
+}
+
+/**
+ * simulatePortfolio on the worker's plan of `scenario`: its three steps, as simulatePortfolio
+ * takes them (same numbers to the last bit), with progress after each block.
+ * @param {import("tierwise").Scenario} scenario
+ * @param {{trials: number, seed: number, asOf: number}} settings
+ * @param {(done: number) => void} progress
+ */
+function simulate(scenario, settings, progress) {
+  const plan = planFor(scenario, settings);
+  const part = simulateBlocks(plan, 0, blockCount(settings.trials), (trial) => progress(trial / settings.trials));
+  progress(1);
+  return finishSimulation(plan, [part]);
+}
 
 // At most one progress message every 50 ms.
 /** @param {number} id */
@@ -58,6 +97,7 @@ onmessage = ({data}) => {
     if (data.columns) {
       accounts = accountView(data.columns);
       tiering = null;
+      lastPlan = null;
     }
     const {trials, seed, asOf} = data;
     const progress = progressTo(data.id);
@@ -69,18 +109,10 @@ onmessage = ({data}) => {
     } else if (data.kind === "batch") {
       const n = data.scenarios.length;
       result = data.scenarios.map((/** @type {import("tierwise").Scenario} */ scenario, /** @type {number} */ k) =>
-        slim(
-          simulatePortfolio(accounts, scenario, {
-            trials,
-            seed,
-            asOf,
-            tiered: tieredFor(scenario),
-            onProgress: (p) => progress((k + p) / n)
-          })
-        )
+        slim(simulate(scenario, {trials, seed, asOf}, (p) => progress((k + p) / n)))
       );
     } else if (data.kind === "blocks") {
-      const plan = planSimulation(accounts, data.scenario, {trials, seed, asOf, tiered: tieredFor(data.scenario)});
+      const plan = planFor(data.scenario, {trials, seed, asOf});
       planned = {run: data.run ?? data.id, plan};
       const first = data.firstBlock * trialsPerBlock;
       const count = Math.min(trials, data.endBlock * trialsPerBlock) - first;
@@ -98,8 +130,7 @@ onmessage = ({data}) => {
       result = slim(finishSimulation(planned.plan, data.parts));
       planned = null;
     } else {
-      const tiered = tieredFor(data.scenario);
-      result = slim(simulatePortfolio(accounts, data.scenario, {trials, seed, asOf, tiered, onProgress: progress}));
+      result = slim(simulate(data.scenario, {trials, seed, asOf}, progress));
     }
     postMessage({id: data.id, result}, {transfer});
   } catch (error) {

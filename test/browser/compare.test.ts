@@ -164,3 +164,54 @@ it("keeps the comparison in the link; imports scenario files and names the probl
   expect(outdated.problems).toEqual([]);
   await outdated.context.close();
 });
+
+// The big book's path on the sample: thresholds lowered through the page's test hook
+// (runThresholds). Records the first result's note, and whether it was on the page when the heat
+// maps were done (they start once it is in).
+const bigBook = `window.tierwiseThresholds = {threshold: 0, budget: 1, tornadoBudget: 1};
+window.__firstNote = null;
+window.__heatAfterFirst = null;
+new MutationObserver(() => {
+  const main = document.querySelector("#observablehq-main");
+  if (!main) return;
+  const note = [...main.querySelectorAll("p.muted")].find((p) => p.textContent.includes("A first result"));
+  if (note && window.__firstNote === null) window.__firstNote = note.textContent;
+  const heat = main.querySelectorAll(".tw-progress")[2];
+  if (heat && heat.dataset.runs === "1" && window.__heatAfterFirst === null) window.__heatAfterFirst = window.__firstNote !== null;
+}).observe(document, {childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["data-runs"]});`;
+
+it("on a big book shows a first result on one block of futures, then the final one; the heat maps after it; the tornado on a click", async () => {
+  const {page, context, problems} = await visit(site, "/compare", {init: bigBook});
+  await runFinished(page, 0);
+  expect(await page.evaluate("window.__firstNote")).toBe(
+    "50 futures per scenario, seed 1, 10 years from 2025; the same futures for every scenario. A first result: the full 1,000 futures are on their way and will replace it."
+  );
+  await page
+    .getByText("1,000 futures per scenario, seed 1, 10 years from 2025; the same futures for every scenario.", {
+      exact: true
+    })
+    .waitFor();
+  // The final comparison is the full run's, as on a small book.
+  const side = await csv(page, "Download side by side (CSV)");
+  const node = simulatePortfolio(accounts, baseline, {trials: 1000, seed: 1, asOf: 2025});
+  expect(side.slice(0, 4).map((r) => Number(r["mean NPV"]))).toEqual(tiers.map((t) => node.tiers[t].npv.mean));
+  // The heat maps waited for the first result, then ran once with their own progress.
+  await runFinished(page, 0, {index: 2});
+  expect(await page.evaluate("window.__heatAfterFirst")).toBe(true);
+  expect(await runsDone(page, {index: 2})).toBe(1);
+  await page.getByRole("heading", {name: /^Tier S: \d+ accounts$/}).waitFor();
+  // Past its budget the tornado waits for a click.
+  await page
+    .getByText(
+      /^The tornado runs \d+ simulations of [\d,]+ accounts × 200 futures: on this book that takes minutes, so it starts when you ask\./
+    )
+    .waitFor();
+  expect(await runsDone(page, {index: 1})).toBe(0);
+  await page.getByRole("button", {name: "Run the tornado"}).click();
+  await runFinished(page, 0, {index: 1});
+  await page
+    .getByText(/^Baseline: establishment survival: \$[\d.,]+M expected, pays back in \d+% of 200 futures$/)
+    .waitFor();
+  expect(problems).toEqual([]);
+  await context.close();
+});

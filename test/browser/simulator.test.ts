@@ -249,3 +249,31 @@ it("simulator shows progress on a long run and hides it when the run ends", asyn
   expect(problems).toEqual([]);
   await context.close();
 });
+
+it("simulator on a big book says how many futures its first result has, and its run status is done only for the full run", async () => {
+  // The big book's path on the sample (thresholds lowered through runThresholds): a block of 50
+  // futures per worker first. The first result's note is recorded as it appears.
+  const init = `window.tierwiseThresholds = {threshold: 0, budget: 1};
+window.__firstNote = null;
+new MutationObserver(() => {
+  const note = [...document.querySelectorAll("#observablehq-main p.muted")].find((p) => p.textContent.includes("A first result"));
+  if (note && window.__firstNote === null) window.__firstNote = note.textContent;
+}).observe(document, {childList: true, subtree: true, characterData: true});`;
+  const {page, context, problems} = await visit(site, "/simulator", {init});
+  await runFinished(page, 0);
+  const workers = (await page.evaluate("navigator.hardwareConcurrency")) as number;
+  const first = Math.min(200, 50 * Math.max(1, Math.min(8, workers)));
+  expect(await page.evaluate("window.__firstNote")).toMatch(
+    new RegExp(
+      `^${first} futures, seed 1, 10 years from 2025, simulated in \\d+ ms\\. Attrition: estimated from this portfolio\\. A first result on the first ${first} futures: the full 1,000 are on their way and will replace it\\.$`
+    )
+  );
+  await page
+    .getByText(
+      /^1,000 futures, seed 1, 10 years from 2025, simulated in \d+ ms\. Attrition: estimated from this portfolio\.$/
+    )
+    .waitFor();
+  expect(await runsDone(page)).toBe(1);
+  expect(problems).toEqual([]);
+  await context.close();
+});
