@@ -248,15 +248,14 @@ export class AllocationModel {
     const policy = this.policies[g]!;
     const {costPerOrder, ordersPerYear, variableShare} = policy.costToServe;
     const {investment, revenue, contribution} = this.flows;
-    investment.fill(0);
-    revenue.fill(0);
-    contribution.fill(0);
     const margin = this.margin[i]!;
     const at = i * H;
+    // Every year of every flow is written below (as fillEffortCashFlows' zeros and values).
     if (heads === 0) {
       const kept = this.kept;
       for (let t = 1; t <= H; ++t) {
         const r = kept[at + t - 1]!;
+        investment[t - 1] = 0;
         revenue[t - 1] = r;
         contribution[t - 1] = r * margin - (r > 0 ? costPerOrder * ordersPerYear + variableShare * r : 0);
       }
@@ -271,7 +270,11 @@ export class AllocationModel {
       // The part of year t still in the ramp, in [0, 1].
       const inRamp = Math.min(1, Math.max(0, ramp - (t - 1)));
       investment[t - 1] = heads * costPerHead + (inRamp > 0 ? policy.presalesCost * inRamp : 0);
-      if (inRamp === 1) continue;
+      if (inRamp === 1) {
+        revenue[t - 1] = 0;
+        contribution[t - 1] = 0;
+        continue;
+      }
       const r = wallet[at + t - 1]! * share * (1 - inRamp);
       revenue[t - 1] = r;
       contribution[t - 1] = r * margin - (r > 0 ? costPerOrder * ordersPerYear + variableShare * r : 0);
