@@ -321,6 +321,28 @@ describe("allocateHeads()", () => {
     ]);
   });
 
+  it("gives accounts that share a health their own industry's lifetimes, as each account's curve alone has them", () => {
+    // Accounts of one industry and health share one lifetime distribution; of another industry, not.
+    const base = portfolio24[0]!;
+    const accounts = [
+      {...base, id: "T1", industry: "Telecom", health: 0.4},
+      {...base, id: "B1", industry: "Banking", health: 0.4},
+      {...base, id: "T2", industry: "Telecom", health: 0.4}
+    ];
+    const result = allocateHeads(accounts, small, {heads: 6, step: 1, trials: 10});
+    for (const row of result.allocation) {
+      const account = accounts.find((a) => a.id === row.id)!;
+      const curve = accountValueCurve(account, small, {heads: [0, 2, row.heads], tier: row.tier, trials: 10});
+      expect(row.expectedNpv).toBe(curve.expectedNpv[2]);
+    }
+    const alone = (account: (typeof accounts)[number]) =>
+      accountValueCurve(account, small, {heads: [0], tier: "C", trials: 10}).expectedNpv[0]!;
+    expect(alone(accounts[0]!)).not.toBe(alone(accounts[1]!));
+    expect(result.nextHeads.find((d) => d.id === "T1")?.survival).not.toBe(
+      result.nextHeads.find((d) => d.id === "B1")?.survival
+    );
+  });
+
   it("gives each tier's figures today and allocated as a run on that tier alone, locked, would", () => {
     const result = allocateHeads(portfolio24, small, {heads: 14, trials: 300, seed: 4});
     const tiered = assignTiers(portfolio24, small.tierRules);

@@ -267,6 +267,13 @@ export {
   type AllocationScale,
   type AllocationScaleOptions
 } from "./allocation/allocationScale.js";
+export {
+  packAllocation,
+  unpackAllocation,
+  type AllocationColumns,
+  type PackedAllocation,
+  type UnpackedAllocation
+} from "./allocation/packAllocation.js";
 export {reportCharts, type ReportCharts, type ReportChartsOptions} from "./report/reportCharts.js";
 export {reportTables, words, type ReportCell, type ReportTable, type ReportTables} from "./report/reportTables.js";
 export {reportBody, renderReport, reportCss, type ReportProvenance} from "./report/renderReport.js";

@@ -1,13 +1,21 @@
-import {columnsOfAccounts} from "tierwise";
+import {columnsOfAccounts, unpackAllocation} from "tierwise";
 import type {
   Account,
   AccountColumns,
   AllocationObjective,
   FirstAllocation,
   HeadsAllocation,
+  PackedAllocation,
   Scenario,
-  Tier
+  Tier,
+  TierRules,
+  UnpackedAllocation
 } from "tierwise";
+
+/** The whole allocation as the page has it: its rows per account made only when read. */
+export type PageAllocation = UnpackedAllocation<HeadsAllocation>;
+/** The first result as the page has it. */
+export type PageFirstAllocation = UnpackedAllocation<FirstAllocation>;
 
 /** What the page asks of the allocation worker. */
 export interface AllocationRequest {
@@ -25,34 +33,64 @@ export interface AllocationRequest {
 /** A request in flight: its id and the allocation. */
 export interface AllocationRun {
   id: number;
-  promise: Promise<HeadsAllocation>;
+  promise: Promise<PageAllocation>;
 }
 
 /**
  * Runs allocateHeads in a Web Worker, one request at a time: a new request cancels one still in
  * progress by terminating its worker (and starting a fresh one), so moving a slider never queues
  * work. Progress (0 to 1) arrives through `onProgress` while a request runs. A fresh worker gets
- * the accounts as columns, not as a structured clone of objects.
+ * the accounts as columns, not as a structured clone of objects, and answers with the
+ * allocation's rows as typed arrays (packAllocation), made into rows only when read.
  */
 export class AllocationClient {
   #url: string;
-  #columns: AccountColumns;
+  #columns: AccountColumns | null = null;
+  #accounts: readonly Account[] = [];
+  #active: readonly Account[] | null = null;
+  #rules: TierRules | null = null;
   #worker: Worker | null = null;
   #running = 0;
   #next = 0;
-  constructor(url: string, accounts: readonly Account[]) {
+  /** `accounts` (and `active`, those with no exit year, when the page has them) as {@link portfolio} sets them. */
+  constructor(url: string, accounts?: readonly Account[], active?: readonly Account[]) {
     this.#url = url;
-    this.#columns = columnsOfAccounts(accounts);
+    if (accounts) this.portfolio(accounts, active);
+  }
+  /** The accounts the worker allocates heads to: those with no exit year, in order. */
+  get #activeAccounts(): readonly Account[] {
+    return (this.#active ??= this.#accounts.filter((a) => a.exitYear === null));
   }
   /** The id of the latest request. */
   get latest(): number {
     return this.#next;
   }
-  /** Starts the worker and hands it the portfolio, so that the first request need not wait for either. */
+  /**
+   * Starts the worker, so that it loads the model while the page reads the portfolio (a worker
+   * starts only when the page's thread is free), and hands it the portfolio if set.
+   */
   prepare(): void {
     if (this.#worker) return;
     this.#worker = new Worker(this.#url, {type: "module"});
-    this.#worker.postMessage({columns: this.#columns});
+    if (this.#columns) this.#worker.postMessage({columns: this.#columns});
+  }
+  /**
+   * The portfolio to allocate over, handed to the worker at once (as columns); `active` are its
+   * accounts with no exit year, in order, when the page has them.
+   */
+  portfolio(accounts: readonly Account[], active?: readonly Account[]): void {
+    this.#columns = columnsOfAccounts(accounts);
+    this.#accounts = accounts;
+    this.#active = active ?? null;
+    this.#worker?.postMessage({columns: this.#columns});
+  }
+  /**
+   * The tier rules the next request will most likely use: the worker tiers the portfolio by them
+   * at once, while the page builds its inputs and scenario (a million accounts take a second or two).
+   */
+  tierBy(rules: TierRules): void {
+    this.#rules = rules;
+    this.#worker?.postMessage({tierRules: rules});
   }
   /**
    * allocateHeads; a request superseded by another never settles. `onFirst` gets the first result
@@ -61,7 +99,7 @@ export class AllocationClient {
   run(
     request: AllocationRequest,
     onProgress?: (done: number) => void,
-    onFirst?: (first: FirstAllocation) => void
+    onFirst?: (first: PageFirstAllocation) => void
   ): AllocationRun {
     if (this.#running && this.#worker) {
       this.#worker.terminate();
@@ -69,21 +107,28 @@ export class AllocationClient {
     }
     const fresh = this.#worker === null;
     this.#worker ??= new Worker(this.#url, {type: "module"});
+    if (!this.#columns) throw new Error("AllocationClient: no portfolio to allocate over");
     const id = ++this.#next;
     this.#running = id;
     const worker = this.#worker;
-    type Message = {id: number; progress?: number; first?: FirstAllocation; result?: HeadsAllocation; error?: string};
-    const promise = new Promise<HeadsAllocation>((resolve, reject) => {
+    type Message = {
+      id: number;
+      progress?: number;
+      first?: PackedAllocation<FirstAllocation>;
+      result?: PackedAllocation<HeadsAllocation>;
+      error?: string;
+    };
+    const promise = new Promise<PageAllocation>((resolve, reject) => {
       worker.onmessage = ({data}: MessageEvent<Message>) => {
         if (data.id !== id) return;
-        if (data.first) onFirst?.(data.first);
+        if (data.first) onFirst?.(unpackAllocation(data.first, this.#activeAccounts));
         if (data.progress !== undefined) return void onProgress?.(data.progress);
         this.#running = 0;
-        if (data.result) resolve(data.result);
+        if (data.result) resolve(unpackAllocation(data.result, this.#activeAccounts));
         else reject(new Error(data.error));
       };
     });
-    worker.postMessage({id, ...request, ...(fresh ? {columns: this.#columns} : {})});
+    worker.postMessage({id, ...request, ...(fresh ? {columns: this.#columns, tierRules: this.#rules} : {})});
     return {id, promise};
   }
   terminate(): void {
@@ -98,8 +143,8 @@ export class AllocationClient {
  * error. A superseded request yields nothing more.
  */
 export type AllocationOutcome =
-  | {id: number; first: FirstAllocation; result: null; error: null}
-  | {id: number; first: null; result: HeadsAllocation; error: null}
+  | {id: number; first: PageFirstAllocation; result: null; error: null}
+  | {id: number; first: null; result: PageAllocation; error: null}
   | {id: number; first: null; result: null; error: string};
 
 /**
@@ -112,8 +157,8 @@ export async function* allocationOutcomes(
   request: AllocationRequest,
   {onProgress, first: drawFirst = true}: {onProgress?: (done: number) => void; first?: boolean} = {}
 ): AsyncGenerator<AllocationOutcome> {
-  let arrived: (first: FirstAllocation) => void = () => {};
-  const first = new Promise<FirstAllocation>((resolve) => (arrived = resolve));
+  let arrived: (first: PageFirstAllocation) => void = () => {};
+  const first = new Promise<PageFirstAllocation>((resolve) => (arrived = resolve));
   const run = client.run(request, onProgress, (f) => arrived(f));
   const settled = run.promise.then(
     (result): AllocationOutcome => ({id: run.id, first: null, result, error: null}),

@@ -1,6 +1,6 @@
 // Makes an allocation report in the browser, off the main thread, on the portfolio loaded here (it
 // never leaves the browser): {columns, scenario, allocation, source, scenarioSource, date}, where
-// allocation is allocateHeads' result as the Allocate page shows it, → {type: "done", html} (the
+// allocation is allocateHeads' result as the Allocate page shows it (packed, see packAllocation), → {type: "done", html} (the
 // standalone file's text) or {type: "error", message}. The same renderer as the command line's
 // `tierwise allocate --out FILE.html`, so the same portfolio, scenario, heads, futures and seed give
 // the same tables.
@@ -11,6 +11,7 @@ import {
   portfolioDigest,
   renderAllocationReport,
   sha256,
+  unpackAllocation,
   version
 } from "tierwise";
 
@@ -18,7 +19,8 @@ onmessage = ({data}) => {
   try {
     const {columns, scenario, allocation, source, scenarioSource, date} = data;
     const accounts = accountView(columns);
-    const report = allocationReport(accounts, scenario, {allocation});
+    const active = accounts.filter((a) => a.exitYear === null);
+    const report = allocationReport(accounts, scenario, {allocation: unpackAllocation(allocation, active)});
     // The scenario as JSON, as the Simulator's "Download scenario (JSON)" writes one.
     const scenarioHash = sha256()
       .update(JSON.stringify(scenario, null, 2))

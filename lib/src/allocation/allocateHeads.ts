@@ -329,9 +329,11 @@ export function allocateHeads(
 
   // Each account's domain: lo + k · step for k = 0..K, or a locked value (K = 0).
   const bounds = checkPerTier(perTier, maxHeads);
-  const ids = new Map(rows.map((d, i) => [d.account.id, i]));
   const lockedAt = new Float64Array(n).fill(NaN);
-  for (const [id, value] of Object.entries(locked)) {
+  // Ids are read only to place locked accounts: a million of them cost a second and their memory.
+  const lockedIds = Object.entries(locked);
+  const ids = lockedIds.length > 0 ? new Map(rows.map((d, i) => [d.account.id, i])) : new Map<string, number>();
+  for (const [id, value] of lockedIds) {
     const i = ids.get(id);
     if (i === undefined) throw new RangeError(`locked: no active account has id ${JSON.stringify(id)}`);
     if (!(Number.isFinite(value) && value >= 0))
@@ -385,12 +387,24 @@ export function allocateHeads(
   const revenueAt = new Float64Array(offset[n]!);
   const headYearsAt = new Float64Array(offset[n]!);
   const table = new Float64Array(H + 1);
+  const sums = new Float64Array(3);
+  // Each tier's effort shapes at the points of its bounds, looked up once rather than per account.
+  const tierOf = model.tierOf;
+  const grid = tiers.map((t, g) => {
+    const {min} = bounds[t];
+    const top = Math.floor((bounds[t].max - min) / step + 1e-9);
+    return Array.from({length: top + 1}, (_, k) => (min + k * step > 0 ? model.shapeOf(g, min + k * step) : undefined));
+  });
   for (let i = 0; i < n; ++i) {
+    const shapes = Number.isNaN(lockedAt[i]!) ? grid[tierOf[i]!]! : null;
+    const o = offset[i]!;
     for (let k = 0; k <= K[i]!; ++k) {
-      const e = model.expected(i, lo[i]! + k * step, table);
-      value[offset[i]! + k] = e.npv;
-      revenueAt[offset[i]! + k] = e.revenue;
-      headYearsAt[offset[i]! + k] = e.headYears;
+      const h = lo[i]! + k * step;
+      model.npvByLifetime(i, h, table, shapes ? shapes[k] : undefined);
+      model.expectedInto(i, h, table, sums);
+      value[o + k] = sums[0]!;
+      revenueAt[o + k] = sums[1]!;
+      headYearsAt[o + k] = sums[2]!;
     }
     if (onProgress && (i & 8191) === 8191) onProgress((0.2 * i) / n);
   }
@@ -523,20 +537,21 @@ export function allocateHeads(
   // What needs no future: each account's expected figures with today's heads (their sums in
   // account order, as Evaluator.baselines adds them), the value left on the table, and the
   // mean-optimal allocation described: the first result, every number the full result's own.
-  const current = Float64Array.from(rows, (d) => d.account.salesHeads);
-  const tierOf = Uint8Array.from(rows, (d) => tiers.indexOf(d.tier));
+  const current = new Float64Array(n);
+  for (let i = 0; i < n; ++i) current[i] = rows[i]!.account.salesHeads;
   const todayOf = {npv: new Float64Array(n), revenue: new Float64Array(n), headYears: new Float64Array(n)};
   const todaySums = {heads: 0, expectedNpv: 0, revenue: 0, headYears: 0};
   for (let i = 0; i < n; ++i) {
     const c = current[i]!;
-    const e = model.expected(i, c, table);
-    todayOf.npv[i] = e.npv;
-    todayOf.revenue[i] = e.revenue;
-    todayOf.headYears[i] = e.headYears;
+    model.npvByLifetime(i, c, table);
+    model.expectedInto(i, c, table, sums);
+    todayOf.npv[i] = sums[0]!;
+    todayOf.revenue[i] = sums[1]!;
+    todayOf.headYears[i] = sums[2]!;
     todaySums.heads += c;
-    todaySums.expectedNpv += e.npv;
-    todaySums.revenue += e.revenue;
-    todaySums.headYears += e.headYears;
+    todaySums.expectedNpv += sums[0]!;
+    todaySums.revenue += sums[1]!;
+    todaySums.headYears += sums[2]!;
   }
 
   // Value left on the table: the best allocation of today's total, and the best total.
@@ -597,16 +612,16 @@ export function allocateHeads(
     }
     const nextHeads: NextHead[] = queue.map((i) => {
       const row = allocation[i]!;
-      const a = model.accounts[i]!;
+      const a = rows[i]!.account;
       return {
         id: row.id,
         name: row.name,
         tier: row.tier,
         heads: row.heads,
         marginal: row.marginal!,
-        annualWallet: a.account.annualWallet,
-        share: a.account.annualWallet > 0 ? Math.min(1, a.account.annualRevenue / a.account.annualWallet) : 0,
-        survival: a.lifetime[H]!,
+        annualWallet: a.annualWallet,
+        share: a.annualWallet > 0 ? Math.min(1, a.annualRevenue / a.annualWallet) : 0,
+        survival: model.lifetimes[i * (H + 1) + H]!,
         rampYears: model.rampYears(i, row.heads + step)
       };
     });

@@ -5,114 +5,152 @@ import {randomExponential} from "../random/randomExponential.js";
 import {randomStream} from "../random/randomStream.js";
 import {hazardAt, type Scenario} from "../scenario/scenario.js";
 import {randomNormal} from "../simulation/randomNormal.js";
-import type {Tier} from "../tiering/tiers.js";
+import {tiers, type Tier} from "../tiering/tiers.js";
 import {
-  accountPaths,
   effortResponse,
   effortShape,
   fillEffortCashFlows,
-  type AccountPaths,
   type EffortResponse,
   type EffortShape
 } from "./effortResponse.js";
 import {lifetimeDistribution, shockQuadrature} from "./expectedSurvival.js";
 
-/** One account as the allocation sees it: its tier, policy and exact distribution of years lived. */
-export interface PreparedAccount {
-  account: Account;
-  tier: Tier;
-  policy: TierPolicy;
-  /** exp(−healthCoefficient · (health − 0.5)), as in `simulatePortfolio`. */
-  inverseRisk: number;
-  /** Index of its industry in {@link AllocationModel.industries}. */
-  industry: number;
-  /** p[L] = P(lives exactly L full years), L = 0..H. */
-  lifetime: Float64Array;
-  paths: AccountPaths;
-}
-
 /**
  * What the allocation of heads needs of a scenario and its accounts, computed once: the accounts'
  * exact lifetime distributions, the discount factors, and scratch space to evaluate an account
- * with any number of heads.
+ * with any number of heads. Every per-account figure is kept in columns (typed arrays indexed by
+ * the account's position in `rows`), never in an object per account: a million accounts' objects
+ * would cost seconds of garbage collection in every later step of an allocation.
  */
 export class AllocationModel {
   readonly horizon: number;
   readonly scenario: Scenario;
   readonly response: EffortResponse;
-  readonly accounts: PreparedAccount[];
+  /** The accounts and their tiers, as given. */
+  readonly rows: readonly {account: Account; tier: Tier}[];
   readonly industries: string[];
+  /** Each account's tier, as its index in `tiers`. */
+  readonly tierOf: Uint8Array;
+  /** Each account's industry, as its index in {@link industries}. */
+  readonly industryOf: Int32Array;
+  /** exp(−healthCoefficient · (health − 0.5)), as in `simulatePortfolio`. */
+  readonly inverseRisk: Float64Array;
+  /** lifetimes[i · (H + 1) + L] = P(account i lives exactly L full years), L = 0..H. */
+  readonly lifetimes: Float64Array;
+  /** The accounts' {@link AccountPaths} at [i · H + t − 1]: its wallet, and what it keeps buying uncovered. */
+  private readonly wallet: Float64Array;
+  private readonly kept: Float64Array;
+  /** Each account's gross margin under its tier's policy, and the share of its wallet it buys today. */
+  private readonly margin: Float64Array;
+  private readonly share: Float64Array;
   /** (1 + r)^t for t = 0..H. */
   private readonly discount: Float64Array;
   private readonly flows: {investment: Float64Array; revenue: Float64Array; contribution: Float64Array};
+  /** The policies and anchors by tier index. */
+  private readonly policies: TierPolicy[];
+  private readonly anchors: (number | undefined)[];
   /** Each tier's effort shape by heads: the same for every account of the tier, and its pow and exp are dear. */
-  private readonly shapes = new Map<Tier, Map<number, EffortShape>>();
+  private readonly shapes: Map<number, EffortShape>[];
 
   constructor(rows: readonly {account: Account; tier: Tier}[], scenario: Scenario) {
     const H = scenario.horizon;
     if (!(Number.isInteger(H) && H >= 1 && H <= 30)) throw new RangeError(`invalid horizon: ${H} (1 to 30)`);
+    const n = rows.length;
     this.horizon = H;
     this.scenario = scenario;
     this.response = effortResponse(scenario);
+    this.rows = rows;
     this.discount = new Float64Array(H + 1);
     for (let t = 0; t <= H; ++t) this.discount[t] = pow(1 + scenario.discountRate, t);
     this.flows = {investment: new Float64Array(H), revenue: new Float64Array(H), contribution: new Float64Array(H)};
-    this.industries = [...new Set(rows.map((d) => d.account.industry))].sort();
-    const industryIndex = new Map(this.industries.map((name, j) => [name, j]));
+    this.policies = tiers.map((t) => scenario.tiers[t]);
+    const anchor = this.response.anchor;
+    this.anchors = tiers.map((t) => (anchor && Object.hasOwn(anchor, t) ? anchor[t] : undefined));
+    this.shapes = tiers.map(() => new Map());
+    this.tierOf = new Uint8Array(n);
+    this.industryOf = new Int32Array(n);
+    this.inverseRisk = new Float64Array(n);
+    this.lifetimes = new Float64Array(n * (H + 1));
+    this.wallet = new Float64Array(n * H);
+    this.kept = new Float64Array(n * H);
+    this.margin = new Float64Array(n);
+    this.share = new Float64Array(n);
+    const industryIndex = new Map<string, number>();
+    for (let i = 0; i < n; ++i) {
+      const name = rows[i]!.account.industry;
+      let j = industryIndex.get(name);
+      if (j === undefined) industryIndex.set(name, (j = industryIndex.size));
+      this.industryOf[i] = j;
+    }
+    this.industries = [...industryIndex.keys()].sort();
+    const rank = new Int32Array(industryIndex.size);
+    for (const [name, j] of industryIndex) rank[j] = this.industries.indexOf(name);
+    for (let i = 0; i < n; ++i) this.industryOf[i] = rank[this.industryOf[i]!]!;
     const quadrature = shockQuadrature(scenario.attrition.shockVolatility);
-    const hazards = new Map<string, Float64Array>();
-    for (const industry of this.industries) {
+    const hazards = this.industries.map((industry) => {
       const path = new Float64Array(H);
       for (let t = 1; t <= H; ++t) path[t - 1] = hazardAt(scenario.attrition, industry, t);
-      hazards.set(industry, path);
-    }
-    const c = scenario.attrition.healthCoefficient;
-    // Every account's lifetime distribution and paths in one buffer, as views: a million accounts'
-    // three small arrays each would cost seconds of garbage collection.
-    const width = 3 * H + 1;
-    const store = new Float64Array(rows.length * width);
-    this.accounts = rows.map(({account, tier}, i) => {
-      const inverseRisk = exp(-c * (account.health - 0.5));
-      const at = i * width;
-      return {
-        account,
-        tier,
-        policy: scenario.tiers[tier],
-        inverseRisk,
-        industry: industryIndex.get(account.industry)!,
-        lifetime: lifetimeDistribution(
-          hazards.get(account.industry)!,
-          inverseRisk,
-          quadrature,
-          store.subarray(at, at + H + 1)
-        ),
-        paths: accountPaths(account, scenario, this.response, {
-          wallet: store.subarray(at + H + 1, at + 2 * H + 1),
-          kept: store.subarray(at + 2 * H + 1, at + width)
-        })
-      };
+      return path;
     });
+    const c = scenario.attrition.healthCoefficient;
+    // Accounts of an industry with the same health have the same lifetimes: a book's health scores
+    // take few values, and each distribution costs a few hundred exponentials.
+    const known = this.industries.map(() => new Map<number, number>());
+    const remembered = 1 << 16;
+    let rememberedCount = 0;
+    const keep = new Float64Array(H);
+    for (let t = 1; t <= H; ++t) keep[t - 1] = pow(1 - this.response.erosion, t);
+    for (let i = 0; i < n; ++i) {
+      const {account, tier} = rows[i]!;
+      const g = tiers.indexOf(tier);
+      const policy = this.policies[g]!;
+      this.tierOf[i] = g;
+      const inverseRisk = exp(-c * (account.health - 0.5));
+      this.inverseRisk[i] = inverseRisk;
+      const j = this.industryOf[i]!;
+      const lifetime = this.lifetimes.subarray(i * (H + 1), (i + 1) * (H + 1));
+      const same = known[j]!.get(inverseRisk);
+      if (same !== undefined) lifetime.set(this.lifetimes.subarray(same * (H + 1), (same + 1) * (H + 1)));
+      else {
+        lifetimeDistribution(hazards[j]!, inverseRisk, quadrature, lifetime);
+        if (rememberedCount < remembered) {
+          known[j]!.set(inverseRisk, i);
+          ++rememberedCount;
+        }
+      }
+      // accountPaths, with the powers shared by the wallet and what is kept computed once.
+      const growth = account.walletGrowth ?? scenario.defaultWalletGrowth;
+      const at = i * H;
+      for (let t = 1; t <= H; ++t) {
+        const grown = pow(1 + growth, t);
+        this.wallet[at + t - 1] = account.annualWallet * grown;
+        this.kept[at + t - 1] = account.annualRevenue * grown * keep[t - 1]!;
+      }
+      this.margin[i] = policy.grossMargin === "account" ? account.grossMargin : policy.grossMargin;
+      this.share[i] = account.annualWallet > 0 ? Math.min(1, account.annualRevenue / account.annualWallet) : 0;
+    }
+  }
+
+  /** The number of accounts. */
+  get size(): number {
+    return this.rows.length;
+  }
+
+  /** Account i's lifetime distribution: p[L] = P(lives exactly L full years), L = 0..H (a view). */
+  lifetime(i: number): Float64Array {
+    const w = this.horizon + 1;
+    return this.lifetimes.subarray(i * w, (i + 1) * w);
   }
 
   /**
    * The NPV of account i with `heads` heads for each number of full years L = 0..H it may live,
    * into `out` (length H + 1): discounted contribution of the years it survives less the
-   * discounted investment of the years it starts alive, as in `simulatePortfolio`.
+   * discounted investment of the years it starts alive, as in `simulatePortfolio`. `shape` is the
+   * tier's {@link shapeOf} these heads, when the caller has it.
    */
-  npvByLifetime(i: number, heads: number, out: Float64Array): void {
+  npvByLifetime(i: number, heads: number, out: Float64Array, shape?: EffortShape): void {
     const H = this.horizon;
-    const {account, policy, paths, tier} = this.accounts[i]!;
-    fillEffortCashFlows(
-      account,
-      policy,
-      heads,
-      this.scenario,
-      this.response,
-      this.flows,
-      paths,
-      this.anchor(tier),
-      heads > 0 ? this.shape(tier, policy, heads) : undefined
-    );
+    this.fill(i, heads, shape);
     const {investment, contribution} = this.flows;
     const d = this.discount;
     // K(t): investment of years 1..t; M(t): contribution of years 1..t. NPV(L) = M(L) − K(min(L + 1, H)).
@@ -137,54 +175,116 @@ export class AllocationModel {
    * `heads`, for a loop that also needs the table.
    */
   expectedAfter(i: number, heads: number, table: Float64Array): {npv: number; revenue: number; headYears: number} {
-    const p = this.accounts[i]!.lifetime;
+    const into = this.sums;
+    this.expectedInto(i, heads, table, into);
+    return {npv: into[0]!, revenue: into[1]!, headYears: into[2]!};
+  }
+  private readonly sums = new Float64Array(3);
+
+  /**
+   * {@link expectedAfter} into `into` (npv, revenue, head-years at 0, 1, 2): the same numbers with
+   * no object made, for loops over a million accounts.
+   */
+  expectedInto(i: number, heads: number, table: Float64Array, into: Float64Array): void {
     const H = this.horizon;
+    const p = this.lifetimes;
+    const at = i * (H + 1);
     let npv = 0;
-    for (let L = 0; L <= H; ++L) npv += p[L]! * table[L]!;
+    for (let L = 0; L <= H; ++L) npv += p[at + L]! * table[L]!;
     // Revenue of year t is earned if the account lives ≥ t years; heads are paid if it lives ≥ t − 1.
+    const revenueOf = this.flows.revenue;
     let atLeast = 1;
     let revenue = 0;
     let headYears = 0;
     for (let t = 1; t <= H; ++t) {
       headYears += heads * atLeast;
-      atLeast -= p[t - 1]!;
-      revenue += this.flows.revenue[t - 1]! * atLeast;
+      atLeast -= p[at + t - 1]!;
+      revenue += revenueOf[t - 1]! * atLeast;
     }
-    return {npv, revenue, headYears};
+    into[0] = npv;
+    into[1] = revenue;
+    into[2] = headYears;
   }
 
   /** The ramp years (fractional) of account i with `heads` heads; 0 with none. */
   rampYears(i: number, heads: number): number {
-    const {account, policy, paths, tier} = this.accounts[i]!;
+    const {account, tier} = this.rows[i]!;
+    const g = this.tierOf[i]!;
+    const H = this.horizon;
     return fillEffortCashFlows(
       account,
-      policy,
+      this.policies[g]!,
       heads,
       this.scenario,
       this.response,
       this.flows,
-      paths,
+      {wallet: this.wallet.subarray(i * H, (i + 1) * H), kept: this.kept.subarray(i * H, (i + 1) * H)},
       this.anchor(tier)
     ).rampYears;
   }
 
-  /** The effort shape of a tier's accounts with `heads` heads, computed once per tier and head count. */
-  private shape(tier: Tier, policy: TierPolicy, heads: number): EffortShape {
-    let byHeads = this.shapes.get(tier);
-    if (!byHeads) this.shapes.set(tier, (byHeads = new Map()));
+  /** The effort shape of a tier's accounts (tier by index) with `heads` heads, computed once per tier and head count. */
+  shapeOf(tier: number, heads: number): EffortShape {
+    const byHeads = this.shapes[tier]!;
     let shape = byHeads.get(heads);
     if (shape === undefined) {
-      shape = effortShape(policy, heads, this.response, this.anchor(tier));
+      shape = effortShape(this.policies[tier]!, heads, this.response, this.anchors[tier]);
       // Head counts off the allocation's grid (a baseline's shares of revenue) are not kept.
       if (byHeads.size < 4096) byHeads.set(heads, shape);
     }
     return shape;
   }
 
+  /**
+   * Account i's cash flows with `heads` heads into the scratch flows: `fillEffortCashFlows` with
+   * the account's paths, margin and share read from the columns, the same arithmetic in the same
+   * order (so the same numbers to the bit).
+   */
+  private fill(i: number, heads: number, shape?: EffortShape): void {
+    const H = this.horizon;
+    if (!(heads >= 0 && Number.isFinite(heads)))
+      throw new RangeError(`invalid heads: ${heads} (a number of at least 0)`);
+    const g = this.tierOf[i]!;
+    const policy = this.policies[g]!;
+    const {costPerOrder, ordersPerYear, variableShare} = policy.costToServe;
+    const {investment, revenue, contribution} = this.flows;
+    const margin = this.margin[i]!;
+    const at = i * H;
+    // Every year of every flow is written below (as fillEffortCashFlows' zeros and values).
+    if (heads === 0) {
+      const kept = this.kept;
+      for (let t = 1; t <= H; ++t) {
+        const r = kept[at + t - 1]!;
+        investment[t - 1] = 0;
+        revenue[t - 1] = r;
+        contribution[t - 1] = r * margin - (r > 0 ? costPerOrder * ordersPerYear + variableShare * r : 0);
+      }
+      return;
+    }
+    const {factor, ramp} = shape ?? this.shapeOf(g, heads);
+    const costPerHead = this.scenario.costPerHead;
+    let share = Math.min(1, (policy.firstShare === "current" ? this.share[i]! : policy.firstShare) * factor);
+    const ceiling = Math.min(1, policy.shareCeiling * factor);
+    const wallet = this.wallet;
+    for (let t = 1; t <= H; ++t) {
+      // The part of year t still in the ramp, in [0, 1].
+      const inRamp = Math.min(1, Math.max(0, ramp - (t - 1)));
+      investment[t - 1] = heads * costPerHead + (inRamp > 0 ? policy.presalesCost * inRamp : 0);
+      if (inRamp === 1) {
+        revenue[t - 1] = 0;
+        contribution[t - 1] = 0;
+        continue;
+      }
+      const r = wallet[at + t - 1]! * share * (1 - inRamp);
+      revenue[t - 1] = r;
+      contribution[t - 1] = r * margin - (r > 0 ? costPerOrder * ordersPerYear + variableShare * r : 0);
+      share += policy.shareGrowth * (ceiling - share);
+    }
+  }
+
   /** The anchor heads of a tier's response, if the scenario sets one. */
   private anchor(tier: Tier): number | undefined {
-    const anchor = this.response.anchor;
-    return anchor && Object.hasOwn(anchor, tier) ? anchor[tier] : undefined;
+    return this.anchors[tiers.indexOf(tier)];
   }
 }
 
@@ -212,14 +312,14 @@ export function simulateFutures(
   }: {trials: number; seed: number; only?: readonly number[]; onProgress?: (done: number) => void}
 ): Futures {
   const H = model.horizon;
-  const indices = only ?? model.accounts.map((_, i) => i);
+  const indices = only ?? Array.from({length: model.size}, (_, i) => i);
   const sigma = model.scenario.attrition.shockVolatility;
   // Cumulative hazard thresholds by industry, trial and year: alive after t years iff E · inverseRisk ≥ T[t].
   const thresholds = new Map<number, Float64Array>();
   // Whether an industry's thresholds never fall (no negative hazard), which the shortcut needs.
   const risingThresholds = new Map<number, boolean>();
   for (const i of indices) {
-    const j = model.accounts[i]!.industry;
+    const j = model.industryOf[i]!;
     if (thresholds.has(j)) continue;
     const industry = model.industries[j]!;
     const c = new Float64Array(H);
@@ -240,21 +340,23 @@ export function simulateFutures(
       c.every((x) => x >= 0)
     );
   }
-  const lived = new Uint8Array(model.accounts.length * trials);
+  const lived = new Uint8Array(model.size * trials);
   const e = new Float64Array(trials);
   // Industry by industry, so that one industry's thresholds stay in cache (a third faster on a
   // large book); each account's futures are its own whatever the order.
-  const byIndustry = [...indices].sort((a, b) => model.accounts[a]!.industry - model.accounts[b]!.industry || a - b);
+  const industryOf = model.industryOf;
+  const byIndustry = Int32Array.from(indices).sort((a, b) => industryOf[a]! - industryOf[b]! || a - b);
   for (let j = 0; j < byIndustry.length; ++j) {
     if (onProgress && (j & 4095) === 4095) onProgress(j / byIndustry.length);
     const i = byIndustry[j]!;
-    const a = model.accounts[i]!;
-    randomExponential(seed, `allocation lifetime\u0000${a.account.id}`).fill(e, trials);
-    const T = thresholds.get(a.industry)!;
-    const rising = risingThresholds.get(a.industry)!;
+    const industry = industryOf[i]!;
+    const inverseRisk = model.inverseRisk[i]!;
+    randomExponential(seed, `allocation lifetime\u0000${model.rows[i]!.account.id}`).fill(e, trials);
+    const T = thresholds.get(industry)!;
+    const rising = risingThresholds.get(industry)!;
     const row = i * trials;
     for (let k = 0; k < trials; ++k) {
-      const x = e[k]! * a.inverseRisk;
+      const x = e[k]! * inverseRisk;
       const base = k * H;
       // The thresholds never fall, so most futures (alive at the horizon) need one comparison.
       if (rising && T[base + H - 1]! <= x) {
