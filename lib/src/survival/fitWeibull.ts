@@ -45,32 +45,44 @@ export function fitWeibull(
   }
   if (events === 0) throw new RangeError("fitWeibull: no event, so the likelihood has no maximum (scale → ∞)");
   const D = events;
-  const logU = new Float64Array(n);
+  // Durations and entries repeat (whole years, in practice): each distinct value's logarithm, and
+  // each step's power of it, is computed once. The sums still run over the accounts in order, with
+  // the same terms, so the fit is the same to the last bit as computing them account by account.
+  const u = distinctValues(duration, n, (x) => log(x / c));
+  const logU = u.of;
   let L = 0;
-  for (let i = 0; i < n; ++i) {
-    logU[i] = log(duration[i]! / c);
-    if (event[i]) L += logU[i]!;
-  }
+  for (let i = 0; i < n; ++i) if (event[i]) L += logU(i);
   const entries: number[] = [];
-  if (lateEntry) for (let i = 0; i < n; ++i) if (entry[i]! > 0) entries.push(log(entry[i]! / c));
-  const logV = Float64Array.from(entries);
+  if (lateEntry) for (let i = 0; i < n; ++i) if (entry[i]! > 0) entries.push(entry[i]!);
+  const v = distinctValues(entries, entries.length, (x) => log(x / c));
+  const powersU = new Float64Array(u.values.length);
+  const powersV = new Float64Array(v.values.length);
+  /** exp(k · (value − shift)) for every distinct value, into `into`. */
+  const powers = (values: Float64Array, k: number, shift: number, into: Float64Array) => {
+    for (let j = 0; j < values.length; ++j) into[j] = exp(k * (values[j]! - shift));
+    return into;
+  };
 
   // A(k) = Σ u^k − Σ v^k and its first two derivatives in k.
   const moments = (k: number): [number, number, number] => {
     let a0 = 0;
     let a1 = 0;
     let a2 = 0;
+    const pu = powers(u.values, k, 0, powersU);
     for (let i = 0; i < n; ++i) {
-      const l = logU[i]!;
+      const j = u.code[i]!;
+      const l = u.values[j]!;
       if (l === -Infinity) continue;
-      const p = exp(k * l);
+      const p = pu[j]!;
       a0 += p;
       a1 += p * l;
       a2 += p * l * l;
     }
-    for (let i = 0; i < logV.length; ++i) {
-      const l = logV[i]!;
-      const p = exp(k * l);
+    const pv = powers(v.values, k, 0, powersV);
+    for (let i = 0; i < entries.length; ++i) {
+      const j = v.code[i]!;
+      const l = v.values[j]!;
+      const p = pv[j]!;
       a0 -= p;
       a1 -= p * l;
       a2 -= p * l * l;
@@ -116,17 +128,21 @@ export function fitWeibull(
   let szl = 0;
   let szl2 = 0;
   const logMu = log(mu);
+  const zu = powers(u.values, k, logMu, powersU);
   for (let i = 0; i < n; ++i) {
-    const l = logU[i]! - logMu;
+    const j = u.code[i]!;
+    const l = u.values[j]! - logMu;
     if (l === -Infinity) continue;
-    const z = exp(k * l);
+    const z = zu[j]!;
     sz += z;
     szl += z * l;
     szl2 += z * l * l;
   }
-  for (let i = 0; i < logV.length; ++i) {
-    const l = logV[i]! - logMu;
-    const w = exp(k * l);
+  const wv = powers(v.values, k, logMu, powersV);
+  for (let i = 0; i < entries.length; ++i) {
+    const j = v.code[i]!;
+    const l = v.values[j]! - logMu;
+    const w = wv[j]!;
     sz -= w;
     szl -= w * l;
     szl2 -= w * l * l;
@@ -150,4 +166,22 @@ export function fitWeibull(
     message,
     ...weibullFunctions(k, scale)
   };
+}
+
+/**
+ * The distinct values of xs[0..n) transformed by `f` (each computed once), and each element's index
+ * among them: `of(i)` is f(xs[i]).
+ */
+function distinctValues(xs: ArrayLike<number>, n: number, f: (x: number) => number) {
+  const index = new Map<number, number>();
+  const values: number[] = [];
+  const code = new Uint32Array(n);
+  for (let i = 0; i < n; ++i) {
+    const x = xs[i]!;
+    let j = index.get(x);
+    if (j === undefined) index.set(x, (j = values.push(f(x)) - 1));
+    code[i] = j;
+  }
+  const transformed = Float64Array.from(values);
+  return {values: transformed, code, of: (i: number) => transformed[code[i]!]!};
 }

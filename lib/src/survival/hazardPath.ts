@@ -28,19 +28,34 @@ export function hazardPath(
     if (s === undefined) known.set(age, (s = survival(age)));
     return s;
   };
-  const base = Array.from(ages, (a) => {
+  const n = ages.length;
+  const base = new Float64Array(n);
+  // Each account's ages a, a + 1, …, a + horizon as one index into a table of survivals: a
+  // distinct age's row is filled once, so the sums below read an array, not a map.
+  const row = new Map<number, number>();
+  const rows: number[] = [];
+  const first = new Uint32Array(n);
+  for (let i = 0; i < n; ++i) {
+    const a = ages[i]!;
     if (!(a >= 0)) throw new RangeError(`invalid age: ${a}`);
-    return at(a);
-  });
+    base[i] = at(a);
+    let r = row.get(a);
+    if (r === undefined) {
+      row.set(a, (r = rows.length / (horizon + 1)));
+      for (let t = 0; t <= horizon; ++t) rows.push(at(a + t));
+    }
+    first[i] = r * (horizon + 1);
+  }
+  const table = Float64Array.from(rows);
   const path: number[] = [];
   for (let t = 1; t <= horizon; ++t) {
     let before = 0;
     let after = 0;
-    for (let i = 0; i < ages.length; ++i) {
+    for (let i = 0; i < n; ++i) {
       if (!(base[i]! > 0)) continue;
       // Conditional on being alive today: S(a + t) / S(a).
-      before += at(ages[i]! + t - 1) / base[i]!;
-      after += at(ages[i]! + t) / base[i]!;
+      before += table[first[i]! + t - 1]! / base[i]!;
+      after += table[first[i]! + t]! / base[i]!;
     }
     path.push(before > 0 ? 1 - after / before : NaN);
   }
