@@ -37,7 +37,12 @@ export function compileDuckDB(): Promise<CompiledDuckDB> {
   return (compiled ??= (async () => {
     const bundle = await duckdb.selectBundle(bundles);
     if (!bundle.mainWorker) throw new Error("this browser cannot run DuckDB");
-    const module = WebAssembly.compileStreaming(fetch(new URL(bundle.mainModule, location.href)));
+    const url = new URL(bundle.mainModule, location.href);
+    // A host that does not serve .wasm as application/wasm makes compileStreaming fail: the bytes
+    // are then compiled as they are (without the code cache).
+    const module = WebAssembly.compileStreaming(fetch(url)).catch(async () =>
+      WebAssembly.compile(await (await fetch(url)).arrayBuffer())
+    );
     // A failure to compile is reported by the start that waits for it.
     module.catch(() => undefined);
     return {mainWorker: new URL(bundle.mainWorker, location.href).href, module};
