@@ -1,7 +1,10 @@
 import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {listPages, openSite, settled, visit} from "../test/browser/site.js";
+import {chromium} from "playwright-core";
+import {chromiumArgs, findChromium} from "../test/browser/chromium.js";
+import {serveStatic} from "../test/browser/server.js";
+import {dist, listPages, openSite, settled, visit} from "../test/browser/site.js";
 import {portfolioCsv} from "./ingest.js";
 
 export interface Measurement {
@@ -56,34 +59,64 @@ export async function pageLoad({runs = 3} = {}): Promise<Measurement[]> {
   return results;
 }
 
+// On Explore, when DuckDB's own result of the first query is on the page (its status line carries
+// the run's number), in ms since navigation began: the first chart may be drawn before, from the
+// accounts in hand.
+const firstQueryResult = `window.__firstQueryResult = undefined; new MutationObserver((records, observer) => {
+  if (document.querySelector(".tw-query-status[data-run]")) {
+    window.__firstQueryResult = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, {childList: true, subtree: true});`;
+
 /**
- * For every built page on the sample, a second visit in one browser context, as a returning user
- * makes it: its assets come from the browser's cache. The time from navigation until the first
- * chart is on the page (for pages with charts), best of `runs`. (No request is routed here:
- * routing turns Chromium's cache off.)
+ * For every built page on the sample, a second visit in one browser profile, as a returning user
+ * makes it: its assets come from the browser's disk cache, and compiled WebAssembly from
+ * Chromium's code cache. (A profile on disk, not a fresh context: an off-the-record context keeps
+ * no code cache and, with its small memory cache, refetched DuckDB's 35 MB module on every visit.
+ * No request is routed here: routing turns Chromium's cache off.) The time from navigation until
+ * the first chart is on the page (for pages with charts), best of `runs`; on Explore also until
+ * DuckDB's own first result is.
  */
 export async function pageLoadWarm({runs = 3} = {}): Promise<Measurement[]> {
-  const site = await openSite();
+  const server = await serveStatic(dist);
+  const profile = mkdtempSync(join(tmpdir(), "tierwise-profile-"));
   const results: Measurement[] = [];
-  const context = await site.browser.newContext({viewport: {width: 1280, height: 900}});
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    args: chromiumArgs,
+    headless: true,
+    viewport: {width: 1280, height: 900}
+  });
   try {
-    await context.addInitScript(firstChart);
+    await context.addInitScript(firstChart + firstQueryResult);
     const page = await context.newPage();
     for (const path of await listPages()) {
-      await page.goto(site.origin + path);
+      await page.goto(server.origin + path);
       await settled(page, {timeout: 600_000});
       let best = Infinity;
+      let bestResult = Infinity;
       for (let i = 0; i < runs; ++i) {
-        await page.goto(site.origin + path);
+        await page.goto(server.origin + path);
         await settled(page, {timeout: 600_000});
         best = Math.min(best, ((await page.evaluate("window.__firstChart")) as number | undefined) ?? Infinity);
+        // Explore is settled once it shows a result, which may be the one counted on the page.
+        if (path === "/explore")
+          await page.waitForFunction("window.__firstQueryResult !== undefined", undefined, {timeout: 600_000});
+        bestResult = Math.min(
+          bestResult,
+          ((await page.evaluate("window.__firstQueryResult")) as number | undefined) ?? Infinity
+        );
       }
       if (Number.isFinite(best))
         results.push({name: `warm cache ${path}: first chart`, value: Math.round(best), unit: "ms"});
+      if (Number.isFinite(bestResult))
+        results.push({name: `warm cache ${path}: DuckDB's first result`, value: Math.round(bestResult), unit: "ms"});
     }
   } finally {
     await context.close();
-    await site.close();
+    await server.close();
+    rmSync(profile, {recursive: true, force: true});
   }
   return results;
 }

@@ -1,7 +1,12 @@
+import {readFileSync} from "node:fs";
+import {fileURLToPath} from "node:url";
+import * as duckdb from "@duckdb/duckdb-wasm/blocking";
 import {describe, expect, it} from "vitest";
 import {tableFromArrays, tableFromJSON} from "apache-arrow";
+import {ingestRows, parseDelimited} from "tierwise";
+import {accountsByIndustry, accountsByIndustryResult} from "../src/components/exampleResult.js";
 import {queryResult, quickChartPlan} from "../src/components/queryResult.js";
-import {runQuery} from "../src/components/runQuery.js";
+import {queryOutcomes, runQuery} from "../src/components/runQuery.js";
 
 describe("queryResult()", () => {
   it("turns an Arrow result into rows, typed columns and the id column", () => {
@@ -109,5 +114,72 @@ describe("runQuery()", () => {
       kind: "error",
       message: "Catalog Error: Table with name nope does not exist!"
     });
+  });
+});
+
+describe("queryOutcomes()", () => {
+  it("yields the result in hand first, then the database's own once it has opened", async () => {
+    const table = tableFromArrays({industry: ["Banking"], accounts: new Float64Array([3])});
+    const early = queryResult(table);
+    let open: (db: {query(sql: string): Promise<typeof table>}) => void = () => undefined;
+    const opening = new Promise<{query(sql: string): Promise<typeof table>}>((resolve) => (open = resolve));
+    const outcomes = queryOutcomes(opening, "SELECT industry, accounts FROM accounts", {early});
+    expect(await outcomes.next()).toEqual({done: false, value: {kind: "provisional", result: early}});
+    const next = outcomes.next();
+    open({query: async () => table});
+    expect(await next).toMatchObject({done: false, value: {kind: "done", result: {totalRows: 1}}});
+    expect(await outcomes.next()).toEqual({done: true, value: undefined});
+    // Without a result in hand, only the query's outcome.
+    const refused = queryOutcomes(opening, "DROP TABLE accounts");
+    expect(await refused.next()).toMatchObject({done: false, value: {kind: "refused"}});
+    expect(await refused.next()).toEqual({done: true, value: undefined});
+  });
+});
+
+describe("accountsByIndustryResult()", () => {
+  it("is DuckDB's result of the first example's query, row for row, on the sample and on ties", async () => {
+    const dist = fileURLToPath(new URL("../node_modules/@duckdb/duckdb-wasm/dist/", import.meta.url));
+    const db = await duckdb.createDuckDB(
+      {
+        mvp: {mainModule: dist + "duckdb-mvp.wasm", mainWorker: ""},
+        eh: {mainModule: dist + "duckdb-eh.wasm", mainWorker: ""}
+      },
+      new duckdb.VoidLogger(),
+      duckdb.NODE_RUNTIME
+    );
+    await db.instantiate();
+    // As the Explore page opens its database (tableDatabase).
+    db.open({query: {castBigIntToDouble: true}});
+    const connection = db.connect();
+    const {header, rows} = parseDelimited(
+      readFileSync(new URL("../data/sample-portfolio.csv", import.meta.url), "utf-8")
+    );
+    const sample = ingestRows(header, rows).accounts;
+    // Three industries, two of them tied on 2 accounts: the tie goes by name.
+    const tied = [
+      {industry: "Zinc", exitYear: null, annualRevenue: 1, grossMargin: 0.1},
+      {industry: "Zinc", exitYear: 2020, annualRevenue: 1, grossMargin: 0.1},
+      {industry: "Air", exitYear: null, annualRevenue: 1, grossMargin: 0.1},
+      {industry: "Air", exitYear: null, annualRevenue: 1, grossMargin: 0.1},
+      {industry: "Mining", exitYear: null, annualRevenue: 1, grossMargin: 0.1}
+    ];
+    for (const accounts of [sample, tied]) {
+      connection.query("DROP TABLE IF EXISTS accounts");
+      const values = accounts.map((a) => `('${a.industry.replace(/'/g, "''")}', ${a.exitYear ?? "NULL"})`);
+      connection.query(`CREATE TABLE accounts AS SELECT * FROM (VALUES ${values.join(", ")}) AS t(industry, exitYear)`);
+      const expected = queryResult(connection.query(accountsByIndustry.query));
+      const counted = accountsByIndustryResult(accounts);
+      expect(counted.columns).toEqual(expected.columns);
+      expect(counted.totalRows).toBe(expected.totalRows);
+      expect(counted.rows.map((row) => ({...row}))).toEqual(expected.rows.map((row) => ({...row})));
+    }
+    const counted = accountsByIndustryResult(tied).rows.map((row) => ({...row}));
+    expect(counted).toEqual([
+      {industry: "Air", accounts: 2, active: 2},
+      {industry: "Zinc", accounts: 2, active: 1},
+      {industry: "Mining", accounts: 1, active: 1}
+    ]);
+    connection.close();
+    db.reset();
   });
 });

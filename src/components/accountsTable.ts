@@ -12,7 +12,7 @@ import {
 
 /**
  * The accounts as an Arrow table with every column of the account record typed as the record
- * types it (text, 32-bit integer, double), for `DuckDBClient.sql({accounts: accountsTable(...)})`.
+ * types it (text, 32-bit integer, double), for `tableDatabase("accounts", accountsTable(...))`.
  * Registering plain objects instead lets DuckDB infer each column's type from its values, and a
  * column empty in every row (no exit yet, no founding year) then has no type and no column.
  * The vectors are made from the accounts' columns (see `columnsOfAccounts`) in one pass each,

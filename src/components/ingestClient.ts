@@ -1,4 +1,5 @@
 import {accountView, checkFileSize} from "tierwise";
+import {compileDuckDB} from "./duckdb.js";
 import type {
   Account,
   AccountColumns,
@@ -54,17 +55,31 @@ export class IngestClient {
   #warm: ((event: Event) => void) | null = null;
   constructor(url: string) {
     this.#worker = new Worker(url, {type: "module"});
-    // DuckDB (37 MB of WebAssembly to compile) starts when the user reaches for a file, so that it
-    // is ready, or nearly, once one is chosen; a page that only shows the data never starts it.
+    // DuckDB (37 MB of WebAssembly to compile, then about a second to start) starts when the user
+    // reaches for a file, so that it is ready, or nearly, once one is chosen; a page that only shows
+    // the data never starts it.
     this.#warm = (event: Event) => {
       const target = event.target instanceof Element ? event.target : null;
       const label = target?.closest("label");
       const input = target?.closest("input") ?? (label instanceof HTMLLabelElement ? label.control : null);
       if (!(input instanceof HTMLInputElement) || input.type !== "file") return;
-      this.#worker.postMessage({type: "warm"});
+      this.#startDuckDB();
       this.#unwarm();
     };
     for (const type of ["pointerdown", "focusin"]) document.addEventListener(type, this.#warm, true);
+  }
+  /**
+   * Compiles DuckDB's WebAssembly on the page, where Chromium caches the compiled code for the next
+   * visit (see compileDuckDB), hands it to the worker, and has the worker start DuckDB with it.
+   */
+  #startDuckDB(): void {
+    compileDuckDB()
+      .then(({mainWorker, module}) => module.then((compiled) => ({mainWorker, module: compiled})))
+      .then(
+        (build) => this.#worker.postMessage({type: "duckdb", ...build}),
+        (error: unknown) => this.#worker.postMessage({type: "duckdb", error: String(error)})
+      );
+    this.#worker.postMessage({type: "warm"});
   }
   #unwarm(): void {
     if (!this.#warm) return;
@@ -104,7 +119,7 @@ export class IngestClient {
     // A file chosen without a reach for the input first (dropped, or set by a script) starts
     // DuckDB now, while its bytes are read.
     if (this.#warm) {
-      this.#worker.postMessage({type: "warm"});
+      this.#startDuckDB();
       this.#unwarm();
     }
     const start = performance.now();

@@ -1,8 +1,13 @@
 import {readOnlySql} from "tierwise";
 import {queryResult, type ArrowLike, type QueryResult} from "./queryResult.js";
 
-/** What running a query did: refused before the database, failed in it, or returned a result. */
+/**
+ * What running a query did: refused before the database, failed in it, or returned a result; or,
+ * while the database starts, the result of the page's first question counted on the page (see
+ * `accountsByIndustryResult`), which the database's own result replaces.
+ */
 export type QueryOutcome =
+  | {kind: "provisional"; result: QueryResult}
   | {kind: "refused"; reason: string}
   | {kind: "error"; message: string}
   | {kind: "done"; result: QueryResult; seconds: number};
@@ -30,14 +35,33 @@ export async function runQuery(
 }
 
 /**
+ * A run's outcomes, for a page cell to show one after the other: `early` first when it is given (a
+ * result in hand while the database starts), then the query's own outcome once the database is open.
+ */
+export async function* queryOutcomes(
+  opening: PromiseLike<{query(sql: string): Promise<ArrowLike>}>,
+  text: string,
+  {early = null}: {early?: QueryResult | null} = {}
+): AsyncGenerator<QueryOutcome, void, undefined> {
+  if (early) yield {kind: "provisional", result: early};
+  yield await runQuery(await opening, text);
+}
+
+/**
  * What a run did, in a sentence, on an element that carries the run's number and state
  * (`data-run`, `data-state`, `data-rows`): the page's signal that the result on screen is the latest.
+ * A provisional result carries no run number: the run it stands in for has not finished.
  */
 export function QueryStatus(outcome: QueryOutcome, {run}: {run: number}): HTMLElement {
   const p = document.createElement("p");
   p.className = "tw-query-status";
-  p.dataset.run = String(run);
   p.dataset.state = outcome.kind;
+  if (outcome.kind === "provisional") {
+    p.classList.add("muted");
+    p.textContent = `${outcome.result.totalRows.toLocaleString("en-US")} rows, counted on this page while DuckDB starts; DuckDB's own result replaces them in a moment.`;
+    return p;
+  }
+  p.dataset.run = String(run);
   if (outcome.kind === "done") {
     const {totalRows, rows, columns} = outcome.result;
     p.dataset.rows = String(totalRows);

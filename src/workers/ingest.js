@@ -1,6 +1,7 @@
 // Reads a portfolio file in the browser, off the main thread: text (CSV/TSV in UTF-8, UTF-16,
 // GB18030 or Windows-1252, transcoded to UTF-8) with DuckDB-wasm's CSV reader (in a worker of its
-// own, started when the user reaches for a file, {type: "warm"}, or else when a file is chosen: no
+// own, from the WebAssembly module the page compiles and posts, {type: "duckdb", mainWorker, module};
+// started when the user reaches for a file, {type: "warm"}, or else when a file is chosen; no
 // other page waits for its 37 MB of WebAssembly to compile), Parquet with hyparquet (column by column),
 // Excel with read-excel-file; nothing leaves the browser. The format comes from the file's content, not its
 // name. Two steps, so the user can correct the column mapping, the sheet and the decimal separator
@@ -10,9 +11,9 @@
 //   {type: "ingest", mapping, asOf, decimal} → {type: "ingested", columns, rejected, rejectedRows, rows, decimals}
 //     (columns: the loaded accounts as AccountColumns, their typed arrays transferred)
 // and {type: "progress", message} along the way, {type: "error", message} on failure.
-import * as duckdb from "npm:@duckdb/duckdb-wasm";
 import {parquetMetadata, parquetRead, parquetSchema} from "hyparquet";
 import readExcelFile from "read-excel-file/web-worker";
+import {startDuckDB} from "../components/duckdb.js";
 import {
   accountColumnBuffers,
   arrowCells,
@@ -40,29 +41,28 @@ import {
 
 /** DuckDB, once started: the database the CSV reader runs in. @type {Promise<DelimitedDatabase> | null} */
 let database = null;
-/** The running DuckDB, to stop it after a large file. @type {import("npm:@duckdb/duckdb-wasm").AsyncDuckDB | null} */
+/** The running DuckDB, to stop it after a large file. @type {import("@duckdb/duckdb-wasm").AsyncDuckDB | null} */
 let running = null;
 // WebAssembly memory never shrinks: after reading a file this large, DuckDB is stopped so that
 // checking and saving its rows does not share the tab with the memory the read took; the next
 // text file starts it again (a few seconds).
 const stopAfter = 32 * 1024 * 1024;
 
+// DuckDB's WebAssembly, compiled by the page (where Chromium caches the compiled code, see
+// compileDuckDB) and posted here: {type: "duckdb", mainWorker, module} or {type: "duckdb", error}.
+/** @type {(build: {mainWorker: string, module: Promise<WebAssembly.Module>}) => void} */
+let receiveBuild = () => undefined;
+/** @type {(error: Error) => void} */
+let failBuild = () => undefined;
+/** @type {Promise<{mainWorker: string, module: Promise<WebAssembly.Module>}>} */
+const build = new Promise((resolve, reject) => ((receiveBuild = resolve), (failBuild = reject)));
+// A failure to compile is reported when a text file is read.
+build.catch(() => undefined);
+
 /** Starts DuckDB-wasm (the build this browser runs, self-hosted with the site) on first use. */
-function startDuckDB() {
+function startDatabase() {
   return (database ??= (async () => {
-    const bundle = await duckdb.selectBundle({
-      mvp: {
-        mainModule: import.meta.resolve("npm:@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm"),
-        mainWorker: import.meta.resolve("npm:@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js")
-      },
-      eh: {
-        mainModule: import.meta.resolve("npm:@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"),
-        mainWorker: import.meta.resolve("npm:@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js")
-      }
-    });
-    if (!bundle.mainWorker) throw new Error("this browser cannot run DuckDB");
-    const db = (running = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(bundle.mainWorker)));
-    await timed("instantiate DuckDB", () => db.instantiate(bundle.mainModule));
+    const db = (running = await timed("instantiate DuckDB", async () => startDuckDB(await build)));
     const connection = await db.connect();
     return {
       registerFile: (name, bytes) => timed("register file", () => db.registerFileBuffer(name, bytes)),
@@ -234,7 +234,7 @@ async function read(file) {
   if (format === "binary") throw new Error(`${file.name} looks binary, not CSV, Parquet or Excel`);
   // DuckDB starts now, if the user's reach for the file did not start it: its WebAssembly compiles
   // in its own worker while this one decodes the text and finds its records.
-  const db = startDuckDB();
+  const db = startDatabase();
   // A failure to start is reported by the read below.
   db.catch(() => undefined);
   progress("Decoding text…");
@@ -280,9 +280,13 @@ async function read(file) {
 
 onmessage = async ({data}) => {
   try {
-    if (data.type === "warm") {
+    if (data.type === "duckdb") {
+      if (data.module instanceof WebAssembly.Module)
+        receiveBuild({mainWorker: data.mainWorker, module: Promise.resolve(data.module)});
+      else failBuild(new Error(`DuckDB cannot start in this browser: ${data.error}`));
+    } else if (data.type === "warm") {
       // A failure to start is reported when a text file is read.
-      startDuckDB().catch(() => undefined);
+      startDatabase().catch(() => undefined);
     } else if (data.type === "inspect") {
       table = null;
       let result;
