@@ -49,6 +49,9 @@ type Message =
   | {type: "progress"; message: string}
   | {type: "error"; message: string};
 
+/** What a reach for the file input looks like. */
+const warmOn = ["pointerdown", "focusin", "dragenter"];
+
 /** Promises over the ingest worker (src/workers/ingest.js), one request at a time. */
 export class IngestClient {
   #worker: Worker;
@@ -56,8 +59,8 @@ export class IngestClient {
   constructor(url: string) {
     this.#worker = new Worker(url, {type: "module"});
     // DuckDB (37 MB of WebAssembly to compile, then about a second to start) starts when the user
-    // reaches for a file, so that it is ready, or nearly, once one is chosen; a page that only shows
-    // the data never starts it.
+    // reaches for a file (presses or tabs to the file input, or drags a file over it), so that it is
+    // ready, or nearly, once one is chosen; a page that only shows the data never starts it.
     this.#warm = (event: Event) => {
       const target = event.target instanceof Element ? event.target : null;
       const label = target?.closest("label");
@@ -66,7 +69,7 @@ export class IngestClient {
       this.#startDuckDB();
       this.#unwarm();
     };
-    for (const type of ["pointerdown", "focusin"]) document.addEventListener(type, this.#warm, true);
+    for (const type of warmOn) document.addEventListener(type, this.#warm, true);
   }
   /**
    * Compiles DuckDB's WebAssembly on the page, where Chromium caches the compiled code for the next
@@ -83,7 +86,7 @@ export class IngestClient {
   }
   #unwarm(): void {
     if (!this.#warm) return;
-    for (const type of ["pointerdown", "focusin"]) document.removeEventListener(type, this.#warm, true);
+    for (const type of warmOn) document.removeEventListener(type, this.#warm, true);
     this.#warm = null;
   }
   #request<T>(

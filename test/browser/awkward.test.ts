@@ -24,7 +24,7 @@ async function upload(page: Page, name: string): Promise<void> {
   await page
     .locator("input[type=file]")
     .setInputFiles({name, mimeType: "text/csv", buffer: Buffer.from(text, "utf-8")});
-  await page.getByRole("button", {name: `Load ${rows} rows`}).click();
+  await page.getByRole("button", {name: `Load ${rows} ${rows === 1 ? "row" : "rows"}`}).click();
   await page.getByText(`Every page now uses ${name}`).waitFor();
 }
 

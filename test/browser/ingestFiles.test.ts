@@ -44,7 +44,7 @@ async function upload(page: Page, name: string, buffer: Buffer) {
 /** Clicks Load on a page that shows no result yet; returns rows read, loaded, rejected. */
 async function load(page: Page, rows: number) {
   const counts = page.locator(".card .big");
-  await page.getByRole("button", {name: `Load ${rows} rows`}).click();
+  await page.getByRole("button", {name: `Load ${rows} ${rows === 1 ? "row" : "rows"}`}).click();
   await counts.nth(2).waitFor();
   return counts.allInnerTexts();
 }

@@ -84,7 +84,7 @@ it("tells the user when an upload cannot be saved, and every page keeps the port
     const {page, context, problems} = await visit(site, "/data", {init});
     await page.evaluate((fault) => ((window as unknown as {storageFault: string}).storageFault = fault), fault);
     await page.locator("input[type=file]").setInputFiles({name: file, mimeType: "text/csv", buffer: Buffer.from(csv)});
-    await page.getByRole("button", {name: "Load 1 rows"}).click();
+    await page.getByRole("button", {name: "Load 1 row"}).click();
     await page
       .getByText(
         `${file} was read but could not be saved in this browser: ${reason}. Every page still uses Sample portfolio.`

@@ -148,7 +148,7 @@ it("says clearly why a binary or empty file cannot be read, and keeps the portfo
   await page
     .locator("input[type=file]")
     .setInputFiles({name: "wrong.csv", mimeType: "text/csv", buffer: Buffer.from("a,b\n1,2\n")});
-  await page.getByRole("button", {name: "Load 1 rows"}).click();
+  await page.getByRole("button", {name: "Load 1 row"}).click();
   await page.getByText(/no column for required fields: id, name, industry/).waitFor();
   expect(await page.getByText("Portfolio: Sample portfolio").count()).toBe(1);
   expect(problems).toEqual([]);
@@ -234,6 +234,15 @@ it("lets the user map a column detection missed, and remembers it for the sessio
     .getByLabel("industry *")
     .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]!.textContent);
   expect(selected).toBe("Branche");
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+it("starts DuckDB when a file is dragged over the file input, before it is dropped", async () => {
+  const {page, context, problems} = await visit(site, "/data");
+  const module = page.waitForRequest((request) => /duckdb-(eh|mvp)\.wasm$/.test(request.url()), {timeout: 120_000});
+  await page.locator("input[type=file]").dispatchEvent("dragenter");
+  expect((await module).url()).toMatch(/\/_npm\/@duckdb\/duckdb-wasm@[^/]+\/dist\/duckdb-(eh|mvp)\.wasm$/);
   expect(problems).toEqual([]);
   await context.close();
 });
