@@ -1,12 +1,11 @@
 import {readFileSync} from "node:fs";
-import {fileURLToPath} from "node:url";
-import * as duckdb from "@duckdb/duckdb-wasm/blocking";
 import {describe, expect, it} from "vitest";
 import {tableFromArrays, tableFromJSON} from "apache-arrow";
 import {ingestRows, parseDelimited} from "tierwise";
 import {accountsByIndustry, accountsByIndustryResult} from "../src/components/exampleResult.js";
 import {queryResult, quickChartPlan} from "../src/components/queryResult.js";
 import {queryOutcomes, runQuery} from "../src/components/runQuery.js";
+import {blockingDuckDB} from "./fixtures/blockingDuckDB.js";
 
 describe("queryResult()", () => {
   it("turns an Arrow result into rows, typed columns and the id column", () => {
@@ -138,16 +137,7 @@ describe("queryOutcomes()", () => {
 
 describe("accountsByIndustryResult()", () => {
   it("is DuckDB's result of the first example's query, row for row, on the sample and on ties", async () => {
-    const dist = fileURLToPath(new URL("../node_modules/@duckdb/duckdb-wasm/dist/", import.meta.url));
-    const db = await duckdb.createDuckDB(
-      {
-        mvp: {mainModule: dist + "duckdb-mvp.wasm", mainWorker: ""},
-        eh: {mainModule: dist + "duckdb-eh.wasm", mainWorker: ""}
-      },
-      new duckdb.VoidLogger(),
-      duckdb.NODE_RUNTIME
-    );
-    await db.instantiate();
+    const db = await blockingDuckDB();
     // As the Explore page opens its database (tableDatabase).
     db.open({query: {castBigIntToDouble: true}});
     const connection = db.connect();

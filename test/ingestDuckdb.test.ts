@@ -1,6 +1,4 @@
 import {readFileSync} from "node:fs";
-import {fileURLToPath} from "node:url";
-import * as duckdb from "@duckdb/duckdb-wasm/blocking";
 import fc from "fast-check";
 import {beforeAll, describe, expect, it} from "vitest";
 import {
@@ -13,22 +11,13 @@ import {
   readDelimited,
   type DelimitedDatabase
 } from "tierwise";
+import {blockingDuckDB} from "./fixtures/blockingDuckDB.js";
 
-// DuckDB-wasm 1.29.0, the build the site runs, in its blocking Node form: the same CSV reader
-// the ingest worker uses in the browser, so these tests check the reader itself, not a stand-in.
-const dist = fileURLToPath(new URL("../node_modules/@duckdb/duckdb-wasm/dist/", import.meta.url));
-
+// DuckDB-wasm in its blocking Node form (blockingDuckDB): the same CSV reader the ingest worker
+// uses in the browser, so these tests check the reader itself, not a stand-in.
 let database: DelimitedDatabase;
 beforeAll(async () => {
-  const db = await duckdb.createDuckDB(
-    {
-      mvp: {mainModule: dist + "duckdb-mvp.wasm", mainWorker: ""},
-      eh: {mainModule: dist + "duckdb-eh.wasm", mainWorker: ""}
-    },
-    new duckdb.VoidLogger(),
-    duckdb.NODE_RUNTIME
-  );
-  await db.instantiate();
+  const db = await blockingDuckDB();
   const connection = db.connect();
   database = {
     async registerFile(name, bytes) {
