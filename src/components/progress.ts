@@ -11,7 +11,7 @@ export interface Progress extends HTMLElement {
   finish(): void;
 }
 
-export function Progress({delay = 250} = {}): Progress {
+export function Progress({delay = 250}: {delay?: number | undefined} = {}): Progress {
   const root = document.createElement("div") as unknown as Progress;
   root.className = "tw-progress";
   root.setAttribute("role", "status");

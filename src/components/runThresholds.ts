@@ -6,6 +6,8 @@ export interface RunThresholds {
   budget?: number;
   /** Compare's tornado waits for a click past this many account-futures. */
   tornadoBudget?: number;
+  /** How long a run goes before its progress bar shows, in ms (see `Progress`). */
+  progressDelay?: number;
 }
 
 /**
@@ -21,7 +23,7 @@ export function runThresholds(): RunThresholds {
   const set = (globalThis as {tierwiseThresholds?: unknown}).tierwiseThresholds;
   if (typeof set !== "object" || set === null) return {};
   const thresholds: RunThresholds = {};
-  for (const key of ["threshold", "budget", "tornadoBudget"] as const) {
+  for (const key of ["threshold", "budget", "tornadoBudget", "progressDelay"] as const) {
     const value = (set as Record<string, unknown>)[key];
     if (typeof value === "number" && value >= 0) thresholds[key] = value;
   }
