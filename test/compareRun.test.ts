@@ -1,9 +1,9 @@
 import {describe, expect, it} from "vitest";
 import {defaultScenario, simulatePortfolio, type PortfolioSimulation, type Scenario} from "tierwise";
 import {compareWithFirstResult, type Comparison} from "../src/components/compareRun.js";
-import type {Progress} from "../src/components/progress.js";
 import type {RunSettings} from "../src/components/simulationClient.js";
 import {portfolio24} from "./fixtures/accounts.js";
+import {fakeProgress} from "./fixtures/fakeProgress.js";
 
 /** A pool of two workers whose batches answer at once with one result per scenario; it records each request. */
 function fakePool() {
@@ -18,16 +18,6 @@ function fakePool() {
     }
   };
   return {pool, requested};
-}
-
-function fakeProgress() {
-  const events: string[] = [];
-  const progress = {
-    start: (label: string) => events.push(`start ${label}`),
-    set: () => undefined,
-    finish: () => events.push("finish")
-  } as unknown as Progress;
-  return {progress, events};
 }
 
 const two = [{} as Scenario, {} as Scenario];

@@ -9,9 +9,9 @@ import {
   type Scenario
 } from "tierwise";
 import {simulateWithFirstResult} from "../src/components/firstResult.js";
-import type {Progress} from "../src/components/progress.js";
 import type {RunSettings} from "../src/components/simulationClient.js";
 import {portfolio24} from "./fixtures/accounts.js";
+import {fakeProgress} from "./fixtures/fakeProgress.js";
 
 /** A client of two workers whose runs answer at once with the futures asked for; it records each request. */
 function fakeClient() {
@@ -28,16 +28,6 @@ function fakeClient() {
     }
   };
   return {client, requested, asked};
-}
-
-function fakeProgress() {
-  const events: string[] = [];
-  const progress = {
-    start: (label: string) => events.push(`start ${label}`),
-    set: () => undefined,
-    finish: () => events.push("finish")
-  } as unknown as Progress;
-  return {progress, events};
 }
 
 const scenario = {} as Scenario;
