@@ -56,8 +56,9 @@ async function peakRendererMemory<T>(browser: Browser, run: () => Promise<T>): P
 /** Options of {@link ingestBench}. */
 export interface IngestBenchOptions {
   /**
-   * Seconds between the file input taking the focus (which starts DuckDB) and the file being
-   * chosen: a user in the file picker. 0 for a cold start, the file chosen as the page opens.
+   * Seconds between the file input taking the focus and the file being chosen: a user on the page
+   * and in the file picker (the page starts DuckDB once idle). 0 for a cold start, the file chosen
+   * as the page opens.
    */
   pickerSeconds?: number;
   /** Whether to report each step the ingest worker and the page measured (`ingest: …` measures). */
@@ -84,8 +85,8 @@ export async function ingestBench(
       const path = join(folder, `book-${rows}.csv`);
       writeFileSync(path, portfolioCsv(rows));
       const {page, context} = await visit(site, "/data");
-      // A user reaches for the file input and spends a few seconds in the file picker: the page
-      // starts DuckDB then. The clock starts when the file is chosen.
+      // A user reaches for the file input and spends a few seconds in the file picker, while the
+      // page starts DuckDB. The clock starts when the file is chosen.
       if (pickerSeconds > 0) {
         await page.locator("input[type=file]").focus();
         await new Promise((resolve) => setTimeout(resolve, pickerSeconds * 1000));

@@ -49,33 +49,27 @@ type Message =
   | {type: "progress"; message: string}
   | {type: "error"; message: string};
 
-/** What a reach for the file input looks like. */
-const warmOn = ["pointerdown", "focusin", "dragenter"];
-
 /** Promises over the ingest worker (src/workers/ingest.js), one request at a time. */
 export class IngestClient {
   #worker: Worker;
-  #warm: ((event: Event) => void) | null = null;
+  #started = false;
+  #cancelIdle: () => void;
   constructor(url: string) {
     this.#worker = new Worker(url, {type: "module"});
-    // DuckDB (37 MB of WebAssembly to compile, then about a second to start) starts when the user
-    // reaches for a file (presses or tabs to the file input, or drags a file over it), so that it is
-    // ready, or nearly, once one is chosen; a page that only shows the data never starts it.
-    this.#warm = (event: Event) => {
-      const target = event.target instanceof Element ? event.target : null;
-      const label = target?.closest("label");
-      const input = target?.closest("input") ?? (label instanceof HTMLLabelElement ? label.control : null);
-      if (!(input instanceof HTMLInputElement) || input.type !== "file") return;
-      this.#startDuckDB();
-      this.#unwarm();
-    };
-    for (const type of warmOn) document.addEventListener(type, this.#warm, true);
+    // DuckDB (35 MB of WebAssembly to fetch and compile, then about a second to start) starts as
+    // soon as the page is idle: this page is where files are loaded, and the time a user spends
+    // reading it and in the file picker covers the start, even on a first visit's download. The
+    // pages that only show the data never start it; a file chosen sooner starts it at once.
+    this.#cancelIdle = whenIdle(() => this.#startDuckDB());
   }
   /**
    * Compiles DuckDB's WebAssembly on the page, where Chromium caches the compiled code for the next
-   * visit (see compileDuckDB), hands it to the worker, and has the worker start DuckDB with it.
+   * visit (see compileDuckDB), hands it to the worker, and has the worker start DuckDB with it. Once.
    */
   #startDuckDB(): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.#cancelIdle();
     compileDuckDB()
       .then(({mainWorker, module}) => module.then((compiled) => ({mainWorker, module: compiled})))
       .then(
@@ -83,11 +77,6 @@ export class IngestClient {
         (error: unknown) => this.#worker.postMessage({type: "duckdb", error: String(error)})
       );
     this.#worker.postMessage({type: "warm"});
-  }
-  #unwarm(): void {
-    if (!this.#warm) return;
-    for (const type of warmOn) document.removeEventListener(type, this.#warm, true);
-    this.#warm = null;
   }
   #request<T>(
     message: object,
@@ -119,12 +108,8 @@ export class IngestClient {
     const tooLarge = checkFileSize(file.name, blob.size, {deviceMemory});
     if (tooLarge) throw new Error(tooLarge);
     onProgress(`Reading ${file.name}…`);
-    // A file chosen without a reach for the input first (dropped, or set by a script) starts
-    // DuckDB now, while its bytes are read.
-    if (this.#warm) {
-      this.#startDuckDB();
-      this.#unwarm();
-    }
+    // A file chosen before the page was idle starts DuckDB now, while its bytes are read.
+    this.#startDuckDB();
     const start = performance.now();
     const bytes = await blob.arrayBuffer();
     performance.measure("ingest: read the file", {start});
@@ -166,7 +151,20 @@ export class IngestClient {
     };
   }
   terminate(): void {
-    this.#unwarm();
+    this.#cancelIdle();
     this.#worker.terminate();
   }
+}
+
+/**
+ * Runs `task` when the browser is next idle (at the latest after a second), or after a short delay
+ * where it cannot say; returns a function that cancels it.
+ */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === "function") {
+    const handle = requestIdleCallback(task, {timeout: 1000});
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(task, 200);
+  return () => clearTimeout(handle);
 }

@@ -1,8 +1,8 @@
 // Reads a portfolio file in the browser, off the main thread: text (CSV/TSV in UTF-8, UTF-16,
 // GB18030 or Windows-1252, transcoded to UTF-8) with DuckDB-wasm's CSV reader (in a worker of its
 // own, from the WebAssembly module the page compiles and posts, {type: "duckdb", mainWorker, module};
-// started when the user reaches for a file, {type: "warm"}, or else when a file is chosen; no
-// other page waits for its 37 MB of WebAssembly to compile), Parquet with hyparquet (column by column),
+// started once the page is idle, {type: "warm"}, or when a file is chosen first; no other page
+// waits for its 35 MB of WebAssembly to compile), Parquet with hyparquet (column by column),
 // Excel with read-excel-file; nothing leaves the browser. The format comes from the file's content, not its
 // name. Two steps, so the user can correct the column mapping, the sheet and the decimal separator
 // in between:
@@ -232,8 +232,8 @@ async function read(file) {
   }
   if (format === "xls") throw new Error(`${file.name} is an old Excel 97-2003 workbook: save it as .xlsx or CSV`);
   if (format === "binary") throw new Error(`${file.name} looks binary, not CSV, Parquet or Excel`);
-  // DuckDB starts now, if the user's reach for the file did not start it: its WebAssembly compiles
-  // in its own worker while this one decodes the text and finds its records.
+  // DuckDB starts now, if the page did not start it before the file was chosen: it starts in its
+  // own worker while this one decodes the text and finds its records.
   const db = startDatabase();
   // A failure to start is reported by the read below.
   db.catch(() => undefined);
