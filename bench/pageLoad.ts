@@ -179,7 +179,7 @@ export async function pageLoadWithBook(
 
 /**
  * Choosing a file as a person does: the click that opens the file dialog (focus on the file input)
- * comes `dialog` ms before the choice, and the data page starts its database on that click. The
+ * comes `dialog` ms before the choice, while the data page starts its database (once idle). The
  * time from the choice to the book saved and in use. `pageLoadWithBook` measures the cold case,
  * a file handed to the input with no click before it.
  */

@@ -1,27 +1,19 @@
 import * as Plot from "npm:@observablehq/plot";
-import type {Account, WhaleCurve} from "tierwise";
+import type {WhaleCurve} from "tierwise";
 import {evenlySpaced} from "./evenlySpaced.js";
 import {tierColor} from "./tierColors.js";
+import type {WhalePoint} from "./whalePoints.js";
 
 /**
- * The whale curve: cumulative profit against accounts ranked by profit, dots coloured by tier;
- * on a book of more than `maxDots` accounts, that many evenly spaced by rank, and the tip reads
- * `maxTips` of them (ten points for every pixel of a 1,000-pixel chart: finer than a pointer can
- * choose, and only those are looked up, so a million accounts cost no more than ten thousand).
+ * The whale curve: cumulative profit against accounts ranked by profit, dots coloured by tier
+ * (`points` from whalePoints.ts); at most `maxDots` of them drawn, evenly spaced by rank, and
+ * the tip reads every point.
  */
 export function WhaleChart(
   curve: WhaleCurve,
-  tierOf: (account: Account) => string | undefined,
-  {maxDots = 2000, maxTips = 10_000, ...options}: Plot.PlotOptions & {maxDots?: number; maxTips?: number} = {}
+  points: readonly WhalePoint[],
+  {maxDots = 2000, ...options}: Plot.PlotOptions & {maxDots?: number} = {}
 ): ReturnType<typeof Plot.plot> {
-  const point = (p: WhaleCurve["points"][number]) => ({
-    share: p.accountShare,
-    cumulative: p.profitShare,
-    name: p.account.name,
-    profit: p.value,
-    tier: tierOf(p.account) ?? "C"
-  });
-  const points = evenlySpaced(curve.points, maxTips).map(point);
   const drawn = evenlySpaced(points, maxDots);
   return Plot.plot({
     marginTop: 36,
