@@ -1,4 +1,4 @@
-import {describe, expect, it} from "vitest";
+import {afterEach, describe, expect, it, vi} from "vitest";
 import {accountColumns, accountsFromColumns, ingestRows, parseDelimited, type Account} from "tierwise";
 import {readFileSync} from "node:fs";
 import {portfolioFormat, portfolioRecord, readPortfolioRecord} from "../src/components/portfolioRecord.js";
@@ -180,5 +180,66 @@ describe("the hazards the Attrition page shows and the simulator uses", () => {
     const relationship = estimateHazards(all, {asOf: 2025, horizon: 15, origin: "relationship"});
     expect(relationship[0]!.hazard).not.toEqual(shown[0]!.hazard);
     expect(estimateHazards(all, {asOf: 2025, horizon: 15, origin: "firm"})[0]!.hazard).toEqual(shown[0]!.hazard);
+  });
+});
+
+describe("the estimates kept in this browser for an uploaded book", () => {
+  afterEach(() => void vi.unstubAllGlobals());
+  const all = ingestRows(header, rows).accounts;
+  const storage = () => {
+    const items = new Map<string, string>();
+    const stub = {
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => void items.set(key, value)
+    };
+    vi.stubGlobal("localStorage", stub);
+    return items;
+  };
+
+  it("storedEstimatedHazards() makes a book's estimates once and reads them back to the bit; another book or year makes its own", async () => {
+    const {estimatedHazards, storedEstimatedHazards} = await import("../src/components/hazardsStore.js");
+    const items = storage();
+    const made = estimatedHazards(all, {asOf: 2025});
+    expect(storedEstimatedHazards(all, {asOf: 2025, book: "book.csv at 10:00"})).toEqual(made);
+    expect([...items.keys()]).toEqual(["tierwise-estimates"]);
+    // Read back, not made again: no accounts are given this time.
+    const kept = storedEstimatedHazards([], {asOf: 2025, book: "book.csv at 10:00"});
+    expect(kept.length).toBe(8);
+    kept.forEach((e, i) => e.hazard!.forEach((h, t) => expect(Object.is(h, made[i]!.hazard![t])).toBe(true)));
+    expect(storedEstimatedHazards([], {asOf: 2024, book: "book.csv at 10:00"})).toEqual([]);
+    expect(storedEstimatedHazards([], {asOf: 2025, book: "book.csv at 11:00"})).toEqual([]);
+    // Only the last book's are kept; the sample's (no book) are never stored.
+    expect(storedEstimatedHazards([], {asOf: 2025, book: "book.csv at 10:00"})).toEqual([]);
+    items.clear();
+    expect(storedEstimatedHazards(all, {asOf: 2025, book: null})).toEqual(made);
+    expect(items.size).toBe(0);
+  });
+
+  it("storedEstimatedHazards() makes them again when storage cannot be read or written", async () => {
+    const {estimatedHazards, storedEstimatedHazards} = await import("../src/components/hazardsStore.js");
+    const refuse = () => {
+      throw new DOMException("denied", "SecurityError");
+    };
+    vi.stubGlobal("localStorage", {getItem: refuse, setItem: refuse});
+    expect(storedEstimatedHazards(all, {asOf: 2025, book: "b"})).toEqual(estimatedHazards(all, {asOf: 2025}));
+  });
+
+  it("parseStoredEstimates() uses only a record of this book and year, in the form estimates take", async () => {
+    const {parseStoredEstimates} = await import("../src/components/hazardsStore.js");
+    const path = Array.from({length: 15}, () => 0.1);
+    const one = {industry: "Telecom", accounts: 3, events: 1, hazard: path, note: ""};
+    const text = (estimates: unknown, id = "b") => JSON.stringify({id, estimates});
+    expect(
+      parseStoredEstimates(text([one, {...one, industry: "Banking", hazard: null, note: "no exit yet"}]), "b")
+    ).toEqual([one, {...one, industry: "Banking", hazard: null, note: "no exit yet"}]);
+    expect(parseStoredEstimates(null, "b")).toBeNull();
+    expect(parseStoredEstimates("{not json", "b")).toBeNull();
+    expect(parseStoredEstimates(text([one], "other"), "b")).toBeNull();
+    expect(parseStoredEstimates(JSON.stringify({id: "b"}), "b")).toBeNull();
+    expect(parseStoredEstimates(text([{...one, hazard: path.slice(1)}]), "b")).toBeNull();
+    expect(parseStoredEstimates(text([{...one, hazard: [...path.slice(1), 1.5]}]), "b")).toBeNull();
+    expect(parseStoredEstimates(text([{...one, accounts: -1}]), "b")).toBeNull();
+    expect(parseStoredEstimates(text([{...one, note: undefined}]), "b")).toBeNull();
+    expect(parseStoredEstimates(text([null]), "b")).toBeNull();
   });
 });

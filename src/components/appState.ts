@@ -1,5 +1,13 @@
-import {assignTiers, portfolioAsOf, type Account, type Scenario, type Tier, type TierRules} from "tierwise";
-import {estimatedHazards, readSavedHazardEdits} from "./hazardsStore.js";
+import {
+  assignTiers,
+  portfolioAsOf,
+  type Account,
+  type IndustryHazards,
+  type Scenario,
+  type Tier,
+  type TierRules
+} from "tierwise";
+import {readSavedHazardEdits, storedEstimatedHazards} from "./hazardsStore.js";
 import {readLinkState} from "./linkState.js";
 import {loadPortfolio, type Portfolio} from "./portfolio.js";
 import {
@@ -17,7 +25,7 @@ import {
   type RulesInUse,
   type SimulatorRestored
 } from "./statePrecedence.js";
-import {readSegments, type SegmentState} from "./segments.js";
+import {portfolioKey, readSegments, type SegmentState} from "./segments.js";
 import {readSavedRules} from "./tierRulesStore.js";
 
 /**
@@ -45,6 +53,11 @@ export interface AppState {
   problems: string[];
   /** The segments saved in this browser and the one in use, read afresh at each call (a page may save one). */
   segments(): SegmentState;
+  /**
+   * Each industry's estimated hazard path (see `estimatedHazards`), computed when first read, or
+   * read from this browser when this book's were made before (see `storedEstimatedHazards`).
+   */
+  readonly estimates: IndustryHazards[];
   /**
    * The hazards of "attrition estimated from this portfolio": the baseline's "*" path, each
    * industry's estimate (computed once), and `edits` on top (by default those saved in this browser).
@@ -75,9 +88,11 @@ export async function loadAppState(
   let asOf: number | undefined;
   let industries: Set<string> | undefined;
   let active: Account[] | undefined;
-  let estimates: ReturnType<typeof estimatedHazards> | undefined;
+  let estimates: IndustryHazards[] | undefined;
   let estimated: Record<string, number[]> | undefined;
   const lastYear = () => (asOf ??= portfolioAsOf(accounts));
+  const estimatesOf = () =>
+    (estimates ??= storedEstimatedHazards(accounts, {asOf: lastYear(), book: bookName(portfolio)}));
   return {
     portfolio,
     presets: presets as Presets,
@@ -90,6 +105,9 @@ export async function loadAppState(
     get active() {
       return (active ??= accounts.filter((a) => a.exitYear === null));
     },
+    get estimates() {
+      return estimatesOf();
+    },
     link: readLinkState(),
     savedRules: rules.rules,
     hazardEdits,
@@ -98,7 +116,7 @@ export async function loadAppState(
     estimated(edits = hazardEdits) {
       const hazard = () =>
         estimatedAttrition({
-          estimates: (estimates ??= estimatedHazards(accounts, {asOf: lastYear()})),
+          estimates: estimatesOf(),
           edits,
           // An industry without an estimate falls back to the BLS baseline.
           fallback: baseline.attrition.hazard["*"]!
@@ -106,6 +124,20 @@ export async function loadAppState(
       return edits === hazardEdits ? (estimated ??= hazard()) : hazard();
     }
   };
+}
+
+/**
+ * A name for the accounts of an upload that changes with every upload (its time of saving) and
+ * with the segment in use (its accounts' ids); null for the sample, whose estimates are cheap.
+ */
+function bookName({source, segment, accounts}: Portfolio): string | null {
+  if (source.kind !== "upload" || source.savedAt === null) return null;
+  return JSON.stringify([
+    source.name,
+    source.savedAt,
+    source.rows,
+    segment ? portfolioKey(segment.name, accounts) : null
+  ]);
 }
 
 /** The Simulator's starting point: its link restored (or why not), the tier rules and hazards in use, and its link writer. */

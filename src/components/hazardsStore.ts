@@ -1,4 +1,4 @@
-import {estimateHazards, excerptValue, parseHazardPaths, type Account} from "tierwise";
+import {estimateHazards, excerptValue, parseHazardPaths, type Account, type IndustryHazards} from "tierwise";
 import {estimatedAttrition} from "./statePrecedence.js";
 
 /** Yearly hazard paths by industry edited on the Attrition page, kept in this browser. */
@@ -64,6 +64,74 @@ export const estimatedYears = 15;
  */
 export function estimatedHazards(accounts: readonly Account[], {asOf}: {asOf: number}) {
   return estimateHazards(accounts, {asOf, horizon: estimatedYears});
+}
+
+/** Where the last estimates are kept, with the book and the year they were made for. */
+const estimatesKey = "tierwise-estimates";
+/** Raise it when the estimates a book gives change (a new estimator), so older ones are made again. */
+const estimatesFormat = 1;
+
+const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
+
+/**
+ * The estimates stored for `id` (see {@link storedEstimatedHazards}), or null if the stored
+ * record is for another book or year, or is not a list of estimates as `estimatedHazards` gives
+ * them (damaged or from another version): those are made again, never used.
+ */
+export function parseStoredEstimates(text: string | null, id: string): IndustryHazards[] | null {
+  if (text === null) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!(value !== null && typeof value === "object" && (value as {id?: unknown}).id === id)) return null;
+  const estimates = (value as {estimates?: unknown}).estimates;
+  if (!Array.isArray(estimates)) return null;
+  const valid = estimates.every(
+    (e: Partial<Record<keyof IndustryHazards, unknown>> | null) =>
+      e !== null &&
+      typeof e === "object" &&
+      typeof e.industry === "string" &&
+      isCount(e.accounts) &&
+      isCount(e.events) &&
+      typeof e.note === "string" &&
+      (e.hazard === null ||
+        (Array.isArray(e.hazard) &&
+          e.hazard.length === estimatedYears &&
+          e.hazard.every((h: unknown) => typeof h === "number" && h >= 0 && h <= 1)))
+  );
+  return valid ? (estimates as IndustryHazards[]) : null;
+}
+
+/**
+ * {@link estimatedHazards}, kept in this browser for the book they were made on: a million-account
+ * book's estimates take a second or more, and each page that simulates it needs them. `book`
+ * names the accounts (it changes with every upload and with the segment in use); null computes
+ * them every time (the sample: a few milliseconds). The last book's estimates are the only ones kept.
+ */
+export function storedEstimatedHazards(
+  accounts: readonly Account[],
+  {asOf, book}: {asOf: number; book: string | null}
+): IndustryHazards[] {
+  if (book === null) return estimatedHazards(accounts, {asOf});
+  const id = JSON.stringify([estimatesFormat, book, asOf, estimatedYears]);
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(estimatesKey);
+  } catch {
+    // Storage that cannot be read: the estimates are made again.
+  }
+  const kept = parseStoredEstimates(stored, id);
+  if (kept) return kept;
+  const estimates = estimatedHazards(accounts, {asOf});
+  try {
+    localStorage.setItem(estimatesKey, JSON.stringify({id, estimates}));
+  } catch {
+    // Storage full or refused: the estimates are made again on the next page.
+  }
+  return estimates;
 }
 
 /**
