@@ -190,14 +190,16 @@ describe("the estimates kept in this browser for an uploaded book", () => {
     const items = new Map<string, string>();
     const stub = {
       getItem: (key: string) => items.get(key) ?? null,
-      setItem: (key: string, value: string) => void items.set(key, value)
+      setItem: (key: string, value: string) => void items.set(key, value),
+      removeItem: (key: string) => void items.delete(key)
     };
     vi.stubGlobal("localStorage", stub);
     return items;
   };
 
   it("storedEstimatedHazards() makes a book's estimates once and reads them back to the bit; another book or year makes its own", async () => {
-    const {estimatedHazards, storedEstimatedHazards} = await import("../src/components/hazardsStore.js");
+    const {estimatedHazards, forgetEstimates, storedEstimatedHazards} =
+      await import("../src/components/hazardsStore.js");
     const items = storage();
     const made = estimatedHazards(all, {asOf: 2025});
     expect(storedEstimatedHazards(all, {asOf: 2025, book: "book.csv at 10:00"})).toEqual(made);
@@ -210,7 +212,9 @@ describe("the estimates kept in this browser for an uploaded book", () => {
     expect(storedEstimatedHazards([], {asOf: 2025, book: "book.csv at 11:00"})).toEqual([]);
     // Only the last book's are kept; the sample's (no book) are never stored.
     expect(storedEstimatedHazards([], {asOf: 2025, book: "book.csv at 10:00"})).toEqual([]);
-    items.clear();
+    // A book replaced or cleared forgets them (they name its industries).
+    forgetEstimates();
+    expect(items.size).toBe(0);
     expect(storedEstimatedHazards(all, {asOf: 2025, book: null})).toEqual(made);
     expect(items.size).toBe(0);
   });

@@ -134,6 +134,15 @@ export function storedEstimatedHazards(
   return estimates;
 }
 
+/** Forgets the kept estimates (they name the book's industries): when its book is replaced or cleared. */
+export function forgetEstimates(): void {
+  try {
+    localStorage.removeItem(estimatesKey);
+  } catch {
+    // Storage that cannot be written holds none.
+  }
+}
+
 /**
  * The hazards a scenario "estimated from this portfolio" uses: `fallback` for industries without
  * an estimate (key "*"), each industry's estimate (see {@link estimatedHazards}), and the saved

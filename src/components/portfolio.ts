@@ -15,6 +15,7 @@ import {
   type Portfolio as StoredPortfolio,
   type SavedPortfolio
 } from "./portfolioRecord.js";
+import {forgetEstimates} from "./hazardsStore.js";
 import {applySegment, portfolioKey, readSegments, useSegment, type PortfolioKey} from "./segments.js";
 
 export {type PortfolioSource, type SavedPortfolio} from "./portfolioRecord.js";
@@ -151,6 +152,7 @@ async function withDatabase<T>(what: string, timeout: number, use: (db: IDBDatab
 export async function savePortfolio(portfolio: SavedPortfolio, {timeout = 120_000} = {}): Promise<void> {
   const record = portfolioRecord(portfolio);
   const parts = recordParts(record);
+  forgetEstimates();
   await withDatabase("saving", timeout, async (db) => {
     const start = performance.now();
     await transact(db, "readwrite", (objects) => [
@@ -213,6 +215,7 @@ export async function loadSavedPortfolio({timeout = 30_000} = {}): Promise<
 
 /** Forgets the upload: pages return to the sample portfolio. */
 export async function clearPortfolio({timeout = 30_000} = {}): Promise<void> {
+  forgetEstimates();
   await withDatabase("clearing the saved portfolio", timeout, (db) =>
     transact(db, "readwrite", (objects) => [objects.delete(IDBKeyRange.bound(key, `${key}/\uffff`))])
   );
