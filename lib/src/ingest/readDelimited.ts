@@ -78,7 +78,9 @@ export async function readDelimited(
   database: DelimitedDatabase | PromiseLike<DelimitedDatabase>,
   {delimiter}: ReadDelimitedOptions = {}
 ): Promise<ReadDelimited> {
-  // The records are found while a database still starting (given as a promise) gets ready.
+  // The records are found while a database still starting (given as a promise) gets ready, and
+  // before the bytes are registered: DuckDB-wasm's registerFileBuffer transfers them to its worker
+  // (a copy kept here would hold a second copy of a large file at the read's peak of memory).
   const records = csvRecords(bytes, delimiter === undefined ? {} : {delimiter});
   const {headerCells, unterminatedQuote} = records;
   const base = {delimiter: records.delimiter, unterminatedQuote};
