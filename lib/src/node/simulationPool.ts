@@ -3,6 +3,7 @@ import {Worker} from "node:worker_threads";
 import type {Account} from "../portfolio/accountFields.js";
 import type {Scenario} from "../scenario/scenario.js";
 import {finishSimulation} from "../simulation/finishSimulation.js";
+import {mergeTrialsParts} from "../simulation/mergeTrialsParts.js";
 import {simulateBlocks, type TrialsPart} from "../simulation/simulateBlocks.js";
 import type {PortfolioSimulation, SimulatePortfolioOptions} from "../simulation/simulatePortfolio.js";
 import {blockCount, kernelPlan, planSimulation} from "../simulation/simulationPlan.js";
@@ -125,7 +126,7 @@ export class SimulationPool {
       })
     );
     onProgress?.(1);
-    return finishSimulation(plan, parts);
+    return finishSimulation(plan, [mergeTrialsParts(parts)]);
   }
 
   /** Ends the pool's threads. */
