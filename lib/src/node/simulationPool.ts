@@ -77,15 +77,14 @@ export class SimulationPool {
   ): Promise<PortfolioSimulation> {
     options.signal?.throwIfAborted();
     // A plan's buffers live until every thread has collected its garbage, which a worker's small
-    // heap seldom does: reusing the last run's (zeroed, as new ones are) keeps one plan's worth
-    // of shared memory rather than several. Only when no other run is under way, which could be
-    // reading them; a result keeps none of them.
+    // heap seldom does: reusing the last run's keeps one plan's worth of shared memory rather than
+    // several. Only when no other run is under way, which could be reading them; a result keeps
+    // none of them. The plan writes every element, so they are not zeroed first.
     const spare = this.#running === 0 ? this.#spare : [];
     const used: SharedArrayBuffer[] = [];
     const allocate = (bytes: number) => {
       const k = spare.findIndex((b) => b.byteLength === bytes);
       const buffer = k < 0 ? new SharedArrayBuffer(bytes) : spare.splice(k, 1)[0]!;
-      if (k >= 0) new Uint8Array(buffer).fill(0);
       used.push(buffer);
       return buffer;
     };
