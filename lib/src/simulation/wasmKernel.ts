@@ -1,4 +1,4 @@
-import {exponentialSlow, ke, we} from "../random/randomExponential.js";
+import {fe, ke, we} from "../random/randomExponential.js";
 import {kernelWasm} from "./kernelWasm.js";
 import type {KernelPlan} from "./simulationPlan.js";
 
@@ -92,6 +92,7 @@ function layout(module: WasmModule, H: number, J: number, Q: number, B: number, 
   const at = {
     KE: take(256 * 8),
     WE: take(256 * 8),
+    FE: take(256 * 8),
     scratch: take(2 * W * 8),
     records: take(B * R * 8),
     threshold: take(B * J * TH * 8),
@@ -107,13 +108,11 @@ function layout(module: WasmModule, H: number, J: number, Q: number, B: number, 
   const memory = new api.Memory({initial: Math.ceil(top / 65536)});
   const buffer = memory.buffer;
   const rng = new Int32Array(buffer, 0, 6);
-  const instance = new api.Instance(module, {
-    env: {memory},
-    blockAccounts: {slow: (layer: number, draw: number) => exponentialSlow(rng, layer, draw >>> 0)}
-  });
+  const instance = new api.Instance(module, {env: {memory}});
   const accounts = instance.exports["accounts"] as (...args: number[]) => void;
   new Float64Array(buffer, at.KE, 256).set(ke);
   new Float64Array(buffer, at.WE, 256).set(we);
+  new Float64Array(buffer, at.FE, 256).set(fe);
   const F = new Float64Array(buffer, at.F, C * 2 * W);
   const tierOf = new Uint8Array(buffer, at.tierOf, C);
   const industryOf = new Uint16Array(buffer, at.industryOf, C);
@@ -156,6 +155,7 @@ function layout(module: WasmModule, H: number, J: number, Q: number, B: number, 
           at.table,
           at.KE,
           at.WE,
+          at.FE,
           at.scratch
         );
         lifetimes.set(lived.subarray(0, (end - first) * W), first * W);
