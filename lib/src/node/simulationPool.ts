@@ -89,11 +89,15 @@ export class SimulationPool {
       return buffer;
     };
     ++this.#running;
+    let done = false;
     try {
-      return await this.#simulate(accounts, scenario, options, allocate);
+      const result = await this.#simulate(accounts, scenario, options, allocate);
+      done = true;
+      return result;
     } finally {
       --this.#running;
-      this.#spare = used;
+      // Not those of a run that failed or was stopped: a worker being ended may still write to them.
+      this.#spare = done ? used : [];
     }
   }
 
@@ -118,7 +122,11 @@ export class SimulationPool {
         // Contiguous ranges of blocks, as even as they can be.
         const firstBlock = Math.floor((w * blocks) / used);
         const endBlock = Math.floor(((w + 1) * blocks) / used);
-        return this.#run(w, {id: ++this.#next, plan: shared, firstBlock, endBlock}, signal, (count) => {
+        // Each worker counts its lifetimes in shared memory that the next run reuses: a million
+        // accounts' counts sent back (44 MB a worker) would start a full garbage collection of
+        // the heap that holds the accounts, on the cores the workers need, in every run.
+        const lifetimes = new Uint32Array(allocate(plan.n * (plan.horizon + 1) * 4));
+        return this.#run(w, {id: ++this.#next, plan: shared, firstBlock, endBlock, lifetimes}, signal, (count) => {
           done[w] = count;
           onProgress?.(done.reduce((a, b) => a + b, 0) / trials);
         });
