@@ -139,6 +139,107 @@ function logD(x: f64): f64 {
   return k == 0 ? f - s * (f - r) : dk * ln2Hi - (s * (f - r) - dk * ln2Lo - f);
 }
 
+// The block's cumulative-hazard thresholds and lookup tables, as simulateBlocks computes them in
+// JavaScript: the "shocks" stream's xoshiro128** state at address 32 (four words), its spare
+// normal at 48 (NaN if none); each industry's hazard multipliers drawn by randomNormal's polar
+// method and the fdlibm exp and log above, operation for operation.
+
+/** The next output of the shocks stream's state at address 32, which it advances. */
+function nextShock(): u32 {
+  let a = load<u32>(32);
+  let b = load<u32>(36);
+  let c = load<u32>(40);
+  let d = load<u32>(44);
+  const result: u32 = rotl<u32>(b * 5, 7) * 9;
+  const t = b << 9;
+  c ^= a;
+  d ^= b;
+  b ^= c;
+  a ^= d;
+  c ^= t;
+  d = rotl<u32>(d, 11);
+  store<u32>(32, a);
+  store<u32>(36, b);
+  store<u32>(40, c);
+  store<u32>(44, d);
+  return result;
+}
+
+/** randomStream's uniform from the shocks stream. */
+function uniformShock(): f64 {
+  const high = <f64>(nextShock() >>> 5);
+  const low = <f64>(nextShock() >>> 6);
+  return (high * 67108864 + low) / 9007199254740992;
+}
+
+/** randomNormal's draw from the shocks stream: the spare value of the last pair, else a new pair. */
+function normalShock(): f64 {
+  const spare = load<f64>(48);
+  if (spare == spare) {
+    store<f64>(48, NaN);
+    return spare;
+  }
+  let u: f64;
+  let v: f64;
+  let s: f64;
+  do {
+    u = 2 * uniformShock() - 1;
+    v = 2 * uniformShock() - 1;
+    s = u * u + v * v;
+  } while (s >= 1 || s == 0);
+  const f = sqrt<f64>((-2 * logD(s)) / s);
+  store<f64>(48, v * f);
+  return u * f;
+}
+
+/** The thresholds and tables of `trials` trials of a block (see simulateBlocks), laid out as it lays them out. */
+export function thresholds(
+  trials: i32,
+  J: i32,
+  H: i32,
+  Q: i32,
+  sigma: f64,
+  logSurvival: usize,
+  threshold: usize,
+  table: usize
+): void {
+  const drift = (sigma * sigma) / 2;
+  const TH = H + 2;
+  for (let slot = 0; slot < trials; ++slot) {
+    for (let j = 0; j < J; ++j) {
+      const sj = slot * J + j;
+      const base = threshold + ((<usize>(sj * TH)) << 3);
+      let cumulative: f64 = 0;
+      for (let t = 0; t < H; ++t) {
+        const shock = sigma > 0 ? expD(sigma * normalShock() - drift) : 1;
+        cumulative -= load<f64>(logSurvival + ((<usize>(j * H + t)) << 3)) * shock;
+        store<f64>(base + ((<usize>t) << 3), cumulative);
+      }
+      store<f64>(base + ((<usize>H) << 3), Infinity);
+      let f = 0;
+      while (f < H && load<f64>(base + ((<usize>f) << 3)) < Infinity) ++f;
+      const last = f > 0 ? load<f64>(base + ((<usize>(f - 1)) << 3)) : 0;
+      const scale = last > 0 ? <f64>Q / last : 0;
+      store<f64>(base + ((<usize>(H + 1)) << 3), scale);
+      const row = table + <usize>(sj * (Q + 2));
+      memory.fill(row, 0, <usize>(Q + 2));
+      if (scale > 0) {
+        for (let u = 0; u < f; ++u) {
+          const bucket = floor<f64>(load<f64>(base + ((<usize>u) << 3)) * scale);
+          if (bucket <= <f64>Q) {
+            const at = row + <usize>(<i32>bucket + 1);
+            store<u8>(at, load<u8>(at) + 1);
+          }
+        }
+        for (let q = 1; q <= Q + 1; ++q) {
+          const at = row + <usize>q;
+          store<u8>(at, load<u8>(at) + load<u8>(at - 1));
+        }
+      }
+    }
+  }
+}
+
 /** Accounts [0, count) of the arrays over `trials` trials of a block, adding into their records. */
 export function accounts(
   count: i32,

@@ -134,8 +134,11 @@ export function simulateBlocks(
     const blockFirst = block * B;
     const blockEnd = Math.min(trials, blockFirst + B);
     if (onTrial) for (let trial = blockFirst; trial < blockEnd; ++trial) onTrial(trial);
-    const normal = randomNormal(randomStream(seed, `shocks ${block}`));
-    for (let trial = blockFirst; trial < blockEnd; ++trial) {
+    // In the module where there is one (lib/kernel/blockAccounts.ts' thresholds, which does what
+    // this loop does), else here.
+    if (wasm) wasm.thresholds(plan, xoshiroSeed(seed, `shocks ${block}`), blockEnd - blockFirst);
+    const normal = wasm ? null : randomNormal(randomStream(seed, `shocks ${block}`));
+    for (let trial = blockFirst; normal && trial < blockEnd; ++trial) {
       // Cumulative hazard thresholds: a variate e survives year t iff e ≥ threshold t. They never
       // decrease; the first infinite one (a hazard of 1) ends the finite ones.
       for (let j = 0; j < J; ++j) {
