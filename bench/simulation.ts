@@ -46,6 +46,11 @@ export interface SimulationMeasurement {
   cash: boolean;
   /** Median of the runs. */
   ms: number;
+  /**
+   * Median CPU time of the runs, every thread of the process (a pool's workers included): steadier
+   * than the wall clock on a shared machine, and the work a run costs.
+   */
+  cpuMs: number;
   /** Resident set size after the runs. */
   rssMB: number;
 }
@@ -57,6 +62,12 @@ const scenarioFor = (accounts: number) => ({
     cut: {by: "rank" as const, topN: Math.round(accounts / 20), shareA: 0.15, shareB: 0.35}
   }
 });
+
+/** CPU time of the process so far, every thread, in ms. */
+const cpuTime = () => {
+  const {user, system} = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 const median = (times: number[]) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
 
@@ -78,7 +89,7 @@ export async function simulationBench(
     for (const {accounts, trials, runs, single} of cases) {
       const portfolio = syntheticAccounts(accounts);
       const scenario = scenarioFor(accounts);
-      const row = (threads: number, cash: boolean, times: number[]): SimulationMeasurement => ({
+      const row = (threads: number, cash: boolean, times: number[], cpu: number[]): SimulationMeasurement => ({
         name: "simulatePortfolio",
         accounts,
         years: scenario.horizon,
@@ -86,17 +97,21 @@ export async function simulationBench(
         threads,
         cash,
         ms: Math.round(median(times)),
+        cpuMs: Math.round(median(cpu)),
         rssMB: Math.round(process.memoryUsage().rss / 2 ** 20)
       });
       if (single) {
         for (const cash of [true, false]) {
           const times: number[] = [];
+          const cpu: number[] = [];
           for (let k = 0; k < runs; ++k) {
             const started = performance.now();
+            const used = cpuTime();
             simulatePortfolio(portfolio, scenario, {trials, seed: k + 1, cash});
+            cpu.push(cpuTime() - used);
             times.push(performance.now() - started);
           }
-          rows.push(row(1, cash, times));
+          rows.push(row(1, cash, times, cpu));
         }
       }
       // The set-up alone: tiering, then tiering and the plan (what every run pays before its first trial).
@@ -115,12 +130,15 @@ export async function simulationBench(
       // One run first to start the threads.
       await pool.simulate(portfolio, scenario, {trials: Math.min(trials, 100), seed: 1});
       const times: number[] = [];
+      const cpu: number[] = [];
       for (let k = 0; k < runs; ++k) {
         const started = performance.now();
+        const used = cpuTime();
         await pool.simulate(portfolio, scenario, {trials, seed: k + 1});
+        cpu.push(cpuTime() - used);
         times.push(performance.now() - started);
       }
-      rows.push(row(pool.size, true, times));
+      rows.push(row(pool.size, true, times, cpu));
     }
   } finally {
     await pool.close();

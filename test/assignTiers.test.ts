@@ -158,6 +158,50 @@ describe("rankTiers()", () => {
     expect(tieredRows(ranking)).toEqual(assignTiers(active.map((a) => ({...a}))));
   });
 
+  it("rankTiers() tiers by rank through selection as the full ranking does, ties and out-of-range cuts included", () => {
+    // Wallet alone (50 distinct values, so long runs of tied scores) and duplicate ids.
+    const weights = walletOnly;
+    const n = many.filter((a) => a.exitYear === null).length;
+    for (const [topN, shareA, shareB] of [
+      [0, 0, 0],
+      [1, 0.15, 0.35],
+      [37, 0.2, 0.3],
+      [100, 0, 1],
+      [n - 1, 0.5, 0.5],
+      [n, 0, 0],
+      [n + 5, 1, 1]
+    ] as const) {
+      const ranking = rankTiers(many, {weights, cut: {by: "rank", topN, shareA, shareB}});
+      const a = topN + Math.round(shareA * n);
+      const b = a + Math.round(shareB * n);
+      const byRank = Array.from(ranking.rank, (r) => (r - 1 < topN ? 0 : r - 1 < a ? 1 : r - 1 < b ? 2 : 3));
+      expect(Array.from(ranking.tier)).toEqual(byRank);
+    }
+    const counts = [0, 0, 0, 0];
+    for (const t of rankTiers(many, {weights, cut: {by: "rank", topN: 37, shareA: 0.2, shareB: 0.3}}).tier)
+      ++counts[t]!;
+    expect(counts).toEqual([
+      37,
+      Math.round(0.2 * n),
+      Math.round(0.3 * n),
+      n - 37 - Math.round(0.2 * n) - Math.round(0.3 * n)
+    ]);
+  });
+
+  it("rankTiers() gives the percentiles of a criterion of weight 0 when they are read", () => {
+    const varied = many.map((a, i) => ({...a, annualRevenue: 1e5 * ((i * 11) % 30)}));
+    const ranking = rankTiers(varied, defaultTierRules);
+    expect(defaultTierRules.weights.revenue).toBe(0);
+    const active = varied.filter((a) => a.exitYear === null);
+    const n = active.length;
+    const revenues = active.map((a) => a.annualRevenue);
+    for (const i of [0, 5, n - 1]) {
+      const below = revenues.filter((v) => v < revenues[i]!).length;
+      const ties = revenues.filter((v) => v === revenues[i]!).length - 1;
+      expect(ranking.percentiles[2 * n + i]).toBe((below + ties / 2) / (n - 1));
+    }
+  });
+
   it("tieredRows() makes assignTiers' rows, whose percentiles and contributions JSON keeps", () => {
     const rows = tieredRows(rankTiers(many));
     expect(rows).toEqual(assignTiers(many));

@@ -56,6 +56,24 @@ describe("SimulationPool", () => {
     }
   });
 
+  it("gives a run on the last run's buffers, which it does not zero, the result of simulatePortfolio", async () => {
+    // The same shapes, other numbers: other healths and hazards change every account's flows,
+    // risk and form (the dead form where the last run had the alive form, and back).
+    const other: Account[] = accounts.map((a, i) => ({...a, health: ((i * 53) % 100) / 100}));
+    const reversed: Scenario = {
+      ...scenario,
+      attrition: {...scenario.attrition, hazard: {"*": [0.3, 0.02], Retail: [0.6]}, healthCoefficient: 2}
+    };
+    for (const [book, s] of [
+      [accounts, scenario],
+      [other, reversed],
+      [accounts, scenario]
+    ] as const) {
+      const pooled = await pools[1]!.simulate(book, s, {trials, seed: 31});
+      expect(pooled).toStrictEqual(simulatePortfolio(book, s, {trials, seed: 31}));
+    }
+  });
+
   it("reports rising progress ending at 1", async () => {
     const progress: number[] = [];
     await pools[2]!.simulate(accounts, scenario, {trials, seed: 3, onProgress: (p) => progress.push(p)});

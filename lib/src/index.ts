@@ -104,6 +104,7 @@ export {
 export {simulateBlocks, type BlocksOptions, type TrialsPart} from "./simulation/simulateBlocks.js";
 export {paybackByYear, type PaybackYear} from "./simulation/paybackByYear.js";
 export {finishSimulation} from "./simulation/finishSimulation.js";
+export {mergeTrialsParts} from "./simulation/mergeTrialsParts.js";
 export {
   simulatePortfolio,
   type Fan,

@@ -3,6 +3,7 @@ import {Worker} from "node:worker_threads";
 import type {Account} from "../portfolio/accountFields.js";
 import type {Scenario} from "../scenario/scenario.js";
 import {finishSimulation} from "../simulation/finishSimulation.js";
+import {mergeTrialsParts} from "../simulation/mergeTrialsParts.js";
 import {simulateBlocks, type TrialsPart} from "../simulation/simulateBlocks.js";
 import type {PortfolioSimulation, SimulatePortfolioOptions} from "../simulation/simulatePortfolio.js";
 import {blockCount, kernelPlan, planSimulation} from "../simulation/simulationPlan.js";
@@ -76,24 +77,27 @@ export class SimulationPool {
   ): Promise<PortfolioSimulation> {
     options.signal?.throwIfAborted();
     // A plan's buffers live until every thread has collected its garbage, which a worker's small
-    // heap seldom does: reusing the last run's (zeroed, as new ones are) keeps one plan's worth
-    // of shared memory rather than several. Only when no other run is under way, which could be
-    // reading them; a result keeps none of them.
+    // heap seldom does: reusing the last run's keeps one plan's worth of shared memory rather than
+    // several. Only when no other run is under way, which could be reading them; a result keeps
+    // none of them. The plan writes every element, so they are not zeroed first.
     const spare = this.#running === 0 ? this.#spare : [];
     const used: SharedArrayBuffer[] = [];
     const allocate = (bytes: number) => {
       const k = spare.findIndex((b) => b.byteLength === bytes);
       const buffer = k < 0 ? new SharedArrayBuffer(bytes) : spare.splice(k, 1)[0]!;
-      if (k >= 0) new Uint8Array(buffer).fill(0);
       used.push(buffer);
       return buffer;
     };
     ++this.#running;
+    let done = false;
     try {
-      return await this.#simulate(accounts, scenario, options, allocate);
+      const result = await this.#simulate(accounts, scenario, options, allocate);
+      done = true;
+      return result;
     } finally {
       --this.#running;
-      this.#spare = used;
+      // Not those of a run that failed or was stopped: a worker being ended may still write to them.
+      this.#spare = done ? used : [];
     }
   }
 
@@ -118,14 +122,18 @@ export class SimulationPool {
         // Contiguous ranges of blocks, as even as they can be.
         const firstBlock = Math.floor((w * blocks) / used);
         const endBlock = Math.floor(((w + 1) * blocks) / used);
-        return this.#run(w, {id: ++this.#next, plan: shared, firstBlock, endBlock}, signal, (count) => {
+        // Each worker counts its lifetimes in shared memory that the next run reuses: a million
+        // accounts' counts sent back (44 MB a worker) would start a full garbage collection of
+        // the heap that holds the accounts, on the cores the workers need, in every run.
+        const lifetimes = new Uint32Array(allocate(plan.n * (plan.horizon + 1) * 4));
+        return this.#run(w, {id: ++this.#next, plan: shared, firstBlock, endBlock, lifetimes}, signal, (count) => {
           done[w] = count;
           onProgress?.(done.reduce((a, b) => a + b, 0) / trials);
         });
       })
     );
     onProgress?.(1);
-    return finishSimulation(plan, parts);
+    return finishSimulation(plan, [mergeTrialsParts(parts)]);
   }
 
   /** Ends the pool's threads. */

@@ -11,6 +11,8 @@ export interface BlocksRequest {
   plan: KernelPlan;
   firstBlock: number;
   endBlock: number;
+  /** Where to count the lifetimes, on a SharedArrayBuffer the pool reuses from run to run. */
+  lifetimes?: Uint32Array;
 }
 
 /** Its answers. */
@@ -18,15 +20,22 @@ export type BlocksAnswer = {id: number; done: number} | {id: number; part: Trial
 
 const port = parentPort;
 if (!port) throw new Error("simulationWorker: not in a worker thread");
-port.on("message", ({id, plan, firstBlock, endBlock}: BlocksRequest) => {
+port.on("message", ({id, plan, firstBlock, endBlock, lifetimes}: BlocksRequest) => {
   try {
     const first = firstBlock * trialsPerBlock;
-    const part = simulateBlocks(plan, firstBlock, endBlock, (trial) => {
-      if (trial > first && trial % trialsPerBlock === 0) port.postMessage({id, done: trial - first});
-    });
-    const buffers = [part.npv, part.payback, part.survivors, part.cumulativeCash, part.fate, part.lifetimes].map(
-      (a) => a.buffer as ArrayBuffer
+    const part = simulateBlocks(
+      plan,
+      firstBlock,
+      endBlock,
+      (trial) => {
+        if (trial > first && trial % trialsPerBlock === 0) port.postMessage({id, done: trial - first});
+      },
+      {lifetimes}
     );
+    // Shared memory is shared, not transferred.
+    const buffers = [part.npv, part.payback, part.survivors, part.cumulativeCash, part.fate, part.lifetimes]
+      .map((a) => a.buffer)
+      .filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
     port.postMessage({id, part}, buffers);
   } catch (error) {
     port.postMessage({id, error: error instanceof Error ? error.message : String(error)});

@@ -7,10 +7,13 @@ import {exp, log} from "../math/deterministic.js";
 const R = 7.697117470131487;
 const V = 3.949659822581572e-3;
 const TWO32 = 4294967296;
-/** The ziggurat's tables: draw j (32 bits) in layer i is accepted at once iff j < ke[i], as j · we[i]. */
+/**
+ * The ziggurat's tables: draw j (32 bits) in layer i is accepted at once iff j < ke[i], as j · we[i];
+ * fe[i] is the density at layer i's edge, for the wedge test.
+ */
 export const ke = new Float64Array(256);
 export const we = new Float64Array(256);
-const fe = new Float64Array(256);
+export const fe = new Float64Array(256);
 {
   let de = R;
   let te = de;

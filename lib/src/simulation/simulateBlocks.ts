@@ -34,6 +34,11 @@ export interface BlocksOptions {
   kernel?: "wasm" | "js";
   /** Accounts the WebAssembly kernel copies into its memory at a time (for tests). Default 4,096. */
   chunk?: number;
+  /**
+   * Where to count the part's lifetimes (n · W counts, zeroed first), for a caller that reuses
+   * memory from run to run, such as a SharedArrayBuffer; default a new array.
+   */
+  lifetimes?: Uint32Array | undefined;
 }
 
 // Buckets of the exit-year lookup table, per year of the horizon.
@@ -64,7 +69,7 @@ export function simulateBlocks(
   firstBlock: number,
   endBlock: number,
   onTrial?: (trial: number) => void,
-  {kernel = "wasm", chunk = defaultChunk}: BlocksOptions = {}
+  {kernel = "wasm", chunk = defaultChunk, lifetimes: into}: BlocksOptions = {}
 ): TrialsPart {
   const {n, horizon: H, trials, seed, cash, industries: J, logSurvival, shockVolatility: sigma} = plan;
   const {flows: F, tierOf, industryOf, inverseRisk, fateOf, deadForm, cashBaseline} = plan;
@@ -72,6 +77,8 @@ export function simulateBlocks(
   const first = firstBlock * trialsPerBlock;
   const end = Math.min(trials, endBlock * trialsPerBlock);
   const m = Math.max(0, end - first);
+  if (into && into.length !== n * W)
+    throw new RangeError(`simulateBlocks: lifetimes of ${into.length} counts, not ${n * W} (accounts × (horizon + 1))`);
   const part: TrialsPart = {
     firstTrial: first,
     trials: m,
@@ -80,7 +87,7 @@ export function simulateBlocks(
     survivors: new Float64Array(groups * W * m),
     cumulativeCash: new Float64Array(cash ? groups * W * m : 0),
     fate: new Float64Array(groups * fates * m),
-    lifetimes: new Uint32Array(n * W)
+    lifetimes: into ? into.fill(0) : new Uint32Array(n * W)
   };
   const {lifetimes} = part;
   const Q = bucketsPerYear * H;
@@ -127,8 +134,11 @@ export function simulateBlocks(
     const blockFirst = block * B;
     const blockEnd = Math.min(trials, blockFirst + B);
     if (onTrial) for (let trial = blockFirst; trial < blockEnd; ++trial) onTrial(trial);
-    const normal = randomNormal(randomStream(seed, `shocks ${block}`));
-    for (let trial = blockFirst; trial < blockEnd; ++trial) {
+    // In the module where there is one (lib/kernel/blockAccounts.ts' thresholds, which does what
+    // this loop does), else here.
+    if (wasm) wasm.thresholds(plan, xoshiroSeed(seed, `shocks ${block}`), blockEnd - blockFirst);
+    const normal = wasm ? null : randomNormal(randomStream(seed, `shocks ${block}`));
+    for (let trial = blockFirst; normal && trial < blockEnd; ++trial) {
       // Cumulative hazard thresholds: a variate e survives year t iff e ≥ threshold t. They never
       // decrease; the first infinite one (a hazard of 1) ends the finite ones.
       for (let j = 0; j < J; ++j) {

@@ -25,7 +25,10 @@ const DiedBeforePayback = 1;
 const NotYetPaidBack = 2;
 const PaidBack = 3;
 
-/** Allocates the plan's typed arrays: on an ArrayBuffer, or a SharedArrayBuffer for a pool of threads. */
+/**
+ * Allocates the plan's typed arrays: on an ArrayBuffer, or a SharedArrayBuffer for a pool of
+ * threads. The buffer need not be zeroed: the plan writes every element of the arrays it makes on it.
+ */
 export type Allocate = (bytes: number) => ArrayBufferLike;
 
 /**
@@ -194,7 +197,7 @@ export function planSimulation(
     deadFormCut(logSurvival.subarray(j * H, (j + 1) * H))
   );
   const deadForm = new Uint8Array(allocate(n));
-  const cashBaseline = f64(4 * W);
+  const cashBaseline = f64(4 * W).fill(0);
   const policies = tiers.map((tier) => scenario.tiers[tier]);
   for (let i = 0; i < n; ++i) {
     const account = active[i]!;
@@ -206,6 +209,8 @@ export function planSimulation(
     let k = 0;
     let m = 0;
     let paid = H + 1;
+    flowsK[row] = 0;
+    flowsK[row + W] = 0;
     for (let t = 1; t <= H; ++t) {
       const invest = flows.investment[t - 1]!;
       const contribute = flows.contribution[t - 1]!;
@@ -238,10 +243,8 @@ export function planSimulation(
     const j = industryIndex.get(account.industry)!;
     inverseRisk[i] = rho;
     industryOf[i] = j;
-    if (rho > cut[j]!) {
-      deadForm[i] = 1;
-      for (let t = 1; t <= H; ++t) cashBaseline[g * W + t]! += flowsK[row + W + t]!;
-    }
+    deadForm[i] = rho > cut[j]! ? 1 : 0;
+    if (deadForm[i] === 1) for (let t = 1; t <= H; ++t) cashBaseline[g * W + t]! += flowsK[row + W + t]!;
   }
   return {
     n,

@@ -1,4 +1,4 @@
-import {exponentialSlow, ke, we} from "../random/randomExponential.js";
+import {fe, ke, we} from "../random/randomExponential.js";
 import {kernelWasm} from "./kernelWasm.js";
 import type {KernelPlan} from "./simulationPlan.js";
 
@@ -40,6 +40,11 @@ export interface WasmBlocks {
   records: Float64Array;
   /** Every account of the plan over `trials` trials of the block, counting lifetimes into `lifetimes`. */
   run(plan: KernelPlan, lifetimes: Uint32Array, trials: number): void;
+  /**
+   * The thresholds and tables of `trials` trials of a block, as simulateBlocks computes them, from
+   * the shocks stream seeded with `shocks` (xoshiroSeed's words).
+   */
+  thresholds(plan: KernelPlan, shocks: readonly number[], trials: number): void;
 }
 
 /**
@@ -82,7 +87,8 @@ function layout(module: WasmModule, H: number, J: number, Q: number, B: number, 
   const api = webAssembly()!;
   const W = H + 1;
   const TH = H + 2;
-  // Addresses: the generator's state at 0, then every array 8-byte aligned.
+  // Addresses: the generator's state at 0, the shocks stream's at 32 and its spare normal at 48,
+  // then every array 8-byte aligned.
   let top = 64;
   const take = (bytes: number) => {
     const at = top;
@@ -92,10 +98,12 @@ function layout(module: WasmModule, H: number, J: number, Q: number, B: number, 
   const at = {
     KE: take(256 * 8),
     WE: take(256 * 8),
+    FE: take(256 * 8),
     scratch: take(2 * W * 8),
     records: take(B * R * 8),
     threshold: take(B * J * TH * 8),
     table: take(B * J * (Q + 2)),
+    logSurvival: take(J * H * 8),
     F: take(C * 2 * W * 8),
     tierOf: take(C),
     industryOf: take(2 * C),
@@ -107,13 +115,15 @@ function layout(module: WasmModule, H: number, J: number, Q: number, B: number, 
   const memory = new api.Memory({initial: Math.ceil(top / 65536)});
   const buffer = memory.buffer;
   const rng = new Int32Array(buffer, 0, 6);
-  const instance = new api.Instance(module, {
-    env: {memory},
-    blockAccounts: {slow: (layer: number, draw: number) => exponentialSlow(rng, layer, draw >>> 0)}
-  });
+  const instance = new api.Instance(module, {env: {memory}});
   const accounts = instance.exports["accounts"] as (...args: number[]) => void;
+  const thresholds = instance.exports["thresholds"] as (...args: number[]) => void;
+  const shocks = new Int32Array(buffer, 32, 4);
+  const spare = new Float64Array(buffer, 48, 1);
+  const logSurvival = new Float64Array(buffer, at.logSurvival, J * H);
   new Float64Array(buffer, at.KE, 256).set(ke);
   new Float64Array(buffer, at.WE, 256).set(we);
+  new Float64Array(buffer, at.FE, 256).set(fe);
   const F = new Float64Array(buffer, at.F, C * 2 * W);
   const tierOf = new Uint8Array(buffer, at.tierOf, C);
   const industryOf = new Uint16Array(buffer, at.industryOf, C);
@@ -126,6 +136,12 @@ function layout(module: WasmModule, H: number, J: number, Q: number, B: number, 
     threshold: new Float64Array(buffer, at.threshold, B * J * TH),
     table: new Uint8Array(buffer, at.table, B * J * (Q + 2)),
     records: new Float64Array(buffer, at.records, B * R),
+    thresholds(plan, seed, trials) {
+      logSurvival.set(plan.logSurvival);
+      shocks.set(seed);
+      spare[0] = NaN;
+      thresholds(trials, J, H, Q, plan.shockVolatility, at.logSurvival, at.threshold, at.table);
+    },
     run(plan, lifetimes, trials) {
       const {n} = plan;
       for (let first = 0; first < n; first += C) {
@@ -156,6 +172,7 @@ function layout(module: WasmModule, H: number, J: number, Q: number, B: number, 
           at.table,
           at.KE,
           at.WE,
+          at.FE,
           at.scratch
         );
         lifetimes.set(lived.subarray(0, (end - first) * W), first * W);

@@ -94,10 +94,13 @@ export interface TierRanking {
   /** Each one's tier, as its index in `tiers` (0 for S to 3 for C). */
   tier: Uint8Array;
   score: Float64Array;
-  /** 1 for the highest score; ties broken by id, then input order. */
-  rank: Uint32Array;
-  /** Criterion k's percentile of account i at [k · n + i], k in the order of `criteria`. */
-  percentiles: Float64Array;
+  /** 1 for the highest score; ties broken by id, then input order (sorted when first read). */
+  readonly rank: Uint32Array;
+  /**
+   * Criterion k's percentile of account i at [k · n + i], k in the order of `criteria` (those of
+   * criteria of weight 0, which the score does not need, computed when first read).
+   */
+  readonly percentiles: Float64Array;
   /** The weights the score used, and their sum: criterion c's contribution is weight · percentile / total. */
   weights: Readonly<Record<Criterion, number>>;
   totalWeight: number;
@@ -105,7 +108,9 @@ export interface TierRanking {
 
 /**
  * The tiers of {@link assignTiers} in typed arrays, with no object per account: the same numbers,
- * ten times faster on a million accounts. {@link tieredRows} makes the rows from it.
+ * ten times faster on a million accounts. Tiers cut by rank come from the accounts at the three
+ * cut-off ranks, found by selection; the ranks of every account are sorted only when read (as
+ * {@link tieredRows} does). {@link tieredRows} makes the rows from it.
  *
  * @example
  * const {tier, accounts} = rankTiers(portfolio, defaultTierRules);
@@ -122,54 +127,157 @@ export function rankTiers(accounts: readonly Account[], rules: TierRules = defau
   const K = criteria.length;
   const weights = {...rules.weights};
   const totalWeight = criteria.reduce((sum, c) => sum + weights[c], 0);
-  // Each criterion's values, NaN for a missing one, read in one pass over the accounts; then
-  // replaced by their percentiles, criterion by criterion.
-  const percentiles = new Float64Array(K * n);
-  for (let i = 0; i < n; ++i) {
-    const a = active[i]!;
-    percentiles[i] = a.annualWallet;
-    percentiles[n + i] = a.walletGrowth ?? NaN;
-    percentiles[2 * n + i] = a.annualRevenue;
-    percentiles[3 * n + i] = a.grossMargin;
-    percentiles[4 * n + i] = a.health;
-    percentiles[5 * n + i] = a.strategicFit;
-  }
-  const scratch: PercentileScratch = {order: {}};
-  for (let k = 0; k < K; ++k) percentileRanks(percentiles.subarray(k * n, (k + 1) * n), scratch);
+  // Each weighted criterion's values, NaN for a missing one, replaced by their percentiles and
+  // added to the scores, one criterion at a time in one buffer: a million accounts then allocate a
+  // few typed arrays, not enough to start a full garbage collection of the heap that holds them.
+  // A criterion of weight 0 adds +0 to every score, which changes none; every criterion's
+  // percentiles are kept only when someone reads them.
+  const values = new Float64Array(n);
   const score = new Float64Array(n);
+  const scratch: PercentileScratch = {order: {}};
   for (let k = 0; k < K; ++k) {
     const w = weights[criteria[k]!];
-    const from = k * n;
+    if (!(w > 0)) continue;
+    readCriterion(active, k, values);
+    percentileRanks(values, scratch);
     // Each account's score is summed in the order of `criteria`, from 0.
-    for (let i = 0; i < n; ++i) score[i]! += (w * percentiles[from + i]!) / totalWeight;
+    for (let i = 0; i < n; ++i) score[i]! += (w * values[i]!) / totalWeight;
   }
   const tier = new Uint8Array(n);
-  const rank = new Uint32Array(n);
   const {cut} = rules;
-  const a = cut.by === "rank" ? cut.topN + Math.round(cut.shareA * n) : 0;
-  const b = cut.by === "rank" ? a + Math.round(cut.shareB * n) : 0;
-  const place = (i: number, r: number, s: number) => {
-    rank[i] = r + 1;
-    if (cut.by === "rank") tier[i] = r < cut.topN ? 0 : r < a ? 1 : r < b ? 2 : 3;
-    else tier[i] = s >= cut.S ? 0 : s >= cut.A ? 1 : s >= cut.B ? 2 : 3;
+  if (cut.by === "score") {
+    for (let i = 0; i < n; ++i) {
+      const s = score[i]!;
+      tier[i] = s >= cut.S ? 0 : s >= cut.A ? 1 : s >= cut.B ? 2 : 3;
+    }
+  } else {
+    // Tiers by rank need only the accounts at three ranks, found by selection; the ranks of all
+    // wait until someone reads them.
+    const a = cut.topN + Math.round(cut.shareA * n);
+    const b = a + Math.round(cut.shareB * n);
+    const isS = before(score, active, cut.topN, values);
+    const isA = before(score, active, a, values);
+    const isB = before(score, active, b, values);
+    for (let i = 0; i < n; ++i) tier[i] = isS(i) ? 0 : isA(i) ? 1 : isB(i) ? 2 : 3;
+  }
+  let rank: Uint32Array | undefined;
+  let percentiles: Float64Array | undefined;
+  return {
+    accounts: active,
+    tier,
+    score,
+    get rank() {
+      return (rank ??= ranks(score, active, scratch.order));
+    },
+    get percentiles() {
+      if (!percentiles) {
+        percentiles = new Float64Array(K * n);
+        for (let k = 0; k < K; ++k) {
+          const into = percentiles.subarray(k * n, (k + 1) * n);
+          readCriterion(active, k, into);
+          percentileRanks(into, scratch);
+        }
+      }
+      return percentiles;
+    },
+    weights,
+    totalWeight
   };
-  // Highest score first, ties by id (then input order): the increasing order read backwards, each
-  // run of equal scores put in order of id.
-  const increasing = orderByValue(score, scratch.order);
+}
+
+/**
+ * Whether account i comes before rank r (from 0) in the order of {@link ranks}, found without
+ * sorting: the score at rank r by selection; every higher score is before it, and of the scores
+ * equal to it, the first in order of id (then input order) until rank r.
+ */
+function before(
+  score: Float64Array,
+  active: readonly Account[],
+  r: number,
+  scratch: Float64Array
+): (i: number) => boolean {
+  const n = score.length;
+  if (r >= n) return () => true;
+  if (r <= 0) return () => false;
+  // The (r + 1)-th highest score is the (n − r)-th lowest.
+  scratch.set(score);
+  const v = selectValue(scratch, n - 1 - r);
+  let higher = 0;
+  const tied: number[] = [];
+  for (let i = 0; i < n; ++i) {
+    const s = score[i]!;
+    if (s > v) ++higher;
+    else if (s === v) tied.push(i);
+  }
+  // Ranks higher..higher + tied.length − 1 hold the ties, in order of id, then input order.
+  tied.sort((x, y) => compareIds(active[x]!.id, active[y]!.id) || x - y);
+  const first = new Set(tied.slice(0, r - higher));
+  return (i) => score[i]! > v || (score[i] === v && first.has(i));
+}
+
+/**
+ * The k-th smallest value (from 0) of `values`, which it reorders: Hoare's selection with the
+ * median of three as pivot. The values must not be NaN.
+ */
+function selectValue(values: Float64Array, k: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (high > low) {
+    const middle = (low + high) >>> 1;
+    const x = values[low]!;
+    const y = values[middle]!;
+    const z = values[high]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i]! < pivot) ++i;
+      while (values[j]! > pivot) --j;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    // [low, j] ≤ pivot ≤ [i, high], and (j, i) holds values equal to the pivot.
+    if (k <= j) high = j;
+    else if (k >= i) low = i;
+    else return values[k]!;
+  }
+  return values[k]!;
+}
+
+/** Every account's rank: 1 for the highest score; ties by id, then input order. */
+function ranks(score: Float64Array, active: readonly Account[], scratch: OrderScratch): Uint32Array {
+  const n = score.length;
+  const rank = new Uint32Array(n);
+  // The increasing order read backwards, each run of equal scores put in order of id.
+  const increasing = orderByValue(score, scratch);
   let r = 0;
   for (let end = n; end > 0;) {
     const s = score[increasing[end - 1]!]!;
     let start = end - 1;
     while (start > 0 && score[increasing[start - 1]!] === s) --start;
-    if (start === end - 1) place(increasing[start]!, r++, s);
+    if (start === end - 1) rank[increasing[start]!] = ++r;
     else {
       const run = Array.from(increasing.subarray(start, end));
       run.sort((x, y) => compareIds(active[x]!.id, active[y]!.id) || x - y);
-      for (const i of run) place(i, r++, s);
+      for (const i of run) rank[i] = ++r;
     }
     end = start;
   }
-  return {accounts: active, tier, score, rank, percentiles, weights, totalWeight};
+  return rank;
+}
+
+/** Criterion k's value of every account, in the order of `criteria`; NaN for a missing growth. */
+function readCriterion(active: readonly Account[], k: number, into: Float64Array): void {
+  const n = active.length;
+  if (k === 0) for (let i = 0; i < n; ++i) into[i] = active[i]!.annualWallet;
+  else if (k === 1) for (let i = 0; i < n; ++i) into[i] = active[i]!.walletGrowth ?? NaN;
+  else if (k === 2) for (let i = 0; i < n; ++i) into[i] = active[i]!.annualRevenue;
+  else if (k === 3) for (let i = 0; i < n; ++i) into[i] = active[i]!.grossMargin;
+  else if (k === 4) for (let i = 0; i < n; ++i) into[i] = active[i]!.health;
+  else for (let i = 0; i < n; ++i) into[i] = active[i]!.strategicFit;
 }
 
 /**
