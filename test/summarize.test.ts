@@ -42,6 +42,35 @@ describe("summarize()", () => {
     expect(s.p50).toBe(sorted[2500]);
   });
 
+  it("counts a sample of whole numbers, and gives the percentiles a full sort gives (property)", () => {
+    // Survivors in 11 futures: 40 to 44 accounts alive.
+    expect(summarize([42, 40, 44, 41, 43, 42, 42, 40, 44, 43, 41])).toEqual({
+      mean: 42,
+      sd: Math.SQRT2,
+      p5: 40,
+      p25: 41,
+      p50: 42,
+      p75: 43,
+      p95: 44
+    });
+    expect(summarize([0, 3, 0, 1]).p75).toBe(1.5);
+    // −0 keeps its sign, as selection gives it (a count would lose it).
+    expect(Object.is(summarize([-0]).p50, -0)).toBe(true);
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({min: -3000, max: 3000}), {minLength: 1, maxLength: 2000}),
+        fc.integer({min: -1e15, max: 1e15}),
+        (values, shift) => {
+          const shifted = values.map((x) => x + shift);
+          const sorted = Float64Array.from(shifted).sort();
+          const s = summarize(shifted);
+          expect([s.p5, s.p25, s.p50, s.p75, s.p95]).toEqual(percentiles.map((p) => quantileSorted(sorted, p)));
+        }
+      ),
+      {numRuns: 200}
+    );
+  });
+
   it("sorts a sample with NaN, which comes last", () => {
     expect(summarize([NaN, 1, 2, 3, 4]).p5).toBe(1.2);
     expect(summarize([NaN, 1, 2, 3, 4]).p95).toBeNaN();

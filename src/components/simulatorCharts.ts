@@ -4,6 +4,7 @@ import type {PortfolioSimulation, Tier, TierOutcome} from "tierwise";
 import {ChartSlot} from "./chartSlot.js";
 import {Downloadable} from "./download.js";
 import {tierColors} from "./tierColors.js";
+import {npvBins} from "./npvBins.js";
 import {NpvHistogram, TierFan} from "./tierFan.js";
 
 /** A row of the payback chart and its CSV: the share of futures paid back in and by a year. */
@@ -95,99 +96,96 @@ export function SimulatorCharts(): SimulatorCharts {
     const perHead = shown.flatMap((o) =>
       o.perHead.year.map((year, t) => ({tier: o.tier, year, revenue: o.perHead.revenue[t]!}))
     );
-    slots.npv.draw((width) =>
-      Downloadable(
-        NpvHistogram(
-          shown.map((o) => ({tier: o.tier, npv: o.npvDraws})),
-          {width, height: 420}
-        ),
-        {
-          name: "npv-by-tier"
-        }
-      )
+    const npv = shown.map((o) => ({tier: o.tier, npv: o.npvDraws}));
+    const survivors = all.map((o) => ({tier: o.tier, fan: o.survivors}));
+    const cash = all.map((o) => ({tier: o.tier, fan: o.cumulativeCash}));
+    // Each chart is keyed by what it shows: one whose data did not change stays as drawn.
+    const key = (data: unknown) => JSON.stringify(data);
+    slots.npv.draw((width) => Downloadable(NpvHistogram(npv, {width, height: 420}), {name: "npv-by-tier"}), {
+      key: key([npv.map((d) => d.tier), npvBins(npv)])
+    });
+    slots.survivors.draw(
+      (width) =>
+        Downloadable(TierFan(survivors, {width, height: 420, label: "Accounts alive"}), {name: "survivors-by-tier"}),
+      {key: key(survivors)}
     );
-    slots.survivors.draw((width) =>
-      Downloadable(
-        TierFan(
-          all.map((o) => ({tier: o.tier, fan: o.survivors})),
-          {width, height: 420, label: "Accounts alive"}
-        ),
-        {name: "survivors-by-tier"}
-      )
-    );
-    slots.cash.draw((width) =>
-      Downloadable(
-        TierFan(
-          all.map((o) => ({tier: o.tier, fan: o.cumulativeCash})),
-          {width, height: 420, label: "USD millions", format: ",.1f", per: 1e6}
-        ),
-        {name: "cumulative-cash-by-tier"}
-      )
-    );
-    slots.perHead.draw((width) =>
-      Downloadable(
-        Plot.plot({
-          width,
-          height: 420,
-          y: {label: "↑ Revenue per head (USD millions)", grid: true},
-          x: {label: "Year →"},
-          color,
-          marks: [
-            Plot.line(perHead, {x: "year", y: (d) => d.revenue / 1e6, stroke: "tier", marker: "dot", tip: true}),
-            Plot.ruleY([0])
-          ]
+    slots.cash.draw(
+      (width) =>
+        Downloadable(TierFan(cash, {width, height: 420, label: "USD millions", format: ",.1f", per: 1e6}), {
+          name: "cumulative-cash-by-tier"
         }),
-        {name: "revenue-per-head"}
-      )
+      {key: key(cash)}
     );
-    slots.payback.draw((width) =>
-      Downloadable(
-        Plot.plot({
-          width,
-          height: 360,
-          x: {label: "Year →", ticks: simulation.horizon},
-          y: {label: "↑ Futures paid back", domain: [0, 1], tickFormat: "%", grid: true},
-          color,
-          marks: [
-            Plot.line(paybackYears, {
-              x: "year",
-              y: "paid back by this year",
-              stroke: "tier",
-              marker: "dot",
-              curve: "step-after",
-              tip: {format: {y: ".0%"}}
-            }),
-            Plot.ruleY([0])
-          ]
-        }),
-        {name: "payback-year-by-tier"}
-      )
+    slots.perHead.draw(
+      (width) =>
+        Downloadable(
+          Plot.plot({
+            width,
+            height: 420,
+            y: {label: "↑ Revenue per head (USD millions)", grid: true},
+            x: {label: "Year →"},
+            color,
+            marks: [
+              Plot.line(perHead, {x: "year", y: (d) => d.revenue / 1e6, stroke: "tier", marker: "dot", tip: true}),
+              Plot.ruleY([0])
+            ]
+          }),
+          {name: "revenue-per-head"}
+        ),
+      {key: key(perHead)}
     );
-    slots.ledger.draw((width) =>
-      Downloadable(
-        Plot.plot({
-          width,
-          height: 360,
-          marginLeft: 40,
-          x: {label: "USD millions →", grid: true},
-          y: {domain: tiers, label: null},
-          color: {
-            domain: ledgerParts.map(([, part]) => part),
-            range: ["#D55E00", "#E69F00", "#56B4E9", "#999999"],
-            legend: true
-          },
-          marks: [
-            Plot.barX(ledger, {
-              y: "tier",
-              x: (d: LedgerRow) => d.amount / 1e6,
-              fill: "part",
-              tip: {format: {x: ",.1f"}}
-            }),
-            Plot.ruleX([0])
-          ]
-        }),
-        {name: "investment-ledger"}
-      )
+    slots.payback.draw(
+      (width) =>
+        Downloadable(
+          Plot.plot({
+            width,
+            height: 360,
+            x: {label: "Year →", ticks: simulation.horizon},
+            y: {label: "↑ Futures paid back", domain: [0, 1], tickFormat: "%", grid: true},
+            color,
+            marks: [
+              Plot.line(paybackYears, {
+                x: "year",
+                y: "paid back by this year",
+                stroke: "tier",
+                marker: "dot",
+                curve: "step-after",
+                tip: {format: {y: ".0%"}}
+              }),
+              Plot.ruleY([0])
+            ]
+          }),
+          {name: "payback-year-by-tier"}
+        ),
+      {key: key([simulation.horizon, paybackYears])}
+    );
+    slots.ledger.draw(
+      (width) =>
+        Downloadable(
+          Plot.plot({
+            width,
+            height: 360,
+            marginLeft: 40,
+            x: {label: "USD millions →", grid: true},
+            y: {domain: tiers, label: null},
+            color: {
+              domain: ledgerParts.map(([, part]) => part),
+              range: ["#D55E00", "#E69F00", "#56B4E9", "#999999"],
+              legend: true
+            },
+            marks: [
+              Plot.barX(ledger, {
+                y: "tier",
+                x: (d: LedgerRow) => d.amount / 1e6,
+                fill: "part",
+                tip: {format: {x: ",.1f"}}
+              }),
+              Plot.ruleX([0])
+            ]
+          }),
+          {name: "investment-ledger"}
+        ),
+      {key: key(ledger)}
     );
     return {paybackYears, ledger};
   };

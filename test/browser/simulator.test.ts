@@ -85,6 +85,11 @@ it("simulator follows its inputs: a longer ramp lowers tier S's expected NPV", a
     c.dataset.mark = "kept";
     c.querySelector("svg.plot, figure svg:not(.plot-swatch svg)")!.setAttribute("data-mark", "old");
   });
+  // Survival does not depend on a tier's policy: the survivors' fan is the same and is not drawn again.
+  const survivors = page.locator(".card", {has: page.getByRole("heading", {name: "Surviving accounts"})});
+  await survivors.evaluate((c) =>
+    c.querySelector("svg.plot, figure svg:not(.plot-swatch svg)")!.setAttribute("data-mark", "same")
+  );
   const runs = await runsDone(page);
   const ramp = page.getByLabel("Ramp years before the first order").first();
   await ramp.fill("5");
@@ -95,6 +100,7 @@ it("simulator follows its inputs: a longer ramp lowers tier S's expected NPV", a
   );
   await page.locator("svg[data-mark=old]").waitFor({state: "detached"});
   expect(await page.locator(".card[data-mark=kept]").count()).toBe(1);
+  expect(await survivors.locator("svg[data-mark=same]").count()).toBe(1);
   // The new histogram has its bars, in every tier's colour.
   const fills = await card
     .locator("svg [aria-label=rect] rect")

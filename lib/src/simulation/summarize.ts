@@ -19,7 +19,9 @@ export const percentiles = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
  * Summarises a sample: mean, sample standard deviation, and the 5th to 95th percentiles by linear
  * interpolation between order statistics (Hyndman & Fan type 7, as R's default quantile and d3's).
  * An empty sample gives NaN everywhere. The order statistics are found by selection in a copy,
- * in linear time, not by sorting; a sample with NaN is sorted instead (NaN last, as in a sort).
+ * in linear time, not by sorting; a sample of whole numbers spanning at most four times its size
+ * (a count of survivors, say) by counting them, about ten times faster; a sample with NaN is
+ * sorted instead (NaN last, as in a sort). The three give the same numbers.
  *
  * @example
  * summarize([1, 2, 3, 4]).p50; // 2.5
@@ -31,15 +33,27 @@ export function summarize(values: ArrayLike<number>): Summary {
   let mean = 0;
   let m2 = 0;
   let nan = false;
+  // Whether every value is a whole number (not −0, whose sign a count would lose), and their range.
+  let whole = true;
+  let min = Infinity;
+  let max = -Infinity;
   for (let i = 0; i < n; ++i) {
     const x = values[i]!;
     if (x !== x) nan = true;
+    else {
+      if (x < min) min = x;
+      if (x > max) max = x;
+      if (whole && (x !== Math.trunc(x) || (x === 0 && 1 / x < 0))) whole = false;
+    }
     const delta = x - mean;
     mean += delta / (i + 1);
     m2 += delta * (x - mean);
   }
-  const copy = Float64Array.from(values);
-  const q = nan ? percentiles.map((p) => quantileSorted(copy.sort(), p)) : quantilesBySelection(copy, percentiles);
+  const q = nan
+    ? percentiles.map((p) => quantileSorted(Float64Array.from(values).sort(), p))
+    : whole && max - min <= 4 * n
+      ? quantilesByCounting(values, min, max - min, percentiles)
+      : quantilesBySelection(Float64Array.from(values), percentiles);
   return {mean, sd: n > 1 ? Math.sqrt(m2 / (n - 1)) : 0, p5: q[0]!, p25: q[1]!, p50: q[2]!, p75: q[3]!, p95: q[4]!};
 }
 
@@ -70,6 +84,32 @@ export function quantilesBySelection(values: Float64Array, ps: readonly number[]
       left = i + 2;
     }
     return lo + (h - i) * (values[i + 1]! - lo);
+  });
+}
+
+/**
+ * Type 7 quantiles of whole numbers from `min` to `min + range`, for increasing fractions `ps`,
+ * by counting each value: the order statistics are read off the running count in one pass over
+ * the range, and interpolated as {@link quantilesBySelection} does, so both give the same numbers.
+ */
+function quantilesByCounting(values: ArrayLike<number>, min: number, range: number, ps: readonly number[]): number[] {
+  const n = values.length;
+  const counts = new Uint32Array(range + 1);
+  for (let i = 0; i < n; ++i) ++counts[values[i]! - min]!;
+  let v = 0;
+  let below = 0; // values less than min + v
+  /** The order statistic of rank r (0-based); each rank asked is at least the one before the last. */
+  const at = (r: number) => {
+    while (r < below) below -= counts[--v]!;
+    while (below + counts[v]! <= r) below += counts[v++]!;
+    return min + v;
+  };
+  return ps.map((p) => {
+    const h = (n - 1) * p;
+    const i = Math.floor(h);
+    const lo = at(i);
+    if (i + 1 >= n) return lo;
+    return lo + (h - i) * (at(i + 1) - lo);
   });
 }
 
