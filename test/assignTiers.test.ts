@@ -176,6 +176,10 @@ describe("rankTiers()", () => {
       const b = a + Math.round(shareB * n);
       const byRank = Array.from(ranking.rank, (r) => (r - 1 < topN ? 0 : r - 1 < a ? 1 : r - 1 < b ? 2 : 3));
       expect(Array.from(ranking.tier)).toEqual(byRank);
+      // Tiered from every rank at once (as assignTiers' rows are): the same tiers and ranks.
+      const ranked = rankTiers(many, {weights, cut: {by: "rank", topN, shareA, shareB}}, {ranked: true});
+      expect(Array.from(ranked.tier)).toEqual(byRank);
+      expect(Array.from(ranked.rank)).toEqual(Array.from(ranking.rank));
     }
     const counts = [0, 0, 0, 0];
     for (const t of rankTiers(many, {weights, cut: {by: "rank", topN: 37, shareA: 0.2, shareB: 0.3}}).tier)
