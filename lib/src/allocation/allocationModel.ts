@@ -1,4 +1,5 @@
 import type {TierPolicy} from "../economics/tierPolicy.js";
+import {select} from "../math/select.js";
 import {exp, log, pow} from "../math/deterministic.js";
 import type {Account} from "../portfolio/accountFields.js";
 import {randomExponential} from "../random/randomExponential.js";
@@ -396,33 +397,4 @@ export function lowerTailMean(values: Float64Array, alpha: number): number {
   let sum = 0;
   for (let k = 0; k < count; ++k) sum += values[k]!;
   return sum / count;
-}
-
-/** Hoare's selection: rearranges a[left..right] so that a[k] is the value a sort would put there. */
-function select(a: Float64Array, k: number, left: number, right: number): number {
-  while (right > left) {
-    // Median of three as the pivot.
-    const mid = (left + right) >>> 1;
-    const x = a[left]!;
-    const y = a[mid]!;
-    const z = a[right]!;
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = left;
-    let j = right;
-    while (i <= j) {
-      while (a[i]! < pivot) ++i;
-      while (a[j]! > pivot) --j;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i] = a[j]!;
-        a[j] = t;
-        ++i;
-        --j;
-      }
-    }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else return a[k]!;
-  }
-  return a[k]!;
 }

@@ -1,4 +1,5 @@
 import type {Account} from "../portfolio/accountFields.js";
+import {select} from "../math/select.js";
 import {orderByValue, type OrderScratch} from "./orderByValue.js";
 import {tiers, type Tier} from "./tiers.js";
 
@@ -215,7 +216,7 @@ function before(
   if (r <= 0) return () => false;
   // The (r + 1)-th highest score is the (n − r)-th lowest.
   scratch.set(score);
-  const v = selectValue(scratch, n - 1 - r);
+  const v = select(scratch, n - 1 - r);
   let higher = 0;
   const tied: number[] = [];
   for (let i = 0; i < n; ++i) {
@@ -227,38 +228,6 @@ function before(
   tied.sort((x, y) => compareIds(active[x]!.id, active[y]!.id) || x - y);
   const first = new Set(tied.slice(0, r - higher));
   return (i) => score[i]! > v || (score[i] === v && first.has(i));
-}
-
-/**
- * The k-th smallest value (from 0) of `values`, which it reorders: Hoare's selection with the
- * median of three as pivot. The values must not be NaN.
- */
-function selectValue(values: Float64Array, k: number): number {
-  let low = 0;
-  let high = values.length - 1;
-  while (high > low) {
-    const middle = (low + high) >>> 1;
-    const x = values[low]!;
-    const y = values[middle]!;
-    const z = values[high]!;
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = low;
-    let j = high;
-    while (i <= j) {
-      while (values[i]! < pivot) ++i;
-      while (values[j]! > pivot) --j;
-      if (i <= j) {
-        const t = values[i]!;
-        values[i++] = values[j]!;
-        values[j--] = t;
-      }
-    }
-    // [low, j] ≤ pivot ≤ [i, high], and (j, i) holds values equal to the pivot.
-    if (k <= j) high = j;
-    else if (k >= i) low = i;
-    else return values[k]!;
-  }
-  return values[k]!;
 }
 
 /** Every account's rank: 1 for the highest score; ties by id, then input order. */
