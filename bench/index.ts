@@ -24,7 +24,7 @@ const print = (row: {name: string} & Record<string, unknown>) => {
     );
 };
 
-for (const row of await simulationBench()) print({...row});
+for (const row of simulationBench()) print({...row});
 for (const row of allocationBench()) print({...row});
 for (const {name, value, unit} of survivalEstimators()) print({name, [unit]: value});
 for (const {name, value, unit} of await pageLoad()) print({name, [unit]: value});

@@ -1,4 +1,6 @@
+import {execFileSync} from "node:child_process";
 import {availableParallelism} from "node:os";
+import {fileURLToPath} from "node:url";
 import {
   defaultScenario,
   planSimulation,
@@ -46,6 +48,8 @@ export interface SimulationMeasurement {
   cash: boolean;
   /** Median of the runs. */
   ms: number;
+  /** The first run of the process, before any warming. */
+  firstMs: number;
   /**
    * Median CPU time of the runs, every thread of the process (a pool's workers included): steadier
    * than the wall clock on a shared machine, and the work a run costs.
@@ -71,77 +75,119 @@ const cpuTime = () => {
 
 const median = (times: number[]) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
 
+/** One case of {@link simulationBench}, measured in a process of its own. */
+interface SimulationCase {
+  accounts: number;
+  trials: number;
+  runs: number;
+  /** Worker threads: 1 for this thread alone. */
+  threads: number;
+  cash: boolean;
+  /** Also time the set-up alone (tiering, the plan). */
+  setUp?: boolean;
+}
+
 /**
- * simulatePortfolio on synthetic portfolios, the median of several runs: on this thread (with
- * and without the cash fans) and on a pool of worker threads (as many as the machine has, at most
- * 8), then the 2,000-account case's bare loop and the ratio to it.
+ * One case, in this process: the portfolio and scenario are made; runs of the same size warm the
+ * code (the engine compiles it, WebAssembly included, as it runs, in every thread, which takes a
+ * pool several runs): ten, or as many as start within 2 s, at least one; then the median of `runs`
+ * runs, seeds 1 to `runs`. The first run's time is reported beside it. The process is the case's alone, so its resident
+ * memory is the case's: the portfolio, the plan, the pool's threads and their heaps.
  */
-export async function simulationBench(
+export async function simulationCase({
+  accounts,
+  trials,
+  runs,
+  threads,
+  cash,
+  setUp = false
+}: SimulationCase): Promise<(SimulationMeasurement | {name: string; ms: number})[]> {
+  const rows: (SimulationMeasurement | {name: string; ms: number})[] = [];
+  const portfolio = syntheticAccounts(accounts);
+  const scenario = scenarioFor(accounts);
+  if (setUp) {
+    // The set-up alone: tiering, then tiering and the plan (what every run pays before its first trial).
+    for (const [name, step] of [
+      ["rankTiers", () => rankTiers(portfolio, scenario.tierRules)],
+      ["planSimulation", () => planSimulation(portfolio, scenario, {trials, seed: 1})]
+    ] as const) {
+      const times: number[] = [];
+      for (let k = 0; k < Math.max(3, runs); ++k) {
+        const started = performance.now();
+        step();
+        times.push(performance.now() - started);
+      }
+      rows.push({name: `${name}, ${accounts.toLocaleString("en-US")} accounts`, ms: Math.round(median(times))});
+    }
+  }
+  const pool = threads > 1 ? new SimulationPool({workers: threads}) : null;
+  const run = (seed: number) =>
+    pool
+      ? pool.simulate(portfolio, scenario, {trials, seed, cash})
+      : Promise.resolve(simulatePortfolio(portfolio, scenario, {trials, seed, cash}));
+  try {
+    // Warm: until the engine has compiled the hot code in every thread, which takes it several runs.
+    let warm = 0;
+    const first = performance.now();
+    await run(runs + 1);
+    const firstMs = performance.now() - first;
+    while (++warm < 10 && performance.now() - first < 2000) await run(runs + 1 + warm);
+    const times: number[] = [];
+    const cpu: number[] = [];
+    for (let k = 0; k < runs; ++k) {
+      const started = performance.now();
+      const used = cpuTime();
+      await run(k + 1);
+      cpu.push(cpuTime() - used);
+      times.push(performance.now() - started);
+    }
+    rows.push({
+      name: "simulatePortfolio",
+      accounts,
+      years: scenario.horizon,
+      trials,
+      threads,
+      cash,
+      ms: Math.round(median(times)),
+      firstMs: Math.round(firstMs),
+      cpuMs: Math.round(median(cpu)),
+      rssMB: Math.round(process.memoryUsage().rss / 2 ** 20)
+    });
+  } finally {
+    await pool?.close();
+  }
+  return rows;
+}
+
+/** {@link simulationCase} in a new Node process (this file, run through tsx), its rows read from its output. */
+function inProcess(options: SimulationCase): (SimulationMeasurement | {name: string; ms: number})[] {
+  const file = fileURLToPath(import.meta.url);
+  const out = execFileSync(process.execPath, ["--import", "tsx", file, JSON.stringify(options)], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20
+  });
+  return JSON.parse(out) as (SimulationMeasurement | {name: string; ms: number})[];
+}
+
+/**
+ * simulatePortfolio on synthetic portfolios: on one thread (with and without the cash fans) and on
+ * a pool of worker threads (as many as the machine has, at most 8), each case in a process of its
+ * own (see {@link simulationCase}); then the 2,000-account case's bare loop and the ratio to it.
+ */
+export function simulationBench(
   cases = [
     {accounts: 2_000, trials: 1_000, runs: 7, single: true},
     {accounts: 100_000, trials: 1_000, runs: 3, single: true},
     {accounts: 1_000_000, trials: 200, runs: 1, single: false}
   ]
-): Promise<(SimulationMeasurement | {name: string; ms?: number; ratio?: number})[]> {
+): (SimulationMeasurement | {name: string; ms?: number; ratio?: number})[] {
   const rows: (SimulationMeasurement | {name: string; ms?: number; ratio?: number})[] = [];
-  const pool = new SimulationPool({workers: Math.min(8, availableParallelism())});
-  try {
-    for (const {accounts, trials, runs, single} of cases) {
-      const portfolio = syntheticAccounts(accounts);
-      const scenario = scenarioFor(accounts);
-      const row = (threads: number, cash: boolean, times: number[], cpu: number[]): SimulationMeasurement => ({
-        name: "simulatePortfolio",
-        accounts,
-        years: scenario.horizon,
-        trials,
-        threads,
-        cash,
-        ms: Math.round(median(times)),
-        cpuMs: Math.round(median(cpu)),
-        rssMB: Math.round(process.memoryUsage().rss / 2 ** 20)
-      });
-      if (single) {
-        for (const cash of [true, false]) {
-          const times: number[] = [];
-          const cpu: number[] = [];
-          for (let k = 0; k < runs; ++k) {
-            const started = performance.now();
-            const used = cpuTime();
-            simulatePortfolio(portfolio, scenario, {trials, seed: k + 1, cash});
-            cpu.push(cpuTime() - used);
-            times.push(performance.now() - started);
-          }
-          rows.push(row(1, cash, times, cpu));
-        }
-      }
-      // The set-up alone: tiering, then tiering and the plan (what every run pays before its first trial).
-      for (const [name, setUp] of [
-        ["rankTiers", () => rankTiers(portfolio, scenario.tierRules)],
-        ["planSimulation", () => planSimulation(portfolio, scenario, {trials, seed: 1})]
-      ] as const) {
-        const times: number[] = [];
-        for (let k = 0; k < Math.max(3, runs); ++k) {
-          const started = performance.now();
-          setUp();
-          times.push(performance.now() - started);
-        }
-        rows.push({name: `${name}, ${accounts.toLocaleString("en-US")} accounts`, ms: Math.round(median(times))});
-      }
-      // One run first to start the threads.
-      await pool.simulate(portfolio, scenario, {trials: Math.min(trials, 100), seed: 1});
-      const times: number[] = [];
-      const cpu: number[] = [];
-      for (let k = 0; k < runs; ++k) {
-        const started = performance.now();
-        const used = cpuTime();
-        await pool.simulate(portfolio, scenario, {trials, seed: k + 1});
-        cpu.push(cpuTime() - used);
-        times.push(performance.now() - started);
-      }
-      rows.push(row(pool.size, true, times, cpu));
-    }
-  } finally {
-    await pool.close();
+  const workers = Math.min(8, availableParallelism());
+  for (const {accounts, trials, runs, single} of cases) {
+    if (single)
+      for (const cash of [true, false])
+        rows.push(...inProcess({accounts, trials, runs, threads: 1, cash, setUp: cash}));
+    rows.push(...inProcess({accounts, trials, runs, threads: workers, cash: true, setUp: !single}));
   }
   const bare = bareLoop();
   const first = rows.find((r): r is SimulationMeasurement => "threads" in r && r.threads === 1 && !r.cash);
@@ -185,4 +231,10 @@ export function bareLoop(n = 2_000, years = 10, trials = 1_000): number {
     times.push(performance.now() - started);
   }
   return median(times);
+}
+
+// Run as a script with a case as JSON: that case, its rows as JSON on the output (see inProcess).
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const rows = await simulationCase(JSON.parse(process.argv[2]!) as SimulationCase);
+  process.stdout.write(JSON.stringify(rows));
 }
