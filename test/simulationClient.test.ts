@@ -2,33 +2,12 @@ import {afterEach, beforeEach, expect, it} from "vitest";
 import {defaultScenario} from "tierwise";
 import {SimulationClient} from "../src/components/simulationClient.js";
 import {portfolio24} from "./fixtures/accounts.js";
-
-/** A stand-in for the browser's Worker that records what it is sent and answers as the test says. */
-class FakeWorker {
-  static made: FakeWorker[] = [];
-  onmessage: ((event: {data: unknown}) => void) | null = null;
-  onerror: ((event: {message: string}) => void) | null = null;
-  sent: Record<string, unknown>[] = [];
-  terminated = false;
-  constructor(readonly url: string) {
-    FakeWorker.made.push(this);
-  }
-  postMessage(message: Record<string, unknown>) {
-    this.sent.push(message);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-}
+import {FakeWorker, useFakeWorker} from "./fixtures/fakeWorker.js";
 
 const settings = {trials: 10, seed: 1, asOf: 2024};
-let saved: unknown;
-beforeEach(() => {
-  saved = (globalThis as {Worker?: unknown}).Worker;
-  (globalThis as {Worker?: unknown}).Worker = FakeWorker;
-  FakeWorker.made = [];
-});
-afterEach(() => void ((globalThis as {Worker?: unknown}).Worker = saved));
+let restore: () => void;
+beforeEach(() => void (restore = useFakeWorker()));
+afterEach(() => restore());
 
 it("rejects a request whose worker fails, and starts the next on a fresh worker with the accounts", async () => {
   const client = new SimulationClient("simulate.js", portfolio24);

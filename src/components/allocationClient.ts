@@ -1,4 +1,5 @@
 import {columnsOfAccounts, unpackAllocation} from "tierwise";
+import {LatestRequest, type Answer, type Run} from "./latestRequest.js";
 import type {
   Account,
   AccountColumns,
@@ -31,30 +32,31 @@ export interface AllocationRequest {
 }
 
 /** A request in flight: its id and the allocation. */
-export interface AllocationRun {
-  id: number;
-  promise: Promise<PageAllocation>;
+export type AllocationRun = Run<PageAllocation>;
+
+/** The worker's answers to a request. */
+interface AllocationAnswer extends Answer {
+  first?: PackedAllocation<FirstAllocation>;
+  result?: PackedAllocation<HeadsAllocation>;
 }
 
 /**
- * Runs allocateHeads in a Web Worker, one request at a time: a new request cancels one still in
- * progress by terminating its worker (and starting a fresh one), so moving a slider never queues
- * work. Progress (0 to 1) arrives through `onProgress` while a request runs. A fresh worker gets
- * the accounts as columns, not as a structured clone of objects, and answers with the
- * allocation's rows as typed arrays (packAllocation), made into rows only when read.
+ * Runs allocateHeads in a Web Worker, one request at a time (see {@link LatestRequest}): a new
+ * request cancels one still in progress, so moving a slider never queues work. Progress (0 to 1)
+ * arrives through `onProgress` while a request runs. A fresh worker gets the accounts as columns,
+ * not as a structured clone of objects, and answers with the allocation's rows as typed arrays
+ * (packAllocation), made into rows only when read. A worker that fails (out of memory, say)
+ * rejects its request and is replaced by the next.
  */
 export class AllocationClient {
-  #url: string;
   #columns: AccountColumns | null = null;
   #accounts: readonly Account[] = [];
   #active: readonly Account[] | null = null;
   #rules: TierRules | null = null;
-  #worker: Worker | null = null;
-  #running = 0;
-  #next = 0;
+  #worker: LatestRequest<AllocationAnswer>;
   /** `accounts` (and `active`, those with no exit year, when the page has them) as {@link portfolio} sets them. */
   constructor(url: string, accounts?: readonly Account[], active?: readonly Account[]) {
-    this.#url = url;
+    this.#worker = new LatestRequest(url, () => ({columns: this.#columns, tierRules: this.#rules}));
     if (accounts) this.portfolio(accounts, active);
   }
   /** The accounts the worker allocates heads to: those with no exit year, in order. */
@@ -63,16 +65,14 @@ export class AllocationClient {
   }
   /** The id of the latest request. */
   get latest(): number {
-    return this.#next;
+    return this.#worker.latest;
   }
   /**
    * Starts the worker, so that it loads the model while the page reads the portfolio (a worker
    * starts only when the page's thread is free), and hands it the portfolio if set.
    */
   prepare(): void {
-    if (this.#worker) return;
-    this.#worker = new Worker(this.#url, {type: "module"});
-    if (this.#columns) this.#worker.postMessage({columns: this.#columns});
+    this.#worker.start();
   }
   /**
    * The portfolio to allocate over, handed to the worker at once (as columns); `active` are its
@@ -82,7 +82,7 @@ export class AllocationClient {
     this.#columns = columnsOfAccounts(accounts);
     this.#accounts = accounts;
     this.#active = active ?? null;
-    this.#worker?.postMessage({columns: this.#columns});
+    this.#worker.tell({columns: this.#columns});
   }
   /**
    * The tier rules the next request will most likely use: the worker tiers the portfolio by them
@@ -90,7 +90,7 @@ export class AllocationClient {
    */
   tierBy(rules: TierRules): void {
     this.#rules = rules;
-    this.#worker?.postMessage({tierRules: rules});
+    this.#worker.tell({tierRules: rules});
   }
   /**
    * allocateHeads; a request superseded by another never settles. `onFirst` gets the first result
@@ -101,39 +101,20 @@ export class AllocationClient {
     onProgress?: (done: number) => void,
     onFirst?: (first: PageFirstAllocation) => void
   ): AllocationRun {
-    if (this.#running && this.#worker) {
-      this.#worker.terminate();
-      this.#worker = null;
-    }
-    const fresh = this.#worker === null;
-    this.#worker ??= new Worker(this.#url, {type: "module"});
     if (!this.#columns) throw new Error("AllocationClient: no portfolio to allocate over");
-    const id = ++this.#next;
-    this.#running = id;
-    const worker = this.#worker;
-    type Message = {
-      id: number;
-      progress?: number;
-      first?: PackedAllocation<FirstAllocation>;
-      result?: PackedAllocation<HeadsAllocation>;
-      error?: string;
-    };
-    const promise = new Promise<PageAllocation>((resolve, reject) => {
-      worker.onmessage = ({data}: MessageEvent<Message>) => {
-        if (data.id !== id) return;
-        if (data.first) onFirst?.(unpackAllocation(data.first, this.#activeAccounts));
-        if (data.progress !== undefined) return void onProgress?.(data.progress);
-        this.#running = 0;
-        if (data.result) resolve(unpackAllocation(data.result, this.#activeAccounts));
-        else reject(new Error(data.error));
-      };
+    return this.#worker.request(request, {
+      onProgress,
+      onAnswer: (answer) => {
+        if (answer.first) onFirst?.(unpackAllocation(answer.first, this.#activeAccounts));
+      },
+      result: (answer) => {
+        if (!answer.result) throw new Error("the allocation worker answered with no allocation");
+        return unpackAllocation(answer.result, this.#activeAccounts);
+      }
     });
-    worker.postMessage({id, ...request, ...(fresh ? {columns: this.#columns, tierRules: this.#rules} : {})});
-    return {id, promise};
   }
   terminate(): void {
-    this.#worker?.terminate();
-    this.#worker = null;
+    this.#worker.terminate();
   }
 }
 

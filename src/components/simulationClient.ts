@@ -1,13 +1,6 @@
 import {columnsOfAccounts} from "tierwise";
-import type {
-  Account,
-  AccountColumns,
-  NpvSurface,
-  PortfolioSimulation,
-  Scenario,
-  Sensitivity,
-  SensitivityTarget
-} from "tierwise";
+import type {Account, NpvSurface, PortfolioSimulation, Scenario, Sensitivity, SensitivityTarget} from "tierwise";
+import {LatestRequest, type Answer, type Run} from "./latestRequest.js";
 
 /** Settings every request shares. */
 export interface RunSettings {
@@ -16,11 +9,8 @@ export interface RunSettings {
   asOf: number;
 }
 
-/** A request in flight: its answer, and a way to follow its progress. */
-export interface Run<T> {
-  id: number;
-  promise: Promise<T>;
-}
+/** A request in flight (see {@link LatestRequest}). */
+export type {Run};
 
 type Request =
   | {kind: "simulate"; scenario: Scenario}
@@ -29,25 +19,21 @@ type Request =
   | {kind: "surfaces"; scenario: Scenario};
 
 /**
- * Runs simulations in a Web Worker, one request at a time: a new request cancels one still in
- * progress by terminating its worker (and starting a fresh one), so dragging a slider never
- * queues work. Progress (0 to 1) arrives through `onProgress` while a request runs. A fresh worker
- * gets the accounts as columns, not as a structured clone of objects. A worker that fails (out of
- * memory, say) rejects its request and is replaced by the next.
+ * Runs simulations in a Web Worker, one request at a time (see {@link LatestRequest}): a new
+ * request cancels one still in progress, so dragging a slider never queues work. Progress (0 to 1)
+ * arrives through `onProgress` while a request runs. A fresh worker gets the accounts as columns,
+ * not as a structured clone of objects. A worker that fails (out of memory, say) rejects its
+ * request and is replaced by the next.
  */
 export class SimulationClient {
-  #url: string;
-  #columns: AccountColumns;
-  #worker: Worker | null = null;
-  #running = 0;
-  #next = 0;
+  #worker: LatestRequest<Answer & {result?: unknown}>;
   constructor(url: string, accounts: readonly Account[]) {
-    this.#url = url;
-    this.#columns = columnsOfAccounts(accounts);
+    const columns = columnsOfAccounts(accounts);
+    this.#worker = new LatestRequest(url, () => ({columns}));
   }
   /** The id of the latest request. */
   get latest(): number {
-    return this.#next;
+    return this.#worker.latest;
   }
   /** simulatePortfolio for one scenario. */
   run(scenario: Scenario, settings: RunSettings, onProgress?: (done: number) => void): Run<PortfolioSimulation> {
@@ -74,35 +60,9 @@ export class SimulationClient {
     return this.#request({kind: "surfaces", scenario}, undefined, onProgress);
   }
   #request<T>(request: Request, settings: RunSettings | undefined, onProgress?: (done: number) => void): Run<T> {
-    if (this.#running && this.#worker) {
-      this.#worker.terminate();
-      this.#worker = null;
-    }
-    const fresh = this.#worker === null;
-    this.#worker ??= new Worker(this.#url, {type: "module"});
-    const id = ++this.#next;
-    this.#running = id;
-    const worker = this.#worker;
-    const promise = new Promise<T>((resolve, reject) => {
-      worker.onmessage = ({data}: MessageEvent<{id: number; progress?: number; result?: T; error?: string}>) => {
-        if (data.id !== id) return;
-        if (data.progress !== undefined) return void onProgress?.(data.progress);
-        this.#running = 0;
-        if (data.error) reject(new Error(data.error));
-        else resolve(data.result!);
-      };
-      worker.onerror = (event) => {
-        this.#running = 0;
-        worker.terminate();
-        if (this.#worker === worker) this.#worker = null;
-        reject(new Error(`the worker stopped: ${event.message || "it failed (out of memory?)"}`));
-      };
-    });
-    worker.postMessage({id, ...request, ...settings, ...(fresh ? {columns: this.#columns} : {})});
-    return {id, promise};
+    return this.#worker.request({...request, ...settings}, {onProgress, result: (answer) => answer.result as T});
   }
   terminate(): void {
-    this.#worker?.terminate();
-    this.#worker = null;
+    this.#worker.terminate();
   }
 }
