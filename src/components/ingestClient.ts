@@ -49,12 +49,18 @@ type Message =
   | {type: "progress"; message: string}
   | {type: "error"; message: string};
 
-/** Promises over the ingest worker (src/workers/ingest.js), one request at a time. */
+/**
+ * Promises over the ingest worker (src/workers/ingest.js), one request at a time. A worker that
+ * fails (an error it did not catch, a script that would not load) fails its request, and is
+ * replaced by a fresh one for the next.
+ */
 export class IngestClient {
+  #url: string;
   #worker: Worker;
   #started = false;
   #cancelIdle: () => void;
   constructor(url: string) {
+    this.#url = url;
     this.#worker = new Worker(url, {type: "module"});
     // DuckDB (35 MB of WebAssembly to fetch and compile, then about a second to start) starts as
     // soon as the page is idle: this page is where files are loaded, and the time a user spends
@@ -84,13 +90,21 @@ export class IngestClient {
     onProgress: (message: string) => void,
     transfer: Transferable[] = []
   ): Promise<T> {
+    const worker = this.#worker;
     return new Promise((resolve, reject) => {
-      this.#worker.onmessage = ({data}: MessageEvent<Message>) => {
+      worker.onmessage = ({data}: MessageEvent<Message>) => {
         if (data.type === "progress") onProgress(data.message);
         else if (data.type === "error") reject(new Error(data.message));
         else if (data.type === expect) resolve(data as T);
       };
-      this.#worker.postMessage(message, transfer);
+      worker.onerror = (event) => {
+        // A fresh worker for the next request, which starts DuckDB again.
+        worker.terminate();
+        this.#worker = new Worker(this.#url, {type: "module"});
+        this.#started = false;
+        reject(new Error(`the file reader stopped: ${event.message || "it failed (out of memory?)"}`));
+      };
+      worker.postMessage(message, transfer);
     });
   }
   /**
