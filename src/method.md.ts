@@ -41,6 +41,9 @@ function dictionary(fields: readonly AccountField[]): string {
 Every column a portfolio file can have, in the order the template on the Your portfolio page
 writes them. Columns may have any name and order in a file: each is matched by its name and can be
 corrected before loading. Money is in one currency, per year; shares are fractions (0.3 is 30%).
+The Your portfolio page asks which currency (it proposes the one the file's signs and codes name,
+such as ¥, 元 or EUR); every page then names amounts in it, and nothing is converted: the scenario's
+costs (a sales head, pre-sales spend, cost to serve) are taken to be in the same currency.
 
 | column | kind | holds | feeds |
 | --- | --- | --- | --- |

@@ -8,6 +8,8 @@ import {tempFolder} from "./tempFolder.js";
 import {
   accountFields,
   escapeMarkup,
+  formatMoney,
+  formatNumber,
   ingestRows,
   niceTicks,
   parseDelimited,
@@ -112,6 +114,23 @@ describe("renderReport()", () => {
   it("version is lib/package.json's", () => {
     expect(version).toBe(JSON.parse(read("lib/package.json")).version);
   });
+
+  it("names every amount in the book's currency, and says so in its provenance", () => {
+    const inYuan = renderReport(report, {...provenance, portfolio: {...provenance.portfolio, currency: "CNY"}});
+    const text = inYuan.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    expect(text).toContain(`Expected NPV ${formatMoney(report.tiers[0]!.npv.mean, {currency: "CNY"})}`);
+    expect(text).toContain(`a sales head costs CNY ${formatNumber(shakeout.costPerHead)} a year`);
+    expect(text).toContain("Currency CNY: every amount, the scenario's costs included, is in it (never converted)");
+    expect(inYuan).toContain("NPV over the horizon (CNY millions) →");
+    expect(inYuan).toContain("CNY millions");
+    // No amount is left in dollars.
+    expect(text).not.toMatch(/\$|USD/);
+    expect(html).toContain("<dt>Currency</dt><dd>USD: every amount");
+    const {byTier} = reportTables(report, {currency: "CNY"});
+    expect(byTier.format["mean NPV"]!(byTier.rows[0]!["mean NPV"] ?? null)).toBe(
+      formatMoney(report.tiers[0]!.npv.mean, {currency: "CNY"})
+    );
+  });
 });
 
 describe("readPortfolioFile()", () => {
@@ -186,7 +205,8 @@ describe("the tierwise command line", () => {
       rows: 2000,
       loaded: 2000,
       rejected: 0,
-      sha256: portfolioDigest(sample.accounts)
+      sha256: portfolioDigest(sample.accounts),
+      currency: "USD"
     });
     expect(simulated.stderr).toContain("Checking 2,000 rows…");
 
@@ -265,5 +285,34 @@ describe("the tierwise command line", () => {
     );
     expect(scenario.status).toBe(2);
     expect(scenario.stderr).toMatch(/^tierwise: no-industry\.csv: \(document\): not valid JSON/);
+    const currency = run(
+      "simulate",
+      "--portfolio",
+      samplePath,
+      "--scenario",
+      join(root, "data/scenarios/shakeout.json"),
+      "--currency",
+      "yuan"
+    );
+    expect(currency.status).toBe(2);
+    expect(currency.stderr.split("\n")[0]).toBe(
+      'tierwise: --currency: must be an ISO 4217 code of three capital letters, such as CNY, got "yuan"'
+    );
+  });
+
+  it("names the book's currency given by --currency in the JSON and in the report", () => {
+    const simulated = run(
+      "simulate",
+      "--portfolio",
+      samplePath,
+      "--scenario",
+      join(root, "data/scenarios/shakeout.json"),
+      "--futures",
+      "100",
+      "--currency",
+      "CNY"
+    );
+    expect(simulated.status).toBe(0);
+    expect(JSON.parse(simulated.stdout).portfolio.currency).toBe("CNY");
   });
 });

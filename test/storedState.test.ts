@@ -14,7 +14,8 @@ const source = {
   name: "book.csv",
   rows: 6,
   rejectedRows: 1,
-  savedAt: "2025-01-02T03:04:05.000Z"
+  savedAt: "2025-01-02T03:04:05.000Z",
+  currency: "CNY"
 };
 const rejected = [{row: 7, column: "id", value: "", reason: "id is missing"}];
 
@@ -26,6 +27,14 @@ describe("readPortfolioRecord()", () => {
     const read = readPortfolioRecord(structuredClone(record));
     expect(read).toEqual({portfolio: {columns: accountColumns(accounts), rejected, source}});
     expect("portfolio" in read && accountsFromColumns(read.portfolio.columns)).toEqual(accounts);
+  });
+
+  it("takes a book saved without a currency, or with a damaged one, as US dollars", () => {
+    for (const currency of [undefined, "yuan", 156]) {
+      const record = portfolioRecord({accounts, rejected, source: {...source, currency: currency as string}});
+      const read = readPortfolioRecord(structuredClone(record));
+      expect("portfolio" in read && read.portfolio.source.currency).toBe("USD");
+    }
   });
 
   it("refuses an old-format record, another format, and a value that is no record", () => {

@@ -136,9 +136,11 @@ export {
   minus,
   plural,
   roundForCsv,
+  type FormatMoneyOptions,
   type FormatNumberOptions,
   type FormatPercentOptions
 } from "./text/format.js";
+export {currencyCodes, currencyPrefix, detectCurrency, isCurrencyCode} from "./text/currency.js";
 export {healthEffect} from "./scenario/healthEffect.js";
 export {detectColumns, normaliseHeader, type ColumnMapping} from "./ingest/detectColumns.js";
 export {

@@ -1,6 +1,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import type {FrontierRow, Tier} from "tierwise";
 import {tierColor} from "./tierColors.js";
+import {currency} from "./format.js";
 
 const millions = (x: number) => x / 1e6;
 
@@ -37,7 +38,7 @@ export function FrontierChart(
   const names = marks.map((d) => d.name);
   return Plot.plot({
     x: {label: "Heads available →", grid: true, insetRight: 12},
-    y: {label: "↑ Portfolio NPV (USD millions)", grid: true, nice: true},
+    y: {label: `↑ Portfolio NPV (${currency()} millions)`, grid: true, nice: true},
     color: {domain: names, range: pointColors.slice(0, names.length)},
     symbol: {domain: names, range: pointSymbols.slice(0, names.length), legend: true},
     marks: [

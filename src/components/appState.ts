@@ -7,6 +7,7 @@ import {
   type Tier,
   type TierRules
 } from "tierwise";
+import {setMoneyCurrency} from "./format.js";
 import {readSavedHazardEdits, storedEstimatedHazards} from "./hazardsStore.js";
 import {readLinkState} from "./linkState.js";
 import {loadPortfolio, type Portfolio} from "./portfolio.js";
@@ -36,6 +37,8 @@ import {readSavedRules} from "./tierRulesStore.js";
  */
 export interface AppState {
   portfolio: Portfolio;
+  /** The ISO 4217 code of the portfolio's money ("USD" when it names none), which every amount shown is in. */
+  currency: string;
   presets: Presets;
   /** The last year the portfolio's history covers (see `portfolioAsOf`); computed when first read. */
   readonly asOf: number;
@@ -80,6 +83,9 @@ export async function loadAppState(
 ): Promise<AppState> {
   const [portfolio, presets] = await Promise.all([loadPortfolio(sample, {segment}), presetsFile.json()]);
   const {accounts} = portfolio;
+  const currency = portfolio.source.currency ?? "USD";
+  // The formats of format.ts name every amount in it from now on.
+  setMoneyCurrency(currency);
   const rules = readSavedRules();
   const edits = readSavedHazardEdits();
   const hazardEdits = new Map(Object.entries(edits.hazard));
@@ -95,6 +101,7 @@ export async function loadAppState(
     (estimates ??= storedEstimatedHazards(accounts, {asOf: lastYear(), book: bookName(portfolio)}));
   return {
     portfolio,
+    currency,
     presets: presets as Presets,
     get asOf() {
       return lastYear();

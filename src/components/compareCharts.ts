@@ -1,5 +1,6 @@
 import * as Plot from "npm:@observablehq/plot";
 import type {NpvSurface, SensitivityRow} from "tierwise";
+import {currency} from "./format.js";
 
 const millions = (x: number) => x / 1e6;
 
@@ -13,7 +14,7 @@ export function DifferenceHistogram(
 ): ReturnType<typeof Plot.plot> {
   const rows = series.flatMap(({scenario, draws}) => Array.from(draws, (d) => ({scenario, value: millions(d)})));
   return Plot.plot({
-    x: {label: "NPV difference against the reference (USD millions) →"},
+    x: {label: `NPV difference against the reference (${currency()} millions) →`},
     y: {label: "↑ Futures", grid: true},
     color: {domain: scenarios, scheme: "Dark2", legend: true},
     marks: [
@@ -55,7 +56,7 @@ export function Tornado(
   const halo = {fill: "currentColor", stroke: "var(--theme-background)", strokeWidth: 3, paintOrder: "stroke"} as const;
   return Plot.plot({
     marginLeft: 250,
-    x: {label: "Expected NPV (USD millions) →", grid: true, domain: [lo - pad, hi + pad]},
+    x: {label: `Expected NPV (${currency()} millions) →`, grid: true, domain: [lo - pad, hi + pad]},
     y: {label: null, domain: rows.map((r) => r.label)},
     color: {domain: ["Low", "High"], range: ["#CC79A7", "#009E73"], legend: true},
     marks: [
@@ -118,6 +119,7 @@ export function NpvHeatmap(
     {survival: d.survival, rampYears: d.rampYears - 0.5},
     {survival: d.survival, rampYears: d.rampYears + 0.5}
   ]);
+  const npvTip = `NPV (${currency()} M)`;
   return Plot.plot({
     x: {label: "Annual survival of the tier's customers →", domain: [0.29, 1.01], tickFormat: "%"},
     y: {
@@ -129,7 +131,7 @@ export function NpvHeatmap(
       type: "diverging",
       scheme: "RdBu",
       domain: [-extent, extent],
-      label: "Expected NPV (USD millions)",
+      label: `Expected NPV (${currency()} millions)`,
       legend: true
     },
     marks: [
@@ -139,8 +141,8 @@ export function NpvHeatmap(
         y1: (d) => d.rampYears - 0.5,
         y2: (d) => d.rampYears + 0.5,
         fill: (d) => millions(d.npv),
-        channels: {survival: "survival", ramp: "rampYears", "NPV (USD M)": (d) => millions(d.npv)},
-        tip: {format: {x1: false, x2: false, y1: false, y2: false, fill: false, survival: ".0%", "NPV (USD M)": ",.1f"}}
+        channels: {survival: "survival", ramp: "rampYears", [npvTip]: (d) => millions(d.npv)},
+        tip: {format: {x1: false, x2: false, y1: false, y2: false, fill: false, survival: ".0%", [npvTip]: ",.1f"}}
       }),
       // The palette is the same on light and dark themes, so are the marks on it: black on a white halo.
       Plot.line(stairs, {x: "survival", y: "rampYears", stroke: "white", strokeWidth: 4.5}),

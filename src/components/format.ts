@@ -8,9 +8,24 @@ export {formatNumber, minus, plural};
 // passes a cell's row index as a second argument, which must never reach the options of the model's
 // formatters.
 
-/** US dollars scaled to K, M or B with one decimal, the true minus before the currency: "$1.5M", "−$28.3M", "$959.5B". */
+// The currency of the book in use, which loadAppState (appState.ts, the one home of the pages'
+// state) sets from the portfolio before any page cell formats an amount. Every amount a page
+// shows is in it, the scenario's costs included: Tierwise never converts.
+let bookCurrency = "USD";
+
+/** Sets the currency every amount is shown in (an ISO 4217 code); loadAppState's alone to call. */
+export function setMoneyCurrency(code: string): void {
+  bookCurrency = code;
+}
+
+/** The ISO 4217 code of the book in use, for labels: "USD millions", "CNY/yr". */
+export function currency(): string {
+  return bookCurrency;
+}
+
+/** An amount in the book's currency, scaled to K, M or B with one decimal, the true minus first: "$1.5M", "−CN¥28.3M". */
 export function money(x: number | null | undefined): string {
-  return formatMoney(x);
+  return formatMoney(x, {currency: bookCurrency});
 }
 
 /** A share as a whole percentage, never rounded to 100% or 0% unless it is: "83%", "99.9%", ">99.9%". */

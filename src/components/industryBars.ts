@@ -1,4 +1,5 @@
 import * as Plot from "npm:@observablehq/plot";
+import {currency} from "./format.js";
 
 /** One row of the by-industry summary. */
 export interface IndustrySummary {
@@ -18,12 +19,12 @@ export interface IndustryBarsOptions extends Plot.PlotOptions {
  */
 export function IndustryBars(
   rows: Iterable<IndustrySummary>,
-  {currency = "USD", ...options}: IndustryBarsOptions = {}
+  {currency: code = currency(), ...options}: IndustryBarsOptions = {}
 ): ReturnType<typeof Plot.plot> {
   const data = Array.from(rows);
   return Plot.plot({
     marginLeft: 130,
-    x: {label: `Revenue (${currency} millions/year) →`, transform: (d: number) => d / 1e6, grid: true},
+    x: {label: `Revenue (${code} millions/year) →`, transform: (d: number) => d / 1e6, grid: true},
     y: {label: null},
     marks: [
       Plot.barX(data, {

@@ -30,6 +30,8 @@ export interface Inspected {
   warning: string | null;
   /** Set when the file's content is not what its name says. */
   note: string | null;
+  /** The ISO 4217 code its header and first rows name most by their signs and codes (¥, 元, EUR), or null (see detectCurrency). */
+  currency: string | null;
 }
 
 export interface IngestResult {

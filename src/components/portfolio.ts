@@ -262,7 +262,7 @@ async function loadWholePortfolio(sample: {text(): Promise<string>}): Promise<Po
   const portfolio: Portfolio = {
     accounts,
     columns: accountColumns(accounts),
-    source: {kind: "sample", name: "Sample portfolio", rows: rows.length, rejectedRows, savedAt: null}
+    source: {kind: "sample", name: "Sample portfolio", rows: rows.length, rejectedRows, savedAt: null, currency: "USD"}
   };
   if (saved.kind === "unreadable") return {...portfolio, problem: saved.problem, unreadable: true};
   if (saved.kind === "unavailable") return {...portfolio, problem: saved.problem};
@@ -363,6 +363,8 @@ function PortfolioLine(portfolio: Portfolio, {href}: {href: string}): HTMLElemen
     : source.kind === "sample"
       ? `: ${accounts.length.toLocaleString("en-US")} invented accounts, ${active.toLocaleString("en-US")} active. `
       : `: ${accounts.length.toLocaleString("en-US")} of ${source.rows.toLocaleString("en-US")} rows loaded, ${active.toLocaleString("en-US")} active accounts. `;
+  // An upload names its currency (the sample's is US dollars), which every amount shown is in.
+  const money = source.kind === "upload" ? `Amounts in ${source.currency ?? "USD"}. ` : "";
   const link = document.createElement("a");
   link.href = href;
   link.textContent = unreadable ? "Return to the sample" : source.kind === "sample" ? "Load your own" : "Change";
@@ -374,9 +376,9 @@ function PortfolioLine(portfolio: Portfolio, {href}: {href: string}): HTMLElemen
     note.textContent = unreadable
       ? `Your saved portfolio could not be read: ${problem}; showing the sample.`
       : `Uploads cannot be kept in this browser (${problem}); showing the sample.`;
-    p.append(note, " Portfolio: ", strong, detail, link);
+    p.append(note, " Portfolio: ", strong, detail, money, link);
   } else {
-    p.append("Portfolio: ", strong, detail, link);
+    p.append("Portfolio: ", strong, detail, money, link);
   }
   return p;
 }

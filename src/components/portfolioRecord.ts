@@ -2,6 +2,7 @@ import {
   accountColumns,
   checkAccountColumns,
   excerptValue,
+  isCurrencyCode,
   type Account,
   type AccountColumns,
   type RejectedRow
@@ -17,6 +18,11 @@ export interface PortfolioSource {
   rejectedRows: number;
   /** ISO time the upload was saved. */
   savedAt: string | null;
+  /**
+   * The ISO 4217 code of the book's money, which every page names its amounts in (never converted);
+   * absent for a book saved before it was asked, taken as US dollars.
+   */
+  currency?: string;
 }
 
 export interface Portfolio {
@@ -106,7 +112,9 @@ export function readPortfolioRecord(value: unknown): {portfolio: StoredUpload} |
         name,
         rows: source.rows as number,
         rejectedRows: source.rejectedRows as number,
-        savedAt: source.savedAt as string | null
+        savedAt: source.savedAt as string | null,
+        // A damaged or missing code is taken as US dollars, as before codes were kept.
+        currency: isCurrencyCode(source.currency) ? source.currency : "USD"
       }
     }
   };

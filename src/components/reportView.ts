@@ -54,7 +54,7 @@ export function ReportView({report, provenance, body}: PublishedReport, {file}: 
   const style = document.createElement("style");
   style.textContent = reportCss;
   root.append(style, ...[...source.childNodes].map((node) => document.importNode(node, true)));
-  const tables = reportTables(report);
+  const tables = reportTables(report, {currency: provenance.portfolio.currency ?? "USD"});
   for (const element of root.querySelectorAll<HTMLElement>("[data-table]")) {
     const table = Object.values(tables).find((t) => t?.name === element.dataset.table);
     const how = csv[element.dataset.table ?? ""];

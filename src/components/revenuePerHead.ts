@@ -1,5 +1,6 @@
 import * as Plot from "npm:@observablehq/plot";
 import {tierColor} from "./tierColors.js";
+import {currency} from "./format.js";
 
 /** A tier's revenue and profit per sales head a year, in currency. */
 export interface PerHead {
@@ -21,7 +22,7 @@ export function RevenuePerHead(rows: PerHead[], options: Plot.PlotOptions = {}):
   return Plot.plot({
     height: 60 + 48 * Math.max(1, rows.length),
     marginLeft: 30,
-    x: {label: "USD millions a year per sales head →", domain, nice: true, grid: true},
+    x: {label: `${currency()} millions a year per sales head →`, domain, nice: true, grid: true},
     y: {domain: rows.map((d) => d.tier), label: null, padding: 0.15},
     color: tierColor,
     marks: [

@@ -6,6 +6,7 @@ import {Downloadable} from "./download.js";
 import {tierColors} from "./tierColors.js";
 import {npvBins} from "./npvBins.js";
 import {NpvHistogram, TierFan} from "./tierFan.js";
+import {currency} from "./format.js";
 
 /** A row of the payback chart and its CSV: the share of futures paid back in and by a year. */
 export interface PaybackRow {
@@ -111,7 +112,7 @@ export function SimulatorCharts(): SimulatorCharts {
     );
     slots.cash.draw(
       (width) =>
-        Downloadable(TierFan(cash, {width, height: 420, label: "USD millions", format: ",.1f", per: 1e6}), {
+        Downloadable(TierFan(cash, {width, height: 420, label: `${currency()} millions`, format: ",.1f", per: 1e6}), {
           name: "cumulative-cash-by-tier"
         }),
       {key: key(cash)}
@@ -122,7 +123,7 @@ export function SimulatorCharts(): SimulatorCharts {
           Plot.plot({
             width,
             height: 420,
-            y: {label: "↑ Revenue per head (USD millions)", grid: true},
+            y: {label: `↑ Revenue per head (${currency()} millions)`, grid: true},
             x: {label: "Year →"},
             color,
             marks: [
@@ -166,7 +167,7 @@ export function SimulatorCharts(): SimulatorCharts {
             width,
             height: 360,
             marginLeft: 40,
-            x: {label: "USD millions →", grid: true},
+            x: {label: `${currency()} millions →`, grid: true},
             y: {domain: tiers, label: null},
             color: {
               domain: ledgerParts.map(([, part]) => part),

@@ -2,6 +2,7 @@ import * as Plot from "npm:@observablehq/plot";
 import type {Fan} from "tierwise";
 import {npvBins} from "./npvBins.js";
 import {tierColor} from "./tierColors.js";
+import {currency} from "./format.js";
 
 /**
  * Fan charts by tier: the 5-95% and 25-75% bands of a quantity by year, and its median, each
@@ -61,7 +62,7 @@ export function NpvHistogram(
 ): ReturnType<typeof Plot.plot> {
   const bins = npvBins(draws);
   return Plot.plot({
-    x: {label: "NPV over the horizon (USD millions) →"},
+    x: {label: `NPV over the horizon (${currency()} millions) →`},
     y: {label: "↑ Futures", grid: true},
     color: tierColor,
     fy: {label: null, domain: draws.map((d) => d.tier)},

@@ -1,6 +1,6 @@
 // Inputs in the units a reader thinks in, while the model, the link and scenario files keep theirs:
 // a percentage slider whose value is a fraction, an amount of money shown as "USD 150,000".
-import {formatNumber} from "./format.js";
+import {currency, formatNumber} from "./format.js";
 
 type Input = HTMLElement & {value: number};
 
@@ -34,7 +34,7 @@ export function Percent(input: Input): Input {
  */
 export function Amount(
   input: Input,
-  {currency = "USD", suffix = ""}: {currency?: string; suffix?: string} = {}
+  {currency: code = currency(), suffix = ""}: {currency?: string; suffix?: string} = {}
 ): Input {
   const box = input.querySelector<HTMLInputElement>("input[type=number]");
   const slider = input.querySelector<HTMLInputElement>("input[type=range]");
@@ -49,7 +49,7 @@ export function Amount(
   box.style.flex = "0 0 auto";
   slider.style.flex = "1 1 0";
   slider.after(output);
-  const show = () => void (output.textContent = `${currency} ${formatNumber(input.value)}${suffix}`);
+  const show = () => void (output.textContent = `${code} ${formatNumber(input.value)}${suffix}`);
   input.addEventListener("input", show);
   show();
   // A value set from code (Inputs.form passes its value on) updates the readout too.

@@ -32,7 +32,8 @@ onmessage = ({data}) => {
         sample: source.kind === "sample",
         rows: source.rows,
         rejectedRows: source.rejectedRows,
-        sha256: portfolioDigest(accounts)
+        sha256: portfolioDigest(accounts),
+        currency: source.currency ?? "USD"
       },
       scenarioSource: `${scenarioSource} (SHA-256 of its JSON ${scenarioHash})`,
       model: `tierwise ${version}`,

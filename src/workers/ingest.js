@@ -7,7 +7,7 @@
 // name. Two steps, so the user can correct the column mapping, the sheet and the decimal separator
 // in between:
 //   {type: "inspect", name, bytes} or {type: "inspect", sheet} (another sheet of the same workbook)
-//     → {type: "inspected", header, mapping, rows, preview, delimiter, encoding, format, sheets, sheet, headerLine, evidence, warning, note}
+//     → {type: "inspected", header, mapping, rows, preview, delimiter, encoding, format, sheets, sheet, headerLine, evidence, warning, note, currency}
 //   {type: "ingest", mapping, asOf, decimal} → {type: "ingested", columns, rejected, rejectedRows, rows, decimals}
 //     (columns: the loaded accounts as AccountColumns, their typed arrays transferred)
 // and {type: "progress", message} along the way, {type: "error", message} on failure.
@@ -19,6 +19,7 @@ import {
   arrowCells,
   columnEvidence,
   decodeText,
+  detectCurrency,
   detectColumns,
   detectEncoding,
   excerpt,
@@ -325,7 +326,13 @@ onmessage = async ({data}) => {
           result.header.map((_, j) => columnEvidence(columnOf(result, j), {skip: result.skip ?? 0}))
         )),
         warning: result.unterminatedQuote ? "The file ends inside a quoted field: it may be truncated." : null,
-        note: result.note
+        note: result.note,
+        // The currency its header and first rows name by their signs and codes, if any.
+        currency: detectCurrency(
+          [result.header, ...firstRows(result, 500)]
+            .map((row) => row.filter((c) => typeof c === "string").join(","))
+            .join("\n")
+        )
       });
     } else if (data.type === "ingest") {
       if (!table) throw new Error("no file inspected");

@@ -21,7 +21,8 @@ onmessage = ({data}) => {
         sample: source.kind === "sample",
         rows: source.rows,
         rejectedRows: source.rejectedRows,
-        sha256: portfolioDigest(accounts)
+        sha256: portfolioDigest(accounts),
+        currency: source.currency ?? "USD"
       },
       scenarioSource,
       model: `tierwise ${version}`,

@@ -11,8 +11,9 @@ import type {ReportTier} from "../report/scenarioReport.js";
 import type {Tier} from "../tiering/tiers.js";
 import type {PortfolioFile} from "./readPortfolioFile.js";
 import {publishAllocation, publishReport} from "./publishReport.js";
+import {isCurrencyCode} from "../text/currency.js";
 
-const usage = `usage: tierwise report|simulate|allocate --portfolio FILE --scenario FILE [--reference FILE|none] [--heads N] [--futures N] [--seed S] [--out FILE]
+const usage = `usage: tierwise report|simulate|allocate --portfolio FILE --scenario FILE [--reference FILE|none] [--heads N] [--futures N] [--seed S] [--currency CODE] [--out FILE]
 
   report    writes the report as one standalone HTML file (to --out, else to standard output)
   simulate  writes the simulated outcome of each tier and of the total as JSON
@@ -29,6 +30,8 @@ const usage = `usage: tierwise report|simulate|allocate --portfolio FILE --scena
             integer (default 1)
   --reference the scenario to set against (default baseline.json beside the scenario, or
             shakeout.json for the baseline itself; "none" for no reference)
+  --currency the ISO 4217 code of the book's money, such as CNY (default USD): amounts are named
+            in it, never converted, and the scenario's costs are taken to be in it too
 Bad input exits with status 2 and a one-line reason.`;
 
 /** Bad input: the command exits with status 2 and this one-line message. */
@@ -65,7 +68,8 @@ const portfolioJson = ({portfolio}: ReportProvenance) => ({
   rows: portfolio.rows,
   loaded: portfolio.rows - portfolio.rejectedRows,
   rejected: portfolio.rejectedRows,
-  sha256: portfolio.sha256
+  sha256: portfolio.sha256,
+  currency: portfolio.currency ?? "USD"
 });
 
 /** An allocation as JSON: its figures, tiers, queue and frontier; not one row per account. */
@@ -160,6 +164,7 @@ export async function main(argv: string[], {stdout = process.stdout, stderr = pr
           "worst-share": {type: "string"},
           "tier-heads": {type: "string", multiple: true},
           out: {type: "string"},
+          currency: {type: "string"},
           help: {type: "boolean", short: "h"}
         }
       });
@@ -199,6 +204,11 @@ export async function main(argv: string[], {stdout = process.stdout, stderr = pr
       if (!(values.step.trim() !== "" && Number.isFinite(step) && step > 0 && step <= 100))
         throw new InputError(`--step: must be a number above 0 and at most 100, got ${JSON.stringify(values.step)}`);
     }
+    if (values.currency !== undefined && !isCurrencyCode(values.currency))
+      throw new InputError(
+        `--currency: must be an ISO 4217 code of three capital letters, such as CNY, got ${JSON.stringify(values.currency)}`
+      );
+    const currency = values.currency === undefined ? {} : {currency: values.currency};
     const futures = integer(values.futures, "futures", 5000, 100_000);
     const seed = integer(values.seed, "seed", 1, 2147483647);
     const {version} = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf-8")) as {
@@ -226,6 +236,7 @@ export async function main(argv: string[], {stdout = process.stdout, stderr = pr
         ...(step === undefined ? {} : {step}),
         seed,
         ...allocationOptions(values),
+        ...currency,
         model: `tierwise ${version}`,
         date,
         onProgress,
@@ -242,6 +253,7 @@ export async function main(argv: string[], {stdout = process.stdout, stderr = pr
           : {referencePath: values.reference === "none" ? null : values.reference}),
         futures,
         seed,
+        ...currency,
         model: `tierwise ${version}`,
         date,
         onProgress,

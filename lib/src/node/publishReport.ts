@@ -23,6 +23,7 @@ import {
   type BookSummary
 } from "./portfolioCache.js";
 import {readPortfolioFile, type PortfolioFile} from "./readPortfolioFile.js";
+import {isCurrencyCode} from "../text/currency.js";
 import {SimulationPool} from "./simulationPool.js";
 import {
   readSimulationCache,
@@ -75,6 +76,11 @@ export interface PublishOptions {
   portfolioName?: string;
   /** True for the sample portfolio that ships with Tierwise. */
   sample?: boolean;
+  /**
+   * The ISO 4217 code of the book's money, which the report names every amount in (Tierwise never
+   * converts: the scenario's costs are taken to be in it too); default "USD".
+   */
+  currency?: string;
   /** The model's name and version, "tierwise 0.1.0". */
   model: string;
   /** YYYY-MM-DD. */
@@ -132,6 +138,7 @@ export async function publishReport(
     seed = 1,
     portfolioName,
     sample = false,
+    currency,
     model,
     date,
     onProgress = () => {},
@@ -141,6 +148,7 @@ export async function publishReport(
     workers = 1
   }: PublishReportOptions
 ): Promise<PublishedReport> {
+  checkCurrency(currency);
   const main = await readScenarioFile(scenarioPath);
   const reference = referencePath === null ? null : await readScenarioFile(referencePath);
   // A book whose every simulation this report needs is cached is not loaded again: its summary,
@@ -228,7 +236,7 @@ export async function publishReport(
   } finally {
     await pool?.close();
   }
-  const provenance = provenanceOf(summary, main, {portfolioName, sample, model, date});
+  const provenance = provenanceOf(summary, main, {portfolioName, sample, currency, model, date});
   if (trials < futures)
     provenance.note = `This book has ${active.length.toLocaleString("en-US")} active accounts, so this report runs ${trials.toLocaleString("en-US")} simulated futures instead of ${futures.toLocaleString("en-US")}, to be built in about a minute: its Monte Carlo error is larger than a ${futures.toLocaleString("en-US")}-future report's (see the caveats). The command line runs as many as asked.`;
   return {report, provenance, portfolio, book: summary};
@@ -250,15 +258,24 @@ async function readLoadedPortfolio(
   return portfolio;
 }
 
+/** Refuses a currency that is not an ISO 4217 code before any work is done. */
+function checkCurrency(currency: string | undefined): void {
+  if (currency !== undefined && !isCurrencyCode(currency))
+    throw new RangeError(
+      `currency: must be an ISO 4217 code of three capital letters, such as CNY, got ${JSON.stringify(currency)}`
+    );
+}
+
 function provenanceOf(
   portfolio: Pick<BookSummary, "name" | "rows" | "rejectedRows" | "sha256">,
   scenario: ScenarioFile,
   {
     portfolioName,
     sample,
+    currency = "USD",
     model,
     date
-  }: {portfolioName: string | undefined; sample: boolean; model: string; date: string}
+  }: {portfolioName: string | undefined; sample: boolean; currency?: string | undefined; model: string; date: string}
 ): ReportProvenance {
   return {
     portfolio: {
@@ -266,7 +283,8 @@ function provenanceOf(
       sample,
       rows: portfolio.rows,
       rejectedRows: portfolio.rejectedRows,
-      sha256: portfolio.sha256
+      sha256: portfolio.sha256,
+      currency
     },
     scenarioSource: `${scenario.name} (SHA-256 ${scenario.sha256.slice(0, 12)})`,
     model,
@@ -319,12 +337,14 @@ export async function publishAllocation(
     perTier,
     portfolioName,
     sample = false,
+    currency,
     model,
     date,
     onProgress = () => {},
     onAllocation
   }: PublishAllocationOptions
 ): Promise<PublishedAllocation> {
+  checkCurrency(currency);
   const main = await readScenarioFile(scenarioPath);
   const portfolio = await readLoadedPortfolio(portfolioPath, onProgress);
   // The grid the Allocate page would choose for this book, unless told otherwise.
@@ -353,6 +373,7 @@ export async function publishAllocation(
     provenance: provenanceOf({...portfolio, sha256: portfolio.sha256 ?? nodeDigest(portfolio.accounts)}, main, {
       portfolioName,
       sample,
+      currency,
       model,
       date
     }),

@@ -19,7 +19,6 @@ export interface AllocationTables {
 }
 
 const num = (x: ReportCell) => (typeof x === "number" ? x : NaN);
-const money = (x: ReportCell) => formatMoney(num(x));
 const share = (x: ReportCell) => (x == null ? "–" : formatPercent(num(x), {digits: 1}));
 const percent = (x: ReportCell) => formatPercent(num(x));
 const count = (x: ReportCell) => formatNumber(num(x));
@@ -35,7 +34,11 @@ export const headsText = (x: ReportCell): string => (x == null ? "–" : formatN
  * const {answer} = allocationTables(allocationReport(accounts, baseline, {heads: 800}));
  * answer.rows.map((r) => r.allocation); // ["Today", "Optimum", "Equal heads per tier", "Heads in proportion to revenue"]
  */
-export function allocationTables(report: AllocationReport): AllocationTables {
+export function allocationTables(
+  report: AllocationReport,
+  {currency = "USD"}: {currency?: string} = {}
+): AllocationTables {
+  const money = (x: ReportCell) => formatMoney(num(x), {currency});
   const a = report.allocation;
   const allocated = a.risk ? "Risk-averse allocation" : "Optimum";
   const totals = [

@@ -15,6 +15,8 @@ export interface FrontierChartOptions {
   width?: number;
   /** The most points of the frontier drawn; a longer frontier is thinned evenly (its last kept). */
   maxPoints?: number;
+  /** The ISO 4217 code of the book's money, for the axis; default "USD". */
+  currency?: string;
 }
 
 const millions = (x: number) => x / 1e6;
@@ -32,7 +34,7 @@ const millions = (x: number) => x / 1e6;
 export function frontierChart(
   frontier: readonly FrontierRow[],
   points: readonly FrontierPoint[],
-  {width = 688, maxPoints = 400}: FrontierChartOptions = {}
+  {width = 688, maxPoints = 400, currency = "USD"}: FrontierChartOptions = {}
 ): string {
   if (frontier.length === 0) throw new RangeError("frontierChart: the frontier is empty");
   const every = Math.max(1, Math.ceil(frontier.length / maxPoints));
@@ -104,6 +106,6 @@ export function frontierChart(
     )
     .join("");
   const xTicks = niceTicks(...xDomain, 8);
-  const body = `${yGrid(y, yTicks, left, right, (v) => tickLabel(v, yTicks))}<text x="4" y="12">↑ Expected NPV (USD millions)</text><g aria-label="area">${band}</g><line x1="${left}" x2="${right}" y1="${px(y(0))}" y2="${px(y(0))}" stroke="currentColor"/><g aria-label="line">${line}</g><g aria-label="dot">${marks}</g><g aria-label="text">${numbers}</g>${xAxis(x, xTicks, bottom, "Heads available →", right)}<g aria-label="legend">${legend}</g>`;
+  const body = `${yGrid(y, yTicks, left, right, (v) => tickLabel(v, yTicks))}<text x="4" y="12">↑ Expected NPV (${escapeMarkup(currency)} millions)</text><g aria-label="area">${band}</g><line x1="${left}" x2="${right}" y1="${px(y(0))}" y2="${px(y(0))}" stroke="currentColor"/><g aria-label="line">${line}</g><g aria-label="dot">${marks}</g><g aria-label="text">${numbers}</g>${xAxis(x, xTicks, bottom, "Heads available →", right)}<g aria-label="legend">${legend}</g>`;
   return svg(width, height, "The frontier of heads: best expected NPV for each number of heads", body);
 }

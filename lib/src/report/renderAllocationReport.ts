@@ -7,7 +7,6 @@ import {standaloneHtml, tableHtml, type ReportProvenance} from "./renderReport.j
 import {escapeMarkup as e} from "./svgText.js";
 
 const number = (x: number, digits = 0) => formatNumber(x, {digits});
-const usd = (x: number | null | undefined) => `<span class="tw-nowrap">${e(formatMoney(x))}</span>`;
 const heads = (x: number) => e(headsText(x));
 
 /**
@@ -23,8 +22,10 @@ const heads = (x: number) => e(headsText(x));
 export function allocationReportBody(report: AllocationReport, provenance: ReportProvenance): string {
   const a = report.allocation;
   const {scenario} = report;
-  const tables = allocationTables(report);
   const {portfolio} = provenance;
+  const currency = portfolio.currency ?? "USD";
+  const usd = (x: number | null | undefined) => `<span class="tw-nowrap">${e(formatMoney(x, {currency}))}</span>`;
+  const tables = allocationTables(report, {currency});
   const current = a.baselines.current;
   const {reallocation, sizing, bestHeads, bestExpectedNpv, exact} = a.leftOnTable;
   const left = reallocation + sizing;
@@ -42,22 +43,26 @@ export function allocationReportBody(report: AllocationReport, provenance: Repor
   const objectiveText = a.risk
     ? `risk-averse: expected NPV less ${e(String(a.risk.weight))} × the shortfall of the worst ${e(formatPercent(a.risk.alpha))} of futures`
     : "expected NPV";
-  const chart = frontierChart(a.frontier, [
-    {name: "Today", heads: current.heads, expectedNpv: current.expectedNpv},
-    {name: "Best use of today's heads", heads: current.heads, expectedNpv: current.expectedNpv + reallocation},
-    {
-      name: "Equal heads per tier",
-      heads: a.baselines.equalPerTier.heads,
-      expectedNpv: a.baselines.equalPerTier.expectedNpv
-    },
-    {
-      name: "Heads in proportion to revenue",
-      heads: a.baselines.proportionalToRevenue.heads,
-      expectedNpv: a.baselines.proportionalToRevenue.expectedNpv
-    },
-    {name: "The total that earns most", heads: bestHeads, expectedNpv: bestExpectedNpv},
-    ...(a.risk ? [{name: "Risk-averse allocation", heads: a.total.heads, expectedNpv: a.total.expectedNpv}] : [])
-  ]);
+  const chart = frontierChart(
+    a.frontier,
+    [
+      {name: "Today", heads: current.heads, expectedNpv: current.expectedNpv},
+      {name: "Best use of today's heads", heads: current.heads, expectedNpv: current.expectedNpv + reallocation},
+      {
+        name: "Equal heads per tier",
+        heads: a.baselines.equalPerTier.heads,
+        expectedNpv: a.baselines.equalPerTier.expectedNpv
+      },
+      {
+        name: "Heads in proportion to revenue",
+        heads: a.baselines.proportionalToRevenue.heads,
+        expectedNpv: a.baselines.proportionalToRevenue.expectedNpv
+      },
+      {name: "The total that earns most", heads: bestHeads, expectedNpv: bestExpectedNpv},
+      ...(a.risk ? [{name: "Risk-averse allocation", heads: a.total.heads, expectedNpv: a.total.expectedNpv}] : [])
+    ],
+    {currency}
+  );
   const gapText =
     a.gap === 0
       ? a.method === "dynamic programming"
@@ -100,6 +105,7 @@ export function allocationReportBody(report: AllocationReport, provenance: Repor
     `<dl class="tw-provenance">`,
     `<dt>Portfolio</dt><dd>${e(portfolio.name)}${portfolio.sample ? " (the sample)" : ""}: ${number(portfolio.rows)} rows, ${number(loaded)} loaded and ${number(portfolio.rejectedRows)} rejected; ${number(report.accounts)} active accounts allocated</dd>`,
     `<dt>Content hash</dt><dd><code>${e(portfolio.sha256.slice(0, 12))}</code> (SHA-256 of the loaded accounts)</dd>`,
+    `<dt>Currency</dt><dd>${e(currency)}: every amount, the scenario's costs included, is in it (never converted)</dd>`,
     `<dt>Scenario</dt><dd>${e(scenario.name)}, from ${e(provenance.scenarioSource)}</dd>`,
     `<dt>Allocation</dt><dd>${heads(report.heads)} heads in steps of ${step}, objective ${objectiveText}, ${boundsText}, by ${e(a.method)}</dd>`,
     `<dt>Simulation</dt><dd>${number(a.trials)} futures, seed ${e(String(a.seed))}, ${e(plural(report.horizon, "year"))} from ${e(String(a.asOf))}</dd>`,

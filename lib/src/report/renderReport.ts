@@ -18,6 +18,8 @@ export interface ReportProvenance {
     rejectedRows: number;
     /** SHA-256 of the loaded accounts (see portfolioDigest). */
     sha256: string;
+    /** The ISO 4217 code of its money, which the report names every amount in; default "USD". */
+    currency?: string;
   };
   /** The scenario's source: a file name, or how it was set ("the Simulator's settings"). */
   scenarioSource: string;
@@ -36,7 +38,6 @@ const ratingText = {
   empty: "No accounts"
 } as const;
 const number = (x: number, digits = 0) => formatNumber(x, {digits});
-const usd = (x: number | undefined) => `<span class="tw-nowrap">${e(formatMoney(x))}</span>`;
 const tierColors: Record<string, string> = {S: "#0072B2", A: "#56B4E9", B: "#E69F00", C: "#999999"};
 
 /** A table as HTML: every cell as text, numbers right-aligned, an account's id kept on one line. */
@@ -73,9 +74,11 @@ const chartHtml = (charts: ReportCharts, name: keyof ReportCharts) =>
  */
 export function reportBody(report: ScenarioReport, provenance: ReportProvenance): string {
   const {scenario, reference} = report;
-  const tables = reportTables(report);
-  const charts = reportCharts(report);
   const {portfolio} = provenance;
+  const currency = portfolio.currency ?? "USD";
+  const usd = (x: number | undefined) => `<span class="tw-nowrap">${e(formatMoney(x, {currency}))}</span>`;
+  const tables = reportTables(report, {currency});
+  const charts = reportCharts(report, {currency});
   const refName = reference ? `“${e(reference.name)}”` : "";
   const loaded = portfolio.rows - portfolio.rejectedRows;
   const portfolioText = portfolio.sample
@@ -135,10 +138,10 @@ export function reportBody(report: ScenarioReport, provenance: ReportProvenance)
     `<h2 id="charts">Charts</h2>`,
     `<div class="card"><h2>NPV across simulated futures</h2><h3>Bars count futures; right of the line, the tier's relationship investment paid back over the horizon. Each tier has its own scale.</h3>${chartHtml(charts, "npv")}</div>`,
     `<div class="card"><h2>Surviving accounts</h2><h3>Share of each tier's accounts alive: median (line), 25–75% and 5–95% of futures (bands)${reference ? `; dashed, the median under ${refName}` : ""}</h3>${chartHtml(charts, "survivors")}</div>`,
-    `<div class="card"><h2>Cumulative discounted cash</h2><h3>Years of investment first, then orders if the customer lives (USD millions)${reference ? `; dashed, the median under ${refName}` : ""}</h3>${chartHtml(charts, "cumulativeCash")}</div>`,
+    `<div class="card"><h2>Cumulative discounted cash</h2><h3>Years of investment first, then orders if the customer lives (${e(currency)} millions)${reference ? `; dashed, the median under ${refName}` : ""}</h3>${chartHtml(charts, "cumulativeCash")}</div>`,
     `<div class="card"><h2>Revenue per sales head (人效)</h2><h3>Expected revenue each year per head the policy assigns: the whales pay for their heads once the ramp is over</h3>${chartHtml(charts, "perHead")}</div>`,
     `<h2 id="the-scenario">The scenario</h2>`,
-    `<div class="card"><h2>Money</h2><p>Horizon ${e(plural(report.horizon, "year"))}; discount rate ${e(formatPercent(scenario.discountRate))}; a sales head costs USD ${number(scenario.costPerHead)} a year; wallets without their own growth grow ${e(formatPercent(scenario.defaultWalletGrowth))} a year.</p><h2>Tiers</h2><p>${e(rulesText)}.</p><h2>Tier policies</h2>${tableHtml(tables.tierPolicies)}</div>`,
+    `<div class="card"><h2>Money</h2><p>Horizon ${e(plural(report.horizon, "year"))}; discount rate ${e(formatPercent(scenario.discountRate))}; a sales head costs ${e(currency)} ${number(scenario.costPerHead)} a year; wallets without their own growth grow ${e(formatPercent(scenario.defaultWalletGrowth))} a year.</p><h2>Tiers</h2><p>${e(rulesText)}.</p><h2>Tier policies</h2>${tableHtml(tables.tierPolicies)}</div>`,
     `<div class="card"><h2>Attrition</h2><h3>Yearly hazard applied to the portfolio's industries: the probability that a customer alive at the start of the year exits during it</h3>${tableHtml(tables.hazards)}<p>Each customer's hazard is scaled by its health (a coefficient of ${e(healthEffect(scenario.attrition.healthCoefficient))}, on the complementary log-log scale), and each industry's by a shared yearly shock with volatility ${e(String(scenario.attrition.shockVolatility))}${reference ? ` (${e(String(reference.attrition.shockVolatility))} under ${refName})` : ""}, so firms die together in a bad year.</p></div>`,
     `<h2 id="method-in-brief">Method in brief</h2>`,
     `<p>Every active account is tiered by the rules above and gets its tier's policy: years of investment (sales heads and pre-sales) before the first order, then a share of its wallet that grows towards the ceiling, at its margin less the cost to serve. In each simulated future, every account draws the year its firm exits from its industry's hazards, scaled by its health and by the industry's shock of each year; an account that exits stops costing and stops paying. A tier's NPV is the sum of its accounts' discounted cash over the horizon. Break-even survival is the constant annual survival at which the tier's expected NPV is zero (closed form); the equivalent survival is the constant annual survival at which the same closed form gives the simulated mean NPV, so it sums up attrition that varies by year, industry and customer on the same scale.${reference ? " The reference scenario is simulated on the same futures (the same seed), so the differences are the scenarios' and not simulation noise." : ""} The full method, formulas and references are on the workbench's Method page.</p>`,
@@ -146,6 +149,7 @@ export function reportBody(report: ScenarioReport, provenance: ReportProvenance)
     `<dl class="tw-provenance">`,
     `<dt>Portfolio</dt><dd>${e(portfolio.name)}${portfolio.sample ? " (the sample)" : ""}: ${number(portfolio.rows)} rows, ${number(loaded)} loaded and ${number(portfolio.rejectedRows)} rejected; ${number(report.accounts)} active accounts simulated</dd>`,
     `<dt>Content hash</dt><dd><code>${e(portfolio.sha256.slice(0, 12))}</code> (SHA-256 of the loaded accounts)</dd>`,
+    `<dt>Currency</dt><dd>${e(currency)}: every amount, the scenario's costs included, is in it (never converted)</dd>`,
     `<dt>Scenario</dt><dd>${e(scenario.name)}, from ${e(provenance.scenarioSource)}${reference ? `; reference ${refName}` : ""}</dd>`,
     `<dt>Simulation</dt><dd>${number(report.trials)} futures, seed ${e(String(report.seed))}, ${e(plural(report.horizon, "year"))} from ${e(String(report.asOf))}</dd>`,
     `<dt>Model</dt><dd>${e(provenance.model)}</dd>`,
@@ -158,7 +162,7 @@ export function reportBody(report: ScenarioReport, provenance: ReportProvenance)
       : `<li>The portfolio is as loaded from ${e(portfolio.name)}: ${number(portfolio.rejectedRows)} rejected ${portfolio.rejectedRows === 1 ? "row is" : "rows are"} left out of every number above.</li>`,
     `<li>The scenario is an assumption, not a forecast: the hazards, policies and margins above decide the answer. The workbench's Compare page shows which of them move it most.</li>`,
     ...(provenance.note ? [`<li>${e(provenance.note)}</li>`] : []),
-    `<li>Monte Carlo error: with ${number(report.trials)} futures, the standard error of the whole portfolio's mean NPV is ${e(formatMoney(report.total.standardError))} (each tier's is in the table), and that of each P(NPV &gt; 0) at most ${e(formatPercent(maxProbabilityError, {digits: 1}))}.</li>`,
+    `<li>Monte Carlo error: with ${number(report.trials)} futures, the standard error of the whole portfolio's mean NPV is ${e(formatMoney(report.total.standardError, {currency}))} (each tier's is in the table), and that of each P(NPV &gt; 0) at most ${e(formatPercent(maxProbabilityError, {digits: 1}))}.</li>`,
     `<li>Policies are fixed for the horizon; competitors do not react; a customer that exits does not return; wallet growth is as recorded, without its own uncertainty.</li>`,
     `<li>Break-even and equivalent survival are constant-rate summaries of survival that varies by year, industry and customer; they explain the verdict, while P(NPV &gt; 0) decides it.</li>`,
     `</ul>`

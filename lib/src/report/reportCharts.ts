@@ -15,6 +15,8 @@ export interface ReportCharts {
 export interface ReportChartsOptions {
   /** Width in px: by default an A4 or Letter page's printable width, scaled to its box on screen. */
   width?: number;
+  /** The ISO 4217 code of the book's money, for the amounts and the axes; default "USD". */
+  currency?: string;
 }
 
 // Okabe and Ito's palette, as the workbench's tier colours (src/components/tierColors.ts).
@@ -65,7 +67,7 @@ export function yGrid(y: Scale, ticks: number[], x0: number, x1: number, format:
 export const path = (points: [number, number][]) => `M${points.map(([a, b]) => `${px(a)},${px(b)}`).join("L")}`;
 
 /** One panel per tier, stacked: each tier's NPV histogram on its own scale, zero marked. */
-function npvChart(report: ScenarioReport, shown: ReportTier[], width: number): string {
+function npvChart(report: ScenarioReport, shown: ReportTier[], width: number, currency: string): string {
   const reference = report.reference?.name ?? null;
   const left = 40;
   const right = width - 20;
@@ -93,12 +95,12 @@ function npvChart(report: ScenarioReport, shown: ReportTier[], width: number): s
         return `<rect x="${px(x0)}" y="${px(y(b.count))}" width="${px(x1 - x0)}" height="${px(plotBottom - y(b.count))}"/>`;
       })
       .join("");
-    const note = `P(NPV > 0) ${formatPercent(t.probabilityPositive)}, mean ${formatMoney(t.npv.mean)}${
+    const note = `P(NPV > 0) ${formatPercent(t.probabilityPositive)}, mean ${formatMoney(t.npv.mean, {currency})}${
       t.reference
-        ? ` (“${reference}”: ${formatPercent(t.reference.probabilityPositive)}, ${formatMoney(t.reference.npvMean)})`
+        ? ` (“${reference}”: ${formatPercent(t.reference.probabilityPositive)}, ${formatMoney(t.reference.npvMean, {currency})})`
         : ""
     }`;
-    const panel = `<g aria-label="tier ${t.tier}">${yGrid(y, yTicks, left, right, (v) => tickLabel(v, yTicks))}<g aria-label="bars" fill="${tierColor[t.tier]}">${bars}</g><line x1="${left}" x2="${right}" y1="${px(plotBottom)}" y2="${px(plotBottom)}" stroke="currentColor"/><line x1="${px(x(0))}" x2="${px(x(0))}" y1="${px(plotTop)}" y2="${px(plotBottom)}" stroke="currentColor" stroke-width="1.5"/><text x="${left}" y="${px(top + 14)}" font-weight="bold" font-size="11">Tier ${t.tier}</text><text x="${right}" y="${px(top + 14)}" text-anchor="end">${escapeMarkup(note)}</text>${xAxis(x, xTicks, plotBottom, last ? "NPV over the horizon (USD millions) →" : null, right)}</g>`;
+    const panel = `<g aria-label="tier ${t.tier}">${yGrid(y, yTicks, left, right, (v) => tickLabel(v, yTicks))}<g aria-label="bars" fill="${tierColor[t.tier]}">${bars}</g><line x1="${left}" x2="${right}" y1="${px(plotBottom)}" y2="${px(plotBottom)}" stroke="currentColor"/><line x1="${px(x(0))}" x2="${px(x(0))}" y1="${px(plotTop)}" y2="${px(plotBottom)}" stroke="currentColor" stroke-width="1.5"/><text x="${left}" y="${px(top + 14)}" font-weight="bold" font-size="11">Tier ${t.tier}</text><text x="${right}" y="${px(top + 14)}" text-anchor="end">${escapeMarkup(note)}</text>${xAxis(x, xTicks, plotBottom, last ? `NPV over the horizon (${currency} millions) →` : null, right)}</g>`;
     top += height;
     return panel;
   });
@@ -163,7 +165,7 @@ function fanChart(shown: ReportTier[], width: number, o: FanOptions): string {
 }
 
 /** Expected revenue per sales head by year, one line per tier, each named at its end. */
-function perHeadChart(report: ScenarioReport, shown: ReportTier[], width: number): string {
+function perHeadChart(report: ScenarioReport, shown: ReportTier[], width: number, currency: string): string {
   const height = 300;
   const [top, bottom, left, right] = [25, height - 40, 50, width - 30];
   const years = shown[0]?.perHead.year ?? [];
@@ -184,7 +186,7 @@ function perHeadChart(report: ScenarioReport, shown: ReportTier[], width: number
         )}${end ? `<text x="${px(end[0] + 6)}" y="${px(end[1])}" dy="0.32em" font-weight="bold">${t.tier}</text>` : ""}`;
     })
     .join("");
-  const body = `${yGrid(y, yTicks, left, right, (v) => tickLabel(v, yTicks))}<text x="4" y="12">↑ Revenue per head (USD millions)</text><line x1="${left}" x2="${right}" y1="${px(y(0))}" y2="${px(y(0))}" stroke="currentColor"/><g aria-label="line">${lines}</g>${xAxis(x, years, bottom, "Year →", right)}`;
+  const body = `${yGrid(y, yTicks, left, right, (v) => tickLabel(v, yTicks))}<text x="4" y="12">↑ Revenue per head (${escapeMarkup(currency)} millions)</text><line x1="${left}" x2="${right}" y1="${px(y(0))}" y2="${px(y(0))}" stroke="currentColor"/><g aria-label="line">${lines}</g>${xAxis(x, years, bottom, "Year →", right)}`;
   return svg(width, height, "Expected revenue per sales head, by tier and year", body);
 }
 
@@ -199,7 +201,10 @@ function perHeadChart(report: ScenarioReport, shown: ReportTier[], width: number
  * const {npv} = reportCharts(scenarioReport(accounts, shakeout, {reference: baseline}));
  * npv.startsWith("<svg"); // true
  */
-export function reportCharts(report: ScenarioReport, {width = 688}: ReportChartsOptions = {}): ReportCharts {
+export function reportCharts(
+  report: ScenarioReport,
+  {width = 688, currency = "USD"}: ReportChartsOptions = {}
+): ReportCharts {
   const shown = report.tiers.filter((t) => t.accounts > 0);
   if (shown.length === 0) throw new RangeError("reportCharts: no tier has accounts");
   const percentTicks = (v: number, ticks: number[]) =>
@@ -207,7 +212,7 @@ export function reportCharts(report: ScenarioReport, {width = 688}: ReportCharts
       digits: Math.max(0, ...ticks.map((t) => String(Math.round(t * 1e6) / 1e4).split(".")[1]?.length ?? 0))
     });
   return {
-    npv: npvChart(report, shown, width),
+    npv: npvChart(report, shown, width, currency),
     survivors: fanChart(shown, width, {
       label: "Share alive",
       ariaLabel: "Share of accounts alive, by tier",
@@ -217,13 +222,13 @@ export function reportCharts(report: ScenarioReport, {width = 688}: ReportCharts
       format: percentTicks
     }),
     cumulativeCash: fanChart(shown, width, {
-      label: "USD millions",
+      label: `${currency} millions`,
       ariaLabel: "Cumulative discounted cash, by tier",
       fan: (t) => t.cumulativeCash,
       reference: (t) => t.reference?.cumulativeCashMedian,
       scale: (x) => millions(x),
       format: (v, ticks) => tickLabel(v, ticks)
     }),
-    perHead: perHeadChart(report, shown, width)
+    perHead: perHeadChart(report, shown, width, currency)
   };
 }

@@ -26,11 +26,9 @@ export interface ReportTables {
 }
 
 const num = (x: ReportCell) => (typeof x === "number" ? x : NaN);
-const money = (x: ReportCell) => formatMoney(num(x));
 const share = (x: ReportCell) => formatPercent(num(x), {digits: 1});
 const percent = (x: ReportCell) => (typeof x === "number" ? formatPercent(x) : String(x ?? ""));
 const count = (x: ReportCell) => formatNumber(num(x));
-const dollars = (x: ReportCell) => `USD ${formatNumber(num(x))}`;
 
 /** A code name in words, for a label: "strategicFit" → "strategic fit". */
 export function words(name: string): string {
@@ -48,8 +46,10 @@ export function words(name: string): string {
  * const {byTier} = reportTables(report);
  * byTier.format["mean NPV"](byTier.rows[0]["mean NPV"]); // "$12.3M"
  */
-export function reportTables(report: ScenarioReport): ReportTables {
+export function reportTables(report: ScenarioReport, {currency = "USD"}: {currency?: string} = {}): ReportTables {
   const {scenario, reference} = report;
+  const money = (x: ReportCell) => formatMoney(num(x), {currency});
+  const dollars = (x: ReportCell) => `${currency} ${formatNumber(num(x))}`;
   const all = [...report.tiers, report.total];
   const byTierRows = all.map((t) => ({
     tier: t.tier,

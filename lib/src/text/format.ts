@@ -2,6 +2,8 @@
 // format that scales, one minus sign (U+2212, as d3-format and typeset tables use), percentages
 // that never round a near-certainty up to 100% or a rare event down to 0%.
 
+import {currencyPrefix} from "./currency.js";
+
 /** The minus sign every shown number uses (U+2212), never the hyphen-minus. */
 export const minus = "\u2212";
 
@@ -48,17 +50,25 @@ const moneyUnits = [
   [1e9, "B"]
 ] as const;
 
+/** Options of {@link formatMoney}. */
+export interface FormatMoneyOptions {
+  /** The ISO 4217 code of the amount's currency (see `currencyPrefix`); default "USD". */
+  currency?: string;
+}
+
 /**
- * US dollars scaled to thousands (K), millions (M) or billions (B) with one decimal, whole dollars
- * below a thousand; the sign before the currency; "" for a missing or non-finite value. A value
- * that rounds up to the next unit is written in it ("$1.0M", never "$1,000.0K").
+ * An amount scaled to thousands (K), millions (M) or billions (B) with one decimal, whole units
+ * below a thousand, after its currency's sign ("$", "CN¥", "€"; see `currencyPrefix`); the minus
+ * before the sign; "" for a missing or non-finite value. A value that rounds up to the next unit
+ * is written in it ("$1.0M", never "$1,000.0K").
  *
  * @example
  * formatMoney(959_510_500_000); // "$959.5B"
  * formatMoney(-28_345_000); // "−$28.3M"
- * formatMoney(12_345); // "$12.3K"
+ * formatMoney(12_345, {currency: "CNY"}); // "CN¥12.3K"
+ * formatMoney(1_500_000, {currency: "CHF"}); // "CHF 1.5M"
  */
-export function formatMoney(x: number | null | undefined): string {
+export function formatMoney(x: number | null | undefined, {currency = "USD"}: FormatMoneyOptions = {}): string {
   if (x == null || !Number.isFinite(x)) return "";
   const a = Math.abs(x);
   let text = formatNumber(a);
@@ -70,7 +80,7 @@ export function formatMoney(x: number | null | undefined): string {
     }
   }
   const negative = x < 0 && text !== "0";
-  return `${negative ? minus : ""}$${text}`;
+  return `${negative ? minus : ""}${currencyPrefix(currency)}${text}`;
 }
 
 /** Options of {@link formatPercent}. */

@@ -1,7 +1,8 @@
 // A report computed at build time: data/reports/NAME.json simulates the scenario in
 // data/scenarios/NAME.json on the portfolio the build names (TIERWISE_PORTFOLIO=path/to/book.csv,
 // .parquet or .xlsx, read by the same rules as an upload; else the sample), sets it against the
-// baseline on the same futures (against the shakeout when NAME is the baseline), and renders its
+// baseline on the same futures (against the shakeout when NAME is the baseline), names its amounts in
+// the book's currency (TIERWISE_CURRENCY=CNY, say; default USD; never converted), and renders its
 // sections as HTML text, charts included. The page that shows it needs no DuckDB, no simulation and
 // no charting library. Framework passes NAME as --scenario=NAME. Fixed seed; every build gives the
 // same bytes but for the date, which follows SOURCE_DATE_EPOCH when it is set.
@@ -38,6 +39,7 @@ const {report, provenance, book} = await publishReport(portfolioPath, resolve(ro
   futures,
   seed,
   sample: !named,
+  ...(process.env.TIERWISE_CURRENCY ? {currency: process.env.TIERWISE_CURRENCY} : {}),
   model: `tierwise ${version}`,
   date: (epoch ? new Date(Number(epoch) * 1000) : new Date()).toISOString().slice(0, 10),
   onProgress: (message) => console.warn(`report ${name}: ${message}`),
