@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {currencyCodes, currencyPrefix, detectCurrency, formatMoney, isCurrencyCode} from "tierwise";
+import {currencyCodes, currencyPrefix, detectCurrency, formatMoney, isCurrencyCode, moneyScale} from "tierwise";
 
 describe("the book's currency", () => {
   it("formatMoney writes the currency's sign, or its code and a space, after the minus", () => {
@@ -19,6 +19,8 @@ describe("the book's currency", () => {
     expect(["cny", "YUAN", "", "C¥", 840].map(isCurrencyCode)).toEqual([false, false, false, false, false]);
     expect(currencyPrefix("HKD")).toBe("HK$");
     expect(currencyPrefix("SAR")).toBe("SAR ");
+    // How much further money inputs reach: a power of ten, never a rate.
+    expect(["USD", "CNY", "EUR", "JPY", "KRW", "INR", "XYZ"].map(moneyScale)).toEqual([1, 1, 1, 100, 1000, 100, 1]);
   });
 
   it("detectCurrency reads the signs and codes a file uses most", () => {

@@ -21,6 +21,8 @@ import {
   simulatorLink,
   simulatorScenario,
   sliderProblems,
+  simulatorSliders,
+  slidersFor,
   storedProblems,
   tierRulesInUse,
   type AllocationLink,
@@ -345,6 +347,21 @@ describe("simulatorLink() and restoreSimulator(), version 2", () => {
     expect(sliderProblems({...defaultScenario, costPerHead: 152_500})).toEqual([
       "costPerHead is 152500; the simulator's slider takes 0 to 1000000 in steps of 5000"
     ]);
+  });
+
+  it("slidersFor() lets money reach as far as a book's currency needs, on the same steps", () => {
+    expect(slidersFor("USD")).toEqual(simulatorSliders);
+    expect(slidersFor("CNY")).toEqual(simulatorSliders);
+    expect(slidersFor("JPY").costPerHead).toEqual({range: [0, 100_000_000], step: 5_000});
+    expect(slidersFor("KRW").presalesCost).toEqual({range: [0, 2_000_000_000], step: 5_000});
+    expect(slidersFor("JPY").horizon).toEqual(simulatorSliders.horizon);
+    // A head at ¥15M fits a book in yen, not one in dollars; the defaults fit both.
+    const inYen = {...defaultScenario, costPerHead: 15_000_000};
+    expect(sliderProblems(inYen, {currency: "JPY"})).toEqual([]);
+    expect(sliderProblems(inYen)).toEqual([
+      "costPerHead is 15000000; the simulator's slider takes 0 to 1000000 in steps of 5000"
+    ]);
+    expect(sliderProblems(defaultScenario, {currency: "JPY"})).toEqual([]);
   });
 });
 

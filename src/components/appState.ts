@@ -166,7 +166,7 @@ export interface SimulatorState extends SimulatorRestored {
  * for estimated attrition, its hazard edits (the saved ones are then noted as set aside).
  */
 export function simulatorState(app: AppState): SimulatorState {
-  const restored = restoreSimulator(app.link, {industries: app.industries});
+  const restored = restoreSimulator(app.link, {industries: app.industries, currency: app.currency});
   const rules = tierRulesInUse({link: restored.settings.tierRules, saved: app.savedRules, base: restored.base});
   const edits = restored.edits ?? app.hazardEdits;
   return {

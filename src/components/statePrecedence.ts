@@ -9,6 +9,7 @@ import {
   defaultScenario,
   effortResponse,
   formatNumber,
+  moneyScale,
   parseScenario,
   tiers,
   type Scenario,
@@ -57,6 +58,30 @@ export const simulatorSliders = {
   shareCeiling: {range: [0, 1], step: 0.01},
   shareGrowth: {range: [0, 1], step: 0.01}
 } as const satisfies Record<string, {range: readonly [number, number]; step: number}>;
+
+/**
+ * The Simulator's sliders for a book in `currency`: those of money (a head's cost, pre-sales spend)
+ * reach `moneyScale(currency)` times further.
+ *
+ * @example
+ * slidersFor("JPY").costPerHead; // {range: [0, 100_000_000], step: 5_000}
+ */
+export function slidersFor(currency = "USD"): Record<keyof typeof simulatorSliders, Slider> {
+  const k = moneyScale(currency);
+  // The same step, so every amount that fits the dollar's sliders (the defaults) fits these too.
+  const scaled = ({range: [min, max], step}: Slider): Slider => ({range: [min, max * k], step});
+  return {
+    ...simulatorSliders,
+    costPerHead: scaled(simulatorSliders.costPerHead),
+    presalesCost: scaled(simulatorSliders.presalesCost)
+  };
+}
+
+/** A slider's range and step. */
+export interface Slider {
+  range: readonly [number, number];
+  step: number;
+}
 
 /** The numbers of futures the Simulator offers. */
 export const simulatorTrials = [200, 1000, 5000, 20000] as const;
@@ -220,10 +245,13 @@ function scenarioOver(
  * restoreSimulator({error: "the link's settings are damaged (not readable JSON)"}, {industries: []}).problem
  * // "the link's settings are damaged (not readable JSON)"
  */
-export function restoreSimulator(link: LinkRead, {industries}: {industries: Iterable<string>}): SimulatorRestored {
+export function restoreSimulator(
+  link: LinkRead,
+  {industries, currency = "USD"}: {industries: Iterable<string>; currency?: string}
+): SimulatorRestored {
   if (link === null) return {settings: simulatorDefaults, base: null, problem: null, edits: null};
   if ("error" in link) return restoreFailed(link.error);
-  if (isRecord(link.value) && link.value.v === 2) return restoreScenarioLink(link.value, {industries});
+  if (isRecord(link.value) && link.value.v === 2) return restoreScenarioLink(link.value, {industries, currency});
   const v = link.value as Partial<Record<keyof SimulatorLink, unknown>> | null;
   if (v?.version !== 1) return restoreFailed(`the link is from another version (${JSON.stringify(v?.version)})`);
   let base: Scenario | null = null;
@@ -294,8 +322,12 @@ function globalSettings(scenario: Scenario): Omit<GlobalSettings, "trials" | "se
   return {horizon, discountRate, costPerHead, shockVolatility: scenario.attrition.shockVolatility};
 }
 
-/** Each number of the scenario the Simulator's inputs show that is off its slider, one sentence each. */
-export function sliderProblems(scenario: Scenario): string[] {
+/**
+ * Each number of the scenario the Simulator's inputs show that is off its slider (those of a book in
+ * `currency`, see {@link slidersFor}), one sentence each.
+ */
+export function sliderProblems(scenario: Scenario, {currency = "USD"}: {currency?: string} = {}): string[] {
+  const sliders = slidersFor(currency);
   const problems: string[] = [];
   const check = (path: string, value: number, slider: {range: readonly [number, number]; step: number}) => {
     if (!onSlider(value, slider))
@@ -305,12 +337,12 @@ export function sliderProblems(scenario: Scenario): string[] {
   };
   const global = globalSettings(scenario);
   for (const [k, v] of Object.entries(global) as [keyof typeof global, number][])
-    check(k === "shockVolatility" ? "attrition.shockVolatility" : k, v, simulatorSliders[k]);
+    check(k === "shockVolatility" ? "attrition.shockVolatility" : k, v, sliders[k]);
   for (const t of tiers) {
     const p = scenario.tiers[t];
     for (const k of ["rampYears", "headsPerAccount", "presalesCost", "shareCeiling", "shareGrowth"] as const)
-      check(`tiers.${t}.${k}`, p[k], simulatorSliders[k]);
-    if (p.firstShare !== "current") check(`tiers.${t}.firstShare`, p.firstShare, simulatorSliders.firstShare);
+      check(`tiers.${t}.${k}`, p[k], sliders[k]);
+    if (p.firstShare !== "current") check(`tiers.${t}.firstShare`, p.firstShare, sliders.firstShare);
   }
   return problems;
 }
@@ -381,7 +413,7 @@ export function simulatorLink(
 /** A version 2 link restored, or the defaults with the reason (see {@link restoreSimulator}). */
 function restoreScenarioLink(
   v: Record<string, unknown>,
-  {industries}: {industries: Iterable<string>}
+  {industries, currency}: {industries: Iterable<string>; currency: string}
 ): SimulatorRestored {
   const sources: unknown[] = ["estimated", ...presetAttrition, "imported"];
   if (!sources.includes(v.a)) return restoreFailed(`unknown attrition source ${JSON.stringify(v.a)}`);
@@ -417,7 +449,7 @@ function restoreScenarioLink(
     const fit = checkScenarioHazards(parsed.attrition, industries);
     if (fit.problem) return restoreFailed(`the imported scenario does not fit this portfolio: ${fit.problem}`);
   }
-  const offSlider = sliderProblems(parsed);
+  const offSlider = sliderProblems(parsed, {currency});
   if (offSlider.length > 0) return restoreFailed(offSlider.join("; "));
   const settings: SimulatorLink = {
     version: 1,
@@ -605,12 +637,17 @@ export function onSlider(value: number, {range: [min, max], step}: {range: reado
  */
 export function importedSimulatorLink(
   scenario: Scenario,
-  {industries, trials, seed}: {industries: Iterable<string>; trials: number; seed: number}
+  {
+    industries,
+    trials,
+    seed,
+    currency = "USD"
+  }: {industries: Iterable<string>; trials: number; seed: number; currency?: string}
 ): {link: SimulatorLink; problems: []} | {link: null; problems: string[]} {
   const problems: string[] = [];
   const fit = checkScenarioHazards(scenario.attrition, industries);
   if (fit.problem) problems.push(`it does not fit this portfolio: ${fit.problem}`);
-  problems.push(...sliderProblems(scenario));
+  problems.push(...sliderProblems(scenario, {currency}));
   const global = globalSettings(scenario);
   if (problems.length > 0) return {link: null, problems};
   const policies = Object.fromEntries(tiers.map((t) => [t, tierSettings(scenario.tiers[t])])) as Record<

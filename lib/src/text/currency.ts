@@ -40,6 +40,23 @@ const signs: Record<string, string> = {
   BRL: "R$"
 };
 
+// How much further the workbench's money inputs reach for a currency whose unit is worth far less
+// than a US dollar's: a power of ten, so the inputs keep round steps. Not a rate: nothing is converted.
+const moneyScales: Record<string, number> = {JPY: 100, INR: 100, RUB: 100, KRW: 1000, IDR: 10000, VND: 10000};
+
+/**
+ * The factor by which money inputs built for US dollars (a sales head's cost up to 1,000,000, say)
+ * reach further for `currency`: 100 for the yen, 1,000 for the won, 1 for most currencies. A power
+ * of ten, never an exchange rate.
+ *
+ * @example
+ * moneyScale("JPY"); // 100
+ * moneyScale("CNY"); // 1
+ */
+export function moneyScale(currency: string): number {
+  return moneyScales[currency] ?? 1;
+}
+
 /**
  * Whether `code` can name a book's currency: three capital letters (ISO 4217's form).
  *
