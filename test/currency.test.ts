@@ -1,5 +1,13 @@
 import {describe, expect, it} from "vitest";
-import {currencyCodes, currencyPrefix, detectCurrency, formatMoney, isCurrencyCode, moneyScale} from "tierwise";
+import {
+  currencyCodes,
+  currencyPrefix,
+  currencyProblem,
+  detectCurrency,
+  formatMoney,
+  isCurrencyCode,
+  moneyScale
+} from "tierwise";
 
 describe("the book's currency", () => {
   it("formatMoney writes the currency's sign, or its code and a space, after the minus", () => {
@@ -17,6 +25,8 @@ describe("the book's currency", () => {
     expect(new Set(currencyCodes).size).toBe(currencyCodes.length);
     expect(currencyCodes.every(isCurrencyCode)).toBe(true);
     expect(["cny", "YUAN", "", "C¥", 840].map(isCurrencyCode)).toEqual([false, false, false, false, false]);
+    expect(currencyProblem("CNY")).toBeNull();
+    expect(currencyProblem("cny")).toBe('must be an ISO 4217 code of three capital letters, such as CNY, got "cny"');
     expect(currencyPrefix("HKD")).toBe("HK$");
     expect(currencyPrefix("SAR")).toBe("SAR ");
     // How much further money inputs reach: a power of ten, never a rate.

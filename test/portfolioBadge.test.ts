@@ -2,7 +2,14 @@
 import {describe, expect, it} from "vitest";
 import {PortfolioBadge, type Portfolio} from "../src/components/portfolio.js";
 
-const source = {kind: "sample" as const, name: "Sample portfolio", rows: 4, rejectedRows: 0, savedAt: null};
+const source = {
+  kind: "sample" as const,
+  name: "Sample portfolio",
+  rows: 4,
+  rejectedRows: 0,
+  savedAt: null,
+  currency: "USD"
+};
 const account = (id: string, exitYear: number | null) => ({id, exitYear}) as unknown as Portfolio["accounts"][number];
 
 describe("PortfolioBadge()", () => {
@@ -38,5 +45,13 @@ describe("PortfolioBadge()", () => {
     expect(PortfolioBadge({accounts: [account("A", null)], source}).textContent).toBe(
       "Portfolio: Sample portfolio: 1 invented accounts, 1 active. Load your own"
     );
+  });
+
+  it("names an upload's currency, which every amount shown is in", () => {
+    const upload = {...source, kind: "upload" as const, name: "book.csv", rows: 3, savedAt: "2025-01-02T00:00:00Z"};
+    expect(
+      PortfolioBadge({accounts: [account("A", null), account("B", 2020)], source: {...upload, currency: "CNY"}})
+        .textContent
+    ).toBe("Portfolio: book.csv: 2 of 3 rows loaded, 1 active accounts. Amounts in CNY. Change");
   });
 });

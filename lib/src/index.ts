@@ -140,7 +140,14 @@ export {
   type FormatNumberOptions,
   type FormatPercentOptions
 } from "./text/format.js";
-export {currencyCodes, currencyPrefix, detectCurrency, isCurrencyCode, moneyScale} from "./text/currency.js";
+export {
+  currencyCodes,
+  currencyPrefix,
+  currencyProblem,
+  detectCurrency,
+  isCurrencyCode,
+  moneyScale
+} from "./text/currency.js";
 export {healthEffect} from "./scenario/healthEffect.js";
 export {detectColumns, normaliseHeader, type ColumnMapping} from "./ingest/detectColumns.js";
 export {

@@ -83,7 +83,7 @@ export async function loadAppState(
 ): Promise<AppState> {
   const [portfolio, presets] = await Promise.all([loadPortfolio(sample, {segment}), presetsFile.json()]);
   const {accounts} = portfolio;
-  const currency = portfolio.source.currency ?? "USD";
+  const {currency} = portfolio.source;
   // The formats of format.ts name every amount in it from now on.
   setMoneyCurrency(currency);
   const rules = readSavedRules();

@@ -364,7 +364,7 @@ function PortfolioLine(portfolio: Portfolio, {href}: {href: string}): HTMLElemen
       ? `: ${accounts.length.toLocaleString("en-US")} invented accounts, ${active.toLocaleString("en-US")} active. `
       : `: ${accounts.length.toLocaleString("en-US")} of ${source.rows.toLocaleString("en-US")} rows loaded, ${active.toLocaleString("en-US")} active accounts. `;
   // An upload names its currency (the sample's is US dollars), which every amount shown is in.
-  const money = source.kind === "upload" ? `Amounts in ${source.currency ?? "USD"}. ` : "";
+  const money = source.kind === "upload" ? `Amounts in ${source.currency}. ` : "";
   const link = document.createElement("a");
   link.href = href;
   link.textContent = unreadable ? "Return to the sample" : source.kind === "sample" ? "Load your own" : "Change";

@@ -19,10 +19,10 @@ export interface PortfolioSource {
   /** ISO time the upload was saved. */
   savedAt: string | null;
   /**
-   * The ISO 4217 code of the book's money, which every page names its amounts in (never converted);
-   * absent for a book saved before it was asked, taken as US dollars.
+   * The ISO 4217 code of the book's money, which every page names its amounts in (never converted):
+   * the sample's is USD, and so is that of a book saved before it was asked.
    */
-  currency?: string;
+  currency: string;
 }
 
 export interface Portfolio {

@@ -33,7 +33,7 @@ onmessage = ({data}) => {
         rows: source.rows,
         rejectedRows: source.rejectedRows,
         sha256: portfolioDigest(accounts),
-        currency: source.currency ?? "USD"
+        currency: source.currency
       },
       scenarioSource: `${scenarioSource} (SHA-256 of its JSON ${scenarioHash})`,
       model: `tierwise ${version}`,

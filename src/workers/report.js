@@ -22,7 +22,7 @@ onmessage = ({data}) => {
         rows: source.rows,
         rejectedRows: source.rejectedRows,
         sha256: portfolioDigest(accounts),
-        currency: source.currency ?? "USD"
+        currency: source.currency
       },
       scenarioSource,
       model: `tierwise ${version}`,

@@ -11,7 +11,7 @@ import type {ReportTier} from "../report/scenarioReport.js";
 import type {Tier} from "../tiering/tiers.js";
 import type {PortfolioFile} from "./readPortfolioFile.js";
 import {publishAllocation, publishReport} from "./publishReport.js";
-import {isCurrencyCode} from "../text/currency.js";
+import {currencyProblem} from "../text/currency.js";
 
 const usage = `usage: tierwise report|simulate|allocate --portfolio FILE --scenario FILE [--reference FILE|none] [--heads N] [--futures N] [--seed S] [--currency CODE] [--out FILE]
 
@@ -204,10 +204,8 @@ export async function main(argv: string[], {stdout = process.stdout, stderr = pr
       if (!(values.step.trim() !== "" && Number.isFinite(step) && step > 0 && step <= 100))
         throw new InputError(`--step: must be a number above 0 and at most 100, got ${JSON.stringify(values.step)}`);
     }
-    if (values.currency !== undefined && !isCurrencyCode(values.currency))
-      throw new InputError(
-        `--currency: must be an ISO 4217 code of three capital letters, such as CNY, got ${JSON.stringify(values.currency)}`
-      );
+    const currencyIssue = values.currency === undefined ? null : currencyProblem(values.currency);
+    if (currencyIssue) throw new InputError(`--currency: ${currencyIssue}`);
     const currency = values.currency === undefined ? {} : {currency: values.currency};
     const futures = integer(values.futures, "futures", 5000, 100_000);
     const seed = integer(values.seed, "seed", 1, 2147483647);

@@ -23,7 +23,7 @@ import {
   type BookSummary
 } from "./portfolioCache.js";
 import {readPortfolioFile, type PortfolioFile} from "./readPortfolioFile.js";
-import {isCurrencyCode} from "../text/currency.js";
+import {currencyProblem} from "../text/currency.js";
 import {SimulationPool} from "./simulationPool.js";
 import {
   readSimulationCache,
@@ -260,10 +260,8 @@ async function readLoadedPortfolio(
 
 /** Refuses a currency that is not an ISO 4217 code before any work is done. */
 function checkCurrency(currency: string | undefined): void {
-  if (currency !== undefined && !isCurrencyCode(currency))
-    throw new RangeError(
-      `currency: must be an ISO 4217 code of three capital letters, such as CNY, got ${JSON.stringify(currency)}`
-    );
+  const problem = currency === undefined ? null : currencyProblem(currency);
+  if (problem) throw new RangeError(`currency: ${problem}`);
 }
 
 function provenanceOf(

@@ -69,6 +69,18 @@ export function isCurrencyCode(code: unknown): code is string {
 }
 
 /**
+ * Why `code` cannot name a book's currency, in one sentence, or null if it can (see {@link isCurrencyCode}).
+ *
+ * @example
+ * currencyProblem("yuan"); // 'must be an ISO 4217 code of three capital letters, such as CNY, got "yuan"'
+ */
+export function currencyProblem(code: unknown): string | null {
+  return isCurrencyCode(code)
+    ? null
+    : `must be an ISO 4217 code of three capital letters, such as CNY, got ${JSON.stringify(code)}`;
+}
+
+/**
  * What is written before an amount in `currency`: its sign ("$", "CN¥", "€"), or its code and a
  * space for a currency with no sign of its own ("CHF ").
  *
